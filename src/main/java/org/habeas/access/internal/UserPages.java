@@ -1,0 +1,94 @@
+package org.habeas.access.internal;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.habeas.access.AccessService;
+import org.habeas.access.NewUser;
+import org.habeas.access.Role;
+import org.habeas.access.UserAccount;
+import org.habeas.access.UserChange;
+import org.habeas.common.HabeasException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** User administration pages; the same service as {@code /api/access/users}. */
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserPages {
+
+    private final AccessService access;
+
+    UserPages(AccessService access) {
+        this.access = access;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        List<UserAccount> users = access.accounts();
+        model.addAttribute("users", users);
+        model.addAttribute("roles", Role.values());
+        return "access/users";
+    }
+
+    @PostMapping
+    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam String password,
+                  @RequestParam(required = false) List<Role> roles,
+                  @RequestParam(defaultValue = "") String facilities, RedirectAttributes redirect) {
+        return refusalsShown(redirect, () -> {
+            var created = access.createUser(new NewUser(username.trim(), displayName.trim(), password,
+                    roles == null ? Set.of() : EnumSet.copyOf(roles), facilityCodes(facilities)));
+            redirect.addFlashAttribute("done", "users.created");
+            redirect.addFlashAttribute("doneArg", created.username());
+        });
+    }
+
+    @PostMapping("/{id}")
+    String change(@PathVariable UUID id, @RequestParam(required = false) List<Role> roles,
+                  @RequestParam(defaultValue = "") String facilities,
+                  @RequestParam(defaultValue = "false") boolean enabled, @RequestParam String reason,
+                  RedirectAttributes redirect) {
+        return refusalsShown(redirect, () -> {
+            var changed = access.changeUser(id, new UserChange(null,
+                    roles == null ? Set.of() : EnumSet.copyOf(roles), facilityCodes(facilities), enabled, reason));
+            redirect.addFlashAttribute("done", "users.saved");
+            redirect.addFlashAttribute("doneArg", changed.username());
+        });
+    }
+
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
+        return refusalsShown(redirect, () -> {
+            var unlocked = access.unlock(id, reason);
+            redirect.addFlashAttribute("done", "users.unlocked");
+            redirect.addFlashAttribute("doneArg", unlocked.username());
+        });
+    }
+
+    // A refusal is shown on the page it came from, in the officer's language where the code has a message.
+    private static String refusalsShown(RedirectAttributes redirect, Runnable command) {
+        try {
+            command.run();
+        } catch (HabeasException refused) {
+            redirect.addFlashAttribute("refused", refused.code().name());
+        }
+        return "redirect:/admin/users";
+    }
+
+    private static Set<String> facilityCodes(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.toUpperCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+}

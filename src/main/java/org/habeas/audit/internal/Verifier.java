@@ -1,0 +1,157 @@
+package org.habeas.audit.internal;
+
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Optional;
+
+import org.habeas.audit.Verification;
+import org.habeas.audit.Verification.Break;
+import org.habeas.audit.Verification.Problem;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recomputes the whole chain from the stored entries and checks every checkpoint against it and against the
+ * journal's public key. Entries stream in chain order (never all in memory) and the checkpoints stream beside
+ * them; both are read in one REPEATABLE READ snapshot, so a sealer committing meanwhile cannot make a checkpoint
+ * appear whose entries the entry stream does not see.
+ */
+@Component
+public class Verifier {
+
+    static final int FETCH_SIZE = 10_000;
+
+    private final JournalRepository repository;
+    private final JournalKey key;
+    private final Clock clock;
+    private final TransactionTemplate snapshot;
+
+    Verifier(JournalRepository repository, JournalKey key, Clock clock, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.key = key;
+        this.clock = clock;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+    }
+
+    public Verification verify() {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        Findings findings = snapshot.execute(status -> {
+            long pending = repository.countUnsealed();
+            try (var checkpoints = repository.checkpointsInOrder()) {
+                var walk = new Walk(checkpoints.iterator(), key);
+                Break broken = repository.sealedInChainOrder(FETCH_SIZE).query(walk).orElse(null);
+                return new Findings(walk.checked, pending, walk.checkpointsChecked, broken);
+            }
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return findings.broken() == null
+                ? Verification.ok(at, findings.checked(), findings.pending(), findings.checkpoints(), millis)
+                : Verification.broken(at, findings.checked(), findings.pending(), findings.checkpoints(),
+                        findings.broken(), millis);
+    }
+
+    private record Findings(long checked, long pending, long checkpoints, Break broken) {
+    }
+
+    /** One pass over the chain; answers the first break, or empty when everything holds. */
+    private static final class Walk implements ResultSetExtractor<Optional<Break>> {
+
+        private final Iterator<Checkpoint> checkpoints;
+        private final JournalKey key;
+        private final JournalKey.Verifying signatures;
+        private final Chain chain = new Chain();
+        private long checked;
+        private long checkpointsChecked;
+
+        Walk(Iterator<Checkpoint> checkpoints, JournalKey key) {
+            this.checkpoints = checkpoints;
+            this.key = key;
+            this.signatures = key.verifier();
+        }
+
+        @Override
+        public Optional<Break> extractData(ResultSet rs) throws SQLException {
+            return Optional.ofNullable(firstBreak(rs));
+        }
+
+        private Break firstBreak(ResultSet rs) throws SQLException {
+            Checkpoint next = checkpoints.hasNext() ? checkpoints.next() : null;
+            long lastSigned = 0;
+            long expected = 1;
+            byte[] previous = Chain.genesis();
+            while (rs.next()) {
+                long position = rs.getLong("chain_pos");
+                if (position != expected) {
+                    return new Break(Problem.MISSING, expected, null,
+                            "no entry at chain position %d; the next one is at %d".formatted(expected, position));
+                }
+                EntryContent entry = EntryContent.read(rs);
+                if (!MessageDigest.isEqual(rs.getBytes("prev_hash"), previous)) {
+                    return new Break(Problem.LINK_BROKEN, position, entry.seq(),
+                            "the entry does not name the hash of the entry before it");
+                }
+                byte[] hash = chain.link(previous, entry);
+                if (!MessageDigest.isEqual(rs.getBytes("entry_hash"), hash)) {
+                    return new Break(Problem.ALTERED, position, entry.seq(),
+                            "the entry's content does not hash to the hash sealed for it");
+                }
+                while (next != null && next.upToPosition() <= position) {
+                    Break bad = check(next, position, hash, entry.seq());
+                    if (bad != null) {
+                        return bad;
+                    }
+                    lastSigned = next.upToPosition();
+                    checkpointsChecked++;
+                    next = checkpoints.hasNext() ? checkpoints.next() : null;
+                }
+                previous = hash;
+                expected++;
+                checked++;
+            }
+            if (next != null) {
+                // The checkpoint vouches for positions the table no longer has: the tail was cut off.
+                return new Break(Problem.MISSING, expected, null,
+                        "the checkpoint at position %d was signed over entries that are gone from position %d"
+                                .formatted(next.upToPosition(), expected));
+            }
+            if (lastSigned < checked) {
+                return new Break(Problem.UNSIGNED, lastSigned + 1, null,
+                        "entries %d to %d are chained but covered by no signed checkpoint"
+                                .formatted(lastSigned + 1, checked));
+            }
+            return null;
+        }
+
+        private Break check(Checkpoint checkpoint, long position, byte[] head, long seq) {
+            if (checkpoint.upToPosition() != position) {
+                return new Break(Problem.MISSING, checkpoint.upToPosition(), null,
+                        "a checkpoint names position %d, which the chain skipped".formatted(checkpoint.upToPosition()));
+            }
+            if (!key.id().equals(checkpoint.keyId())) {
+                return new Break(Problem.UNKNOWN_KEY, position, seq,
+                        "the checkpoint at position %d is signed by key %s, not by the journal key %s"
+                                .formatted(position, checkpoint.keyId(), key.id()));
+            }
+            if (!signatures.verifies(checkpoint.signedText(), checkpoint.signature())) {
+                return new Break(Problem.BAD_SIGNATURE, position, seq,
+                        "the checkpoint at position %d does not carry a valid signature".formatted(position));
+            }
+            if (!MessageDigest.isEqual(checkpoint.headHash(), head)) {
+                return new Break(Problem.CHECKPOINT_MISMATCH, position, seq,
+                        "the checkpoint at position %d was signed over a different chain".formatted(position));
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.habeas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.habeas.access.AccessService;
+import org.habeas.access.NewUser;
+import org.habeas.access.Role;
+import org.habeas.access.UserAccount;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one base for tests that need the running application: the real server on a random port over a real
+ * embedded PostgreSQL, started once per test JVM in a fresh data directory. Tests build their own data through
+ * the services and never wipe tables; {@link #jdbc} connects as the database superuser (for tamper tests).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    /** The first administrator's password for this test run; random, like a real first start without one. */
+    protected static final String ADMIN_PASSWORD = "it-" + UUID.randomUUID();
+    private static final Path DATA_DIR = temporaryDataDirectory();
+    private static final Map<Set<Role>, Caller> CALLERS = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void testDatabase(DynamicPropertyRegistry registry) {
+        registry.add("habeas.data-dir", DATA_DIR::toString);
+        registry.add("habeas.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("habeas.db.url", () -> "");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected AccessService access;
+
+    @Autowired
+    protected JsonMapper json;
+
+    private String baseUrl;
+
+    @BeforeEach
+    void server() {
+        baseUrl = "http://localhost:" + port;
+    }
+
+    protected String baseUrl() {
+        return baseUrl;
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(baseUrl, null, json);
+    }
+
+    /** A caller holding exactly these roles (one user per role set per test run), using a bearer token. */
+    protected ApiClient as(Role... roles) {
+        Set<Role> set = roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles));
+        Caller caller = CALLERS.computeIfAbsent(set, this::newCaller);
+        return new ApiClient(baseUrl, "Bearer " + caller.token(), json);
+    }
+
+    /** A fresh user with these roles; its password is {@link #PASSWORD_OF_TEST_USERS}. */
+    protected UserAccount newUser(Role... roles) {
+        String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return access.createUser(new NewUser(username, "Test " + username, PASSWORD_OF_TEST_USERS,
+                EnumSet.copyOf(Arrays.asList(roles)), Set.of()));
+    }
+
+    protected static final String PASSWORD_OF_TEST_USERS = "correct-horse-battery-staple";
+
+    private Caller newCaller(Set<Role> roles) {
+        UserAccount user = newUser(roles.toArray(Role[]::new));
+        var actor = access.userForLogon(user.username()).orElseThrow();
+        return new Caller(user, access.issueToken(actor, user.id(), "tests", java.time.Duration.ofDays(1)).secret());
+    }
+
+    private record Caller(UserAccount user, String token) {
+    }
+
+    private static Path temporaryDataDirectory() {
+        try {
+            return Files.createTempDirectory("habeas-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

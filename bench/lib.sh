@@ -11,7 +11,7 @@ build_jar() {
 
 # start_server DATA_DIR PORT LOG -> sets SERVER_PID
 start_server() {
-    HABEAS_DATA_DIR="$1" HABEAS_PORT="$2" HABEAS_ADMIN_PASSWORD="${HABEAS_ADMIN_PASSWORD:-bench-admin-password}" \
+    HABEAS_DATA_DIR="$1" HABEAS_PORT="$2" HABEAS_ADMIN_PASSWORD="${HABEAS_ADMIN_PASSWORD:-bench-secret-passphrase}" \
         java -jar "$JAR" >"$3" 2>&1 &
     SERVER_PID=$!
 }

@@ -14,7 +14,7 @@ trap 'kill -9 $SERVER_PID 2>/dev/null || true; pkill -f "$DATA/postgres" 2>/dev/
 
 start_server "$DATA" "$PORT" "$DATA/server-0.log"
 wait_healthy "$PORT" 90 >/dev/null
-TOKEN=$(curl -fsS -u admin:bench-admin-password -H 'Content-Type: application/json' \
+TOKEN=$(curl -fsS -u admin:bench-secret-passphrase -H 'Content-Type: application/json' \
         -d '{"name":"crash-writer","validDays":1}' "$BASE/api/access/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/')
 
 writer() {   # issues tokens as fast as it can; records the id of every one the server acknowledged
@@ -42,7 +42,7 @@ for round in $(seq 1 "$ROUNDS"); do
     present=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/access/tokens" | grep -o '"id":"[0-9a-f-]*"' \
               | sed -E 's/"id":"(.*)"/\1/' | sort -u)
     missing=$(sort -u "$ACKED" | comm -23 - <(echo "$present") | wc -l)
-    verify=$(curl -fsS -u admin:bench-admin-password "$BASE/api/journal/verify")
+    verify=$(curl -fsS -u admin:bench-secret-passphrase "$BASE/api/journal/verify")
     status=$(echo "$verify" | sed -nE 's/.*"status":"([A-Z]+)".*/\1/p')
     printf 'round %d: orphaned postgres pid %s, restarted healthy in %.1f s, acknowledged %d, missing %d, verify %s\n' \
         "$round" "${orphan:-none}" "$seconds" "$acknowledged" "$missing" "$status"

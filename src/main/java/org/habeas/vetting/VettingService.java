@@ -1,0 +1,259 @@
+package org.habeas.vetting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.habeas.access.FacilityScope;
+import org.habeas.access.HabeasUser;
+import org.habeas.audit.Journal;
+import org.habeas.audit.JournalEntry;
+import org.habeas.vetting.internal.VettingRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The engine every movement passes through (DESIGN.md invariant 3), and the two-person overrides that may lift a
+ * denial (REQ-53). Movement commands call {@link #decide} inside their own transaction; pages and the API call
+ * {@link #dryRun} to show, before submitting, what a movement would meet.
+ */
+@Service
+@Transactional(readOnly = true)
+public class VettingService {
+
+    /** Overrides are short-lived by design: a standing exception is a policy, not an override (REQ-28). */
+    public static final Duration LONGEST_OVERRIDE = Duration.ofDays(30);
+
+    private static final Logger log = LoggerFactory.getLogger(VettingService.class);
+
+    private final List<VettingRule> rules;
+    private final VettingRepository repository;
+    private final Journal journal;
+    private final FacilityScope scope;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    VettingService(List<VettingRule> rules, VettingRepository repository, Journal journal, FacilityScope scope,
+                   JsonMapper json, Clock clock) {
+        this.rules = rules.stream().sorted(Comparator.comparing(VettingRule::name)).toList();
+        this.repository = repository;
+        this.journal = journal;
+        this.scope = scope;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The names of the registered rules, for pages and for validating override requests. */
+    public List<String> ruleNames() {
+        return rules.stream().map(VettingRule::name).toList();
+    }
+
+    /** What {@code request} would meet now; writes nothing and uses no override. */
+    public Decision dryRun(VettingRequest request) {
+        requireScope(request);
+        return new Decision(null, request, evaluate(request), List.of(), clock.instant());
+    }
+
+    public List<Decision> dryRun(List<VettingRequest> requests) {
+        return requests.stream().map(this::dryRun).toList();
+    }
+
+    /**
+     * Decides a movement inside the caller's transaction. Denials that {@code overrideIds} name and that are
+     * approved, unexpired and granted for this very person and movement are lifted and the overrides are used up.
+     * A denial, or a decision that used an override, is stored and journaled. The caller throws with
+     * {@link Decision#requireAllowed()} after it and should not roll the denial back (noRollbackFor MovementDenied).
+     * Naming an override that does not fit is refused with its own code: OVERRIDE_NOT_FOUND,
+     * OVERRIDE_NOT_APPROVED, OVERRIDE_EXPIRED, OVERRIDE_FOR_ANOTHER_PERSON, OVERRIDE_FOR_ANOTHER_MOVEMENT.
+     */
+    @Transactional
+    public Decision decide(VettingRequest request, Collection<UUID> overrideIds) {
+        Instant now = clock.instant();
+        List<MovementOverride> overrides = usable(request, overrideIds, now);
+        Map<String, MovementOverride> byRule = new HashMap<>();
+        overrides.forEach(o -> byRule.put(o.rule(), o));
+
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        List<UUID> used = new ArrayList<>();
+        for (RuleOutcome outcome : evaluate(request)) {
+            MovementOverride lifting = outcome.verdict() == RuleOutcome.Verdict.DENY ? byRule.get(outcome.rule()) : null;
+            if (lifting != null) {
+                outcomes.add(outcome.overridden());
+                used.add(lifting.id());
+            } else {
+                outcomes.add(outcome);
+            }
+        }
+        var decision = new Decision(UUID.randomUUID(), request, outcomes, used, now);
+        if (!decision.allowed() || !used.isEmpty()) {
+            record(decision);
+        }
+        if (decision.allowed()) {
+            used.forEach(id -> repository.useOverride(id, decision.id(), now));
+        }
+        return decision;
+    }
+
+    /** Requests an override; it lifts nothing until a second person approves it. */
+    @Transactional
+    public MovementOverride requestOverride(NewOverride command, HabeasUser requester) {
+        requireScope(command.movement());
+        VettingRule rule = rules.stream().filter(r -> r.name().equals(command.rule())).findFirst()
+                .orElseThrow(() -> OverrideRefused.unknownRule(command.rule()));
+        if (!rule.overridable()) {
+            throw OverrideRefused.notOverridable(rule.name());
+        }
+        Instant now = clock.instant();
+        if (!command.expiresAt().isAfter(now) || command.expiresAt().isAfter(now.plus(LONGEST_OVERRIDE))) {
+            throw OverrideRefused.badExpiry();
+        }
+        VettingRequest movement = command.movement();
+        String denial = evaluate(movement).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
+                .map(RuleOutcome::reason).findFirst().orElse(null);
+        var override = new MovementOverride(UUID.randomUUID(), movement.person(), movement.action(),
+                movement.movementKey(), movement.facility(), rule.name(), denial, command.reason(), command.legalBasis(), command.expiresAt(),
+                OverrideStatus.PENDING, rule.approverRole(), requester.username(), now, null, null, null, null);
+        repository.insertOverride(override);
+        journal.append(JournalEntry.of("OVERRIDE_REQUESTED", "person", movement.person().toString())
+                .withFacility(movement.facility()).withReason(command.reason())
+                .withDetails(details(override)));
+        return override;
+    }
+
+    /**
+     * Approves an override. Refused with SAME_APPROVER for its requester, APPROVER_ROLE_REQUIRED without the rule's
+     * approver role, OVERRIDE_EXPIRED after its expiry, OVERRIDE_NOT_PENDING once decided.
+     */
+    @Transactional
+    public MovementOverride approve(UUID id, String reason, HabeasUser approver) {
+        return decideOverride(id, OverrideStatus.APPROVED, reason, approver);
+    }
+
+    /** Refuses an override, with the same checks as {@link #approve}. */
+    @Transactional
+    public MovementOverride refuse(UUID id, String reason, HabeasUser approver) {
+        return decideOverride(id, OverrideStatus.REFUSED, reason, approver);
+    }
+
+    public MovementOverride override(UUID id) {
+        return repository.findOverride(id).filter(o -> o.facility() == null || scope.allows(o.facility()))
+                .orElseThrow(OverrideRefused::notFound);
+    }
+
+    /** Overrides for inspectors and approvers, newest first, within the reader's facility scope. */
+    public List<MovementOverride> overrides(OverrideStatus status, int limit) {
+        return repository.overrides(status, scope.limitedTo().orElse(null), limit);
+    }
+
+    private MovementOverride decideOverride(UUID id, OverrideStatus outcome, String reason, HabeasUser approver) {
+        MovementOverride override = override(id);
+        if (override.requestedBy().equals(approver.username())) {
+            throw OverrideRefused.sameApprover();
+        }
+        if (!approver.has(override.approverRole())) {
+            throw OverrideRefused.approverRole(override.approverRole().name());
+        }
+        if (override.status() != OverrideStatus.PENDING) {
+            throw OverrideRefused.notPending(override.status());
+        }
+        Instant now = clock.instant();
+        if (outcome == OverrideStatus.APPROVED && override.expiredAt(now)) {
+            throw OverrideRefused.expired();
+        }
+        if (!repository.decideOverride(id, outcome, approver.username(), now, reason)) {
+            throw OverrideRefused.notPending(repository.findOverride(id).orElseThrow().status());
+        }
+        journal.append(JournalEntry.of(outcome == OverrideStatus.APPROVED ? "OVERRIDE_APPROVED" : "OVERRIDE_REFUSED",
+                "person", override.person().toString()).withFacility(override.facility()).withReason(reason)
+                .withDetails(details(override)));
+        return override(id);
+    }
+
+    private void requireScope(VettingRequest request) {
+        if (request.facility() != null) {
+            scope.require(request.facility());
+        }
+    }
+
+    private List<MovementOverride> usable(VettingRequest request, Collection<UUID> ids, Instant now) {
+        var distinct = ids == null ? List.<UUID>of() : ids.stream().distinct().toList();
+        List<MovementOverride> found = repository.lockOverrides(distinct);
+        if (found.size() != distinct.size()) {
+            throw OverrideRefused.notFound();
+        }
+        for (MovementOverride o : found) {
+            if (o.status() != OverrideStatus.APPROVED) {
+                throw OverrideRefused.notApproved(o.status());
+            }
+            if (o.expiredAt(now)) {
+                throw OverrideRefused.expired();
+            }
+            if (!o.person().equals(request.person())) {
+                throw OverrideRefused.anotherPerson();
+            }
+            if (!o.movementKey().equals(request.movementKey())) {
+                throw OverrideRefused.anotherMovement(o.movementKey(), request.movementKey());
+            }
+        }
+        return found;
+    }
+
+    // Fail closed: a rule that throws denies the movement, and the error is in the decision (issue 6).
+    private List<RuleOutcome> evaluate(VettingRequest request) {
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        for (VettingRule rule : rules) {
+            if (!rule.appliesTo().contains(request.action())) {
+                continue;
+            }
+            RuleOutcome outcome;
+            try {
+                outcome = rule.evaluate(request);
+                if (outcome == null || !outcome.rule().equals(rule.name())) {
+                    outcome = RuleOutcome.error(rule.name(), "the rule gave no outcome of its own");
+                }
+            } catch (RuntimeException e) {
+                log.error("Vetting rule {} failed; the movement is denied", rule.name(), e);
+                outcome = RuleOutcome.error(rule.name(), "the rule could not be evaluated: " + e.getClass().getSimpleName());
+            }
+            outcomes.add(outcome);
+        }
+        return outcomes;
+    }
+
+    private void record(Decision decision) {
+        VettingRequest request = decision.request();
+        String decidedBy = scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+        repository.insertDecision(decision.id(), request.person(), request.action(), request.movementKey(),
+                request.facility(), decision.allowed(), json.writeValueAsString(decision.outcomes()),
+                decision.overridesUsed(), decision.decidedAt(), decidedBy);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decision", decision.id().toString());
+        details.put("movement", request.movementKey());
+        details.put("denied", decision.denials().stream().map(RuleOutcome::rule).toList());
+        details.put("overridesUsed", decision.overridesUsed().stream().map(UUID::toString).toList());
+        journal.append(JournalEntry.of(decision.allowed() ? "MOVEMENT_ALLOWED_BY_OVERRIDE" : "MOVEMENT_DENIED",
+                "person", request.person().toString()).withFacility(request.facility()).withDetails(details));
+    }
+
+    private static Map<String, Object> details(MovementOverride o) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("override", o.id().toString());
+        details.put("rule", o.rule());
+        details.put("movement", o.movementKey());
+        details.put("legalBasis", o.legalBasis());
+        details.put("expiresAt", o.expiresAt().toString());
+        return details;
+    }
+}

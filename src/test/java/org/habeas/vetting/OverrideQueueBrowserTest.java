@@ -1,0 +1,67 @@
+package org.habeas.vetting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.habeas.IntegrationTest;
+import org.habeas.access.Role;
+import org.habeas.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The supervisor's queue in Chromium: a second person approves; the requester cannot approve their own. */
+class OverrideQueueBrowserTest extends IntegrationTest {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        Browser.assumeAvailable();
+        browser = new Browser(baseUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String requestOverrideAs(org.habeas.ApiClient requester) {
+        var body = Map.of("movement", VettingApiTest.aTransfer(UUID.randomUUID(), "DENY-Q"), "rule", TestRules.GATE,
+                "reason", "medical appointment", "legalBasis", "director's instruction 4",
+                "expiresAt", Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        return requester.post("/api/overrides", body).expect(201).json().path("id").asString();
+    }
+
+    @Test
+    void aSecondPersonApprovesFromTheQueue() {
+        String id = requestOverrideAs(as(Role.HOUSING));
+        var supervisor = newUser(Role.SUPERVISOR);
+        browser.logOn(supervisor.username(), PASSWORD_OF_TEST_USERS).open("/overrides?lang=en");
+        assertThat(browser.text("override-" + id)).contains("destination DENY-Q is closed")
+                .contains("medical appointment");
+        browser.type("reason-" + id, "appointment confirmed").click("approve-" + id);
+        assertThat(browser.text("overrides-done")).contains("approved");
+        assertThat(as(Role.INSPECTOR).get("/api/overrides/" + id).expect(200).json().path("status").asString())
+                .isEqualTo("APPROVED");
+    }
+
+    @Test
+    void theRequesterIsToldAPersonMustDecide() {
+        var both = newUser(Role.HOUSING, Role.SUPERVISOR);
+        var token = access.issueToken(access.userForLogon(both.username()).orElseThrow(), both.id(), "t",
+                java.time.Duration.ofHours(1)).secret();
+        String id = requestOverrideAs(anonymous().header("Authorization", "Bearer " + token));
+        browser.logOn(both.username(), PASSWORD_OF_TEST_USERS).open("/overrides?lang=es");
+        browser.type("reason-" + id, "lo apruebo yo").click("approve-" + id);
+        assertThat(browser.text("overrides-refused")).contains("segunda persona");
+        assertThat(as(Role.INSPECTOR).get("/api/overrides/" + id).expect(200).json().path("status").asString())
+                .isEqualTo("PENDING");
+    }
+}

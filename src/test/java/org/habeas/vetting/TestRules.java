@@ -1,0 +1,77 @@
+package org.habeas.vetting;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.habeas.access.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Rules that exist only in tests, to drive the engine through each of its paths without a real rule's data. They
+ * act only on movements to facilities whose code starts with their trigger, so every other test is unaffected.
+ * (Test classes are on the component-scan path, which is how they join the engine like any module's rules.)
+ */
+@Configuration(proxyBeanMethods = false)
+class TestRules {
+
+    static final String GATE = "TEST_GATE";
+    static final String HARD = "TEST_HARD_LIMIT";
+    static final String LEGAL = "TEST_LEGAL_HOLD";
+
+    /** Denies movements to facilities starting DENY, and throws for FAIL (the fail-closed path). */
+    @Bean
+    VettingRule testGate() {
+        return rule(GATE, true, Role.SUPERVISOR, "DENY", "FAIL");
+    }
+
+    /** A hard limit no override lifts: facilities starting HARD. */
+    @Bean
+    VettingRule testHardLimit() {
+        return rule(HARD, false, Role.SUPERVISOR, "HARD", null);
+    }
+
+    /** A legal hold whose override needs LEGAL: facilities starting HOLD. */
+    @Bean
+    VettingRule testLegalHold() {
+        return rule(LEGAL, true, Role.LEGAL, "HOLD", null);
+    }
+
+    private static VettingRule rule(String name, boolean overridable, Role approver, String denyPrefix,
+                                    String failPrefix) {
+        return new VettingRule() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<MovementAction> appliesTo() {
+                return EnumSet.allOf(MovementAction.class);
+            }
+
+            @Override
+            public RuleOutcome evaluate(VettingRequest request) {
+                String to = request.toFacility() == null ? "" : request.toFacility();
+                if (failPrefix != null && to.startsWith(failPrefix)) {
+                    throw new IllegalStateException("test rule data unavailable");
+                }
+                return to.startsWith(denyPrefix)
+                        ? RuleOutcome.deny(name, "MOVEMENT_DENIED", "destination " + to + " is closed",
+                                "test", Instant.EPOCH)
+                        : RuleOutcome.pass(name, "test", Instant.EPOCH);
+            }
+
+            @Override
+            public boolean overridable() {
+                return overridable;
+            }
+
+            @Override
+            public Role approverRole() {
+                return approver;
+            }
+        };
+    }
+}

@@ -84,8 +84,7 @@ public class Idempotency {
     private <T> ResponseEntity<T> replay(StoredResponse stored, String route, byte[] fingerprint,
                                          Class<T> bodyType) {
         if (!stored.route().equals(route) || !MessageDigest.isEqual(stored.fingerprint(), fingerprint)) {
-            throw new HabeasException(ErrorCode.IDEMPOTENCY_KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT,
-                    "This Idempotency-Key was already used for a different request") { };
+            throw new KeyReused();
         }
         var builder = ResponseEntity.status(stored.status()).header(REPLAYED_HEADER, "true");
         if (stored.location() != null) {
@@ -109,6 +108,14 @@ public class Idempotency {
     private static String currentCaller() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null ? "anonymous" : authentication.getName();
+    }
+
+    /** 422: the caller reused a key for a different request; the first request's result stands. */
+    static final class KeyReused extends HabeasException {
+        KeyReused() {
+            super(ErrorCode.IDEMPOTENCY_KEY_REUSED, HttpStatus.UNPROCESSABLE_CONTENT,
+                    "This Idempotency-Key was already used for a different request");
+        }
     }
 
     private record Outcome<T>(ResponseEntity<T> response, HabeasException refusal) {

@@ -220,7 +220,7 @@ public class EstateRepository {
             """;
 
     private static final String OVERRIDE_IN_FORCE = """
-            SELECT max(capacity) FROM capacity_override
+            SELECT coalesce(max(capacity), 0) FROM capacity_override
              WHERE location_id = :id AND revoked_at IS NULL AND expires_at > :now
             """;
 
@@ -441,8 +441,9 @@ public class EstateRepository {
     }
 
     public Optional<Integer> overrideInForce(UUID id, Instant now) {
-        return Optional.ofNullable(jdbc.sql(OVERRIDE_IN_FORCE).param("id", id).param("now", utc(now))
-                .query(Integer.class).single());
+        int capacity = jdbc.sql(OVERRIDE_IN_FORCE).param("id", id).param("now", utc(now)).query(Integer.class)
+                .single();
+        return capacity == 0 ? Optional.empty() : Optional.of(capacity);
     }
 
     public void insertOverride(UUID id, UUID location, int capacity, String reason, String decisionRef,

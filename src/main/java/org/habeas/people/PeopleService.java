@@ -99,6 +99,7 @@ public class PeopleService {
      */
     @Transactional
     public Registered register(Registration registration) {
+        requireLength(registration.confirmedNewReason(), JournalEntry.MAX_REASON, "newPersonReason");
         Identity identity = checked(registration.identity());
         String facility = facilityInScope(registration.facility());
         Instant now = clock.instant();
@@ -632,6 +633,16 @@ public class PeopleService {
 
     /** Domain checks a request record cannot express: names, document issuers, languages, repeats. */
     private Identity checked(Identity identity) {
+        var name = identity.name();
+        requireLength(name.givenNames(), 200, "name.givenNames");
+        requireLength(name.firstFamilyName(), 200, "name.firstFamilyName");
+        requireLength(name.secondFamilyName(), 200, "name.secondFamilyName");
+        requireLength(name.fullName(), 400, "name.fullName");
+        requireLength(identity.birthPlace(), 200, "birthPlace");
+        requireLength(identity.genderIdentity(), 100, "genderIdentity");
+        requireLength(identity.statusNote(), 2000, "identityNote");
+        identity.aliases().forEach(a -> requireLength(a.name(), 400, "aliases"));
+        identity.documents().forEach(d -> requireLength(d.number(), 100, "documents"));
         if (identity.name().isEmpty() && identity.status() != IdentityStatus.UNKNOWN) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
                     "A name is needed unless the identity is UNKNOWN", "name.fullName");
@@ -671,6 +682,12 @@ public class PeopleService {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A language is listed twice", "languages");
         }
         return identity;
+    }
+
+    private static void requireLength(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "At most " + max + " characters", field);
+        }
     }
 
     private String snapshot(Identity identity) {

@@ -134,8 +134,8 @@ public class CustodyService {
             journal.append(JournalEntry.of("ILL_TREATMENT_REFERRAL_OPENED", "person", admission.person().toString())
                     .withFacility(admission.facility()).withDetails(Map.of("referral", referral.toString())));
         }
-        return new Admitted(episodes(admission.person()).get(0), whereabouts(admission.person()).orElseThrow(),
-                referral);
+        return new Admitted(repository.episodes(admission.person()).get(0),
+                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), referral);
     }
 
     /**
@@ -212,23 +212,31 @@ public class CustodyService {
                 .withFacility(facility).withReason(command.reason()).withDetails(details));
         Movement entry = repository.ledger(command.person()).stream().filter(m -> m.id().equals(movement))
                 .findFirst().orElseThrow();
-        return new Moved(entry, whereabouts(command.person()).orElse(null), decision);
+        return new Moved(entry, repository.whereabouts(command.person()).map(this::withPath).orElse(null), decision);
     }
 
-    /** Where the person is now, with the cell's path key; empty when not in custody. Within facility scope. */
+    /**
+     * Where the person is now, with the cell's path key; empty when not in custody or out of the reader's facility
+     * scope. A sensitive read, journaled (REQ-49).
+     */
+    @Transactional
     public Optional<Whereabouts> whereabouts(PersonId person) {
-        return repository.whereabouts(person)
+        Optional<Whereabouts> found = repository.whereabouts(person)
                 .filter(w -> scope.allows(w.facility()) || (w.destination() != null && scope.allows(w.destination())))
                 .map(this::withPath);
+        found.ifPresent(w -> journal.recordRead("whereabouts", person.toString(), w.facility()));
+        return found;
     }
 
-    /** Every custody episode of the person, newest first, with the Rule 7 admission record. */
+    /** Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read. */
+    @Transactional
     public List<Episode> episodes(PersonId person) {
         people.person(person);
         return repository.episodes(person);
     }
 
-    /** The person's ledger, oldest first (REQ-06): how they got to where they are. */
+    /** The person's ledger, oldest first (REQ-06): how they got to where they are; journaled as a read. */
+    @Transactional
     public List<Movement> ledger(PersonId person) {
         people.person(person);
         return repository.ledger(person);

@@ -24,7 +24,7 @@ import org.habeas.custody.Whereabouts;
 import org.habeas.custody.WhereaboutsKind;
 import org.habeas.estate.LocationId;
 import org.habeas.people.PersonId;
-import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -190,8 +190,12 @@ public class CustodyRepository {
         try {
             return jdbc.sql(LOCK_WHEREABOUTS).param("person", person.value()).query(CustodyRepository::whereabouts)
                     .optional();
-        } catch (CannotAcquireLockException busy) {
-            throw new MovementInProgress(busy);
+        } catch (DataAccessException e) {
+            // 55P03 lock_not_available: NOWAIT found the row locked by another movement.
+            if (e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                throw new MovementInProgress(e);
+            }
+            throw e;
         }
     }
 

@@ -3,10 +3,13 @@ package org.habeas.custody;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
@@ -14,6 +17,7 @@ import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
+import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
@@ -32,7 +36,10 @@ import org.habeas.vetting.VettingService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Admission and every movement after it (DESIGN.md invariants 1 to 6). Each command is one transaction that locks
@@ -57,9 +64,11 @@ public class CustodyService {
     private final Journal journal;
     private final Clock clock;
     private final Duration backdatingWindow;
+    private final PlatformTransactionManager transactions;
 
     CustodyService(CustodyRepository repository, VettingService vetting, Occupancy occupancy, EstateService estate,
                    PeopleService people, FacilityScope scope, Journal journal, Clock clock,
+                   PlatformTransactionManager transactions,
                    @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
         this.repository = repository;
         this.vetting = vetting;
@@ -70,6 +79,7 @@ public class CustodyService {
         this.journal = journal;
         this.clock = clock;
         this.backdatingWindow = backdatingWindow;
+        this.transactions = transactions;
     }
 
     /**
@@ -80,11 +90,44 @@ public class CustodyService {
      */
     @Transactional
     public Admitted admit(Admission admission) {
+        estate.facility(admission.facility());
+        return admitChecked(admission);
+    }
+
+    /**
+     * Admits many people at once (a mass arrest, a manifest's arrivals): each in its own transaction, so each is
+     * all-or-nothing and a refusal of one does not stop the others. Answers one result per line, in order.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<AdmissionResult> admitAll(List<Admission> admissions) {
+        var each = new TransactionTemplate(transactions);
+        Set<String> facilitiesSeen = new HashSet<>();
+        List<AdmissionResult> results = new ArrayList<>();
+        for (int i = 0; i < admissions.size(); i++) {
+            Admission admission = admissions.get(i);
+            try {
+                Admitted admitted = each.execute(status -> {
+                    if (facilitiesSeen.add(admission.facility())) {
+                        estate.facility(admission.facility());
+                    }
+                    return admitChecked(admission);
+                });
+                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null,
+                        admitted.episode().id()));
+            } catch (HabeasException refused) {
+                facilitiesSeen.remove(admission.facility());
+                results.add(new AdmissionResult(i, admission.person().value(), refused.status().value(),
+                        refused.code().name(), refused.getMessage(), null));
+            }
+        }
+        return results;
+    }
+
+    private Admitted admitChecked(Admission admission) {
         requireAuthority(admission.authority());
         if (admission.legalStatus() == null) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
         }
-        estate.facility(admission.facility());
         people.person(admission.person());
         Instant now = clock.instant();
         Instant admittedAt = checkedTime(admission.admittedAt(), now, Optional.empty(), admission.reason());

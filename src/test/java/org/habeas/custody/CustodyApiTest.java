@@ -342,4 +342,41 @@ class CustodyApiTest extends IntegrationTest {
                    AND action <> 'READ' ORDER BY seq DESC LIMIT 1""").param("id", person.toString())
                 .query(String.class).single();
     }
+
+    @Nested
+    class BulkAdmission {
+        @Test
+        void eachLineIsAllOrNothingAndTheBatchIsIdempotent() {
+            UUID first = aPerson(intake, estate.code());
+            UUID second = aPerson(intake, estate.code());
+            var broken = new HashMap<>(anAdmission(estate.code()));
+            broken.put("authority", Map.of("type", "SENTENCE", "issuingAuthority", "Tribunal", "issuedOn", "2024-01-01",
+                    "documentReference", "S-1"));
+            broken.put("admittedAt", Instant.now().plusSeconds(7200).toString());
+            var lines = List.of(Map.of("personId", first, "admission", anAdmission(estate.code())),
+                    Map.of("personId", second, "admission", broken),
+                    Map.of("personId", UUID.randomUUID(), "admission", anAdmission(estate.code())));
+            String key = UUID.randomUUID().toString();
+            var results = intake.header("Idempotency-Key", key).post("/api/custody/admissions", lines).expect(200)
+                    .json().path("results");
+            assertThat(results.get(0).path("status").asInt()).isEqualTo(201);
+            assertThat(results.get(1).path("code").asString()).isEqualTo("MOVEMENT_TIME_INVALID");
+            assertThat(results.get(2).path("code").asString()).isEqualTo("PERSON_NOT_FOUND");
+            assertThat(housing.get("/api/people/" + second + "/whereabouts").status()).isEqualTo(404);
+
+            var again = intake.header("Idempotency-Key", key).post("/api/custody/admissions", lines).expect(200);
+            assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(housing.get("/api/people/" + first + "/custody").expect(200).json().size()).isEqualTo(1);
+        }
+
+        @Test
+        void onlyIntakeAdmitsInBulk() {
+            as(Role.HOUSING).post("/api/custody/admissions", List.of()).expect(403);
+        }
+
+        @Test
+        void anEmptyBatchIsRefused() {
+            intake.post("/api/custody/admissions", List.of()).expect(400).code("VALIDATION_FAILED");
+        }
+    }
 }

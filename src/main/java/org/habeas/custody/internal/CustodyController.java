@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 
 import org.habeas.common.ErrorCode;
 import org.habeas.common.Idempotency;
 import org.habeas.common.NotFound;
+import org.habeas.custody.AdmissionResult;
 import org.habeas.custody.Admitted;
 import org.habeas.custody.ConsistencyReport;
 import org.habeas.custody.CustodyService;
@@ -20,6 +23,7 @@ import org.habeas.custody.Moved;
 import org.habeas.custody.RollCall;
 import org.habeas.custody.Whereabouts;
 import org.habeas.custody.internal.CustodyRequests.AdmitRequest;
+import org.habeas.custody.internal.CustodyRequests.BulkAdmitLine;
 import org.habeas.custody.internal.CustodyRequests.MoveRequest;
 import org.habeas.people.PersonId;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +35,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Admission, movements, whereabouts and the roll. Intake officers admit; intake, housing officers and supervisors
  * record movements; everyone who works with people held reads, within facility scope. Sending agencies do not.
  */
 @RestController
+@Validated
 class CustodyController {
 
     private static final String READERS =
@@ -61,6 +67,20 @@ class CustodyController {
             return ResponseEntity.created(URI.create("/api/people/%s/custody/%s".formatted(personId,
                     admitted.episode().id()))).body(admitted);
         });
+    }
+
+    /** Many admissions in one call; one result per line, each person all-or-nothing. Up to 1,000 lines. */
+    @PostMapping("/api/custody/admissions")
+    @PreAuthorize("hasRole('INTAKE')")
+    ResponseEntity<AdmissionResults> admitAll(@RequestBody @Valid @NotEmpty @Size(max = 1000)
+                                              List<@Valid BulkAdmitLine> lines,
+                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.run(key, "POST /api/custody/admissions", lines, AdmissionResults.class, () ->
+                ResponseEntity.ok(new AdmissionResults(custody.admitAll(lines.stream()
+                        .map(l -> l.admission().toAdmission(new PersonId(l.personId()))).toList()))));
+    }
+
+    record AdmissionResults(List<AdmissionResult> results) {
     }
 
     @GetMapping("/api/people/{personId}/custody")

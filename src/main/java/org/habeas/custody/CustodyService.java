@@ -1,0 +1,441 @@
+package org.habeas.custody;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.habeas.access.FacilityScope;
+import org.habeas.access.HabeasUser;
+import org.habeas.audit.Journal;
+import org.habeas.audit.JournalEntry;
+import org.habeas.common.ErrorCode;
+import org.habeas.common.HabeasException;
+import org.habeas.common.InvalidRequest;
+import org.habeas.custody.internal.CustodyRepository;
+import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
+import org.habeas.estate.CapacityLimit;
+import org.habeas.estate.EstateService;
+import org.habeas.estate.Location;
+import org.habeas.estate.LocationId;
+import org.habeas.estate.Occupancy;
+import org.habeas.people.PeopleService;
+import org.habeas.people.PersonId;
+import org.habeas.vetting.Decision;
+import org.habeas.vetting.MovementDenied;
+import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.VettingRequest;
+import org.habeas.vetting.VettingService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Admission and every movement after it (DESIGN.md invariants 1 to 6). Each command is one transaction that locks
+ * the person's whereabouts, asks the vetting engine, keeps the estate's occupancy in step, appends to the ledger,
+ * updates the whereabouts projection and journals, all in the same commit.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CustodyService {
+
+    /** The vetting rule whose approved override lets a placement fill a cell up to its maximum capacity. */
+    public static final String CAPACITY_RULE = "CAPACITY";
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+    private static final Duration BACKDATING_NEEDS_REASON = Duration.ofMinutes(5);
+
+    private final CustodyRepository repository;
+    private final VettingService vetting;
+    private final Occupancy occupancy;
+    private final EstateService estate;
+    private final PeopleService people;
+    private final FacilityScope scope;
+    private final Journal journal;
+    private final Clock clock;
+    private final Duration backdatingWindow;
+    private final PlatformTransactionManager transactions;
+
+    CustodyService(CustodyRepository repository, VettingService vetting, Occupancy occupancy, EstateService estate,
+                   PeopleService people, FacilityScope scope, Journal journal, Clock clock,
+                   PlatformTransactionManager transactions,
+                   @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
+        this.repository = repository;
+        this.vetting = vetting;
+        this.occupancy = occupancy;
+        this.estate = estate;
+        this.people = people;
+        this.scope = scope;
+        this.journal = journal;
+        this.clock = clock;
+        this.backdatingWindow = backdatingWindow;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Opens a custody episode in the facility's reception. Refused without a legal authority (REQ-02,
+     * VALIDATION_FAILED naming it), for a person already in custody (ALREADY_IN_CUSTODY), for a facility or person
+     * the officer cannot see (FACILITY_NOT_FOUND, PERSON_NOT_FOUND), and for a time outside the backdating window
+     * (MOVEMENT_TIME_INVALID). A complaint of prior ill-treatment opens a referral to an independent body (REQ-17).
+     */
+    @Transactional
+    public Admitted admit(Admission admission) {
+        estate.facility(admission.facility());
+        return admitChecked(admission);
+    }
+
+    /**
+     * Admits many people at once (a mass arrest, a manifest's arrivals): each in its own transaction, so each is
+     * all-or-nothing and a refusal of one does not stop the others. Answers one result per line, in order.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<AdmissionResult> admitAll(List<Admission> admissions) {
+        var each = new TransactionTemplate(transactions);
+        Set<String> facilitiesSeen = new HashSet<>();
+        List<AdmissionResult> results = new ArrayList<>();
+        for (int i = 0; i < admissions.size(); i++) {
+            Admission admission = admissions.get(i);
+            try {
+                Admitted admitted = each.execute(status -> {
+                    if (facilitiesSeen.add(admission.facility())) {
+                        estate.facility(admission.facility());
+                    }
+                    return admitChecked(admission);
+                });
+                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null,
+                        admitted.episode().id()));
+            } catch (HabeasException refused) {
+                facilitiesSeen.remove(admission.facility());
+                results.add(new AdmissionResult(i, admission.person().value(), refused.status().value(),
+                        refused.code().name(), refused.getMessage(), null));
+            }
+        }
+        return results;
+    }
+
+    private Admitted admitChecked(Admission admission) {
+        requireAuthority(admission.authority());
+        if (admission.legalStatus() == null) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
+        }
+        people.person(admission.person());
+        Instant now = clock.instant();
+        Instant admittedAt = checkedTime(admission.admittedAt(), now, Optional.empty(), admission.reason());
+        if (admission.arrest() != null && admission.arrest().at() != null && admission.arrest().at().isAfter(admittedAt)) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The arrest cannot be after the admission",
+                    "arrest.at");
+        }
+        if (repository.whereabouts(admission.person()).isPresent()) {
+            throw CustodyRefused.alreadyInCustody(admission.person());
+        }
+        UUID episode = UUID.randomUUID();
+        String actor = actor();
+        try {
+            repository.insertEpisode(episode, admission.person(), admission.facility(), admission.legalStatus(),
+                    admission.authority(), admission.arrest(), admittedAt, actor, blankToNull(admission.visibleInjuries()),
+                    blankToNull(admission.illTreatmentComplaint()));
+        } catch (DataIntegrityViolationException overlapping) {
+            // The exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
+            throw CustodyRefused.timeOutOfOrder("The admission time falls inside an earlier custody episode");
+        }
+        repository.insertProperty(episode, admission.property());
+        repository.insertContacts(episode, admission.contacts());
+        UUID referral = null;
+        if (blankToNull(admission.illTreatmentComplaint()) != null) {
+            referral = UUID.randomUUID();
+            repository.insertReferral(referral, episode, admission.person(), now);
+        }
+        UUID movement = UUID.randomUUID();
+        Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
+                "authorityReference", admission.authority().documentReference());
+        repository.insertMovement(movement, admission.person(), episode, MovementKind.ADMITTED, admittedAt, now,
+                MovementKind.ADMITTED.toState(), admission.facility(), null, null, null, null,
+                admission.authority().issuingAuthority(), admission.reason(), actor, null, particulars);
+        repository.insertWhereabouts(admission.person(), episode, WhereaboutsKind.RECEPTION, admission.facility(),
+                null, null, null, admittedAt, movement);
+        people.linkToFacility(admission.person(), admission.facility());
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("episode", episode.toString());
+        details.put("movement", movement.toString());
+        details.put("legalStatus", admission.legalStatus().name());
+        details.put("authority", admission.authority().type().name());
+        details.put("authorityReference", admission.authority().documentReference());
+        journal.append(JournalEntry.of("PERSON_ADMITTED", "person", admission.person().toString())
+                .withFacility(admission.facility()).withReason(admission.reason()).withDetails(details));
+        if (referral != null) {
+            journal.append(JournalEntry.of("ILL_TREATMENT_REFERRAL_OPENED", "person", admission.person().toString())
+                    .withFacility(admission.facility()).withDetails(Map.of("referral", referral.toString())));
+        }
+        return new Admitted(repository.episodes(admission.person()).get(0),
+                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), referral);
+    }
+
+    /**
+     * Records one movement. Refused with NOT_IN_CUSTODY, CONCURRENT_MOVEMENT (another movement of the person is
+     * being recorded), WHEREABOUTS_CHANGED (the officer's view is stale), INVALID_TRANSITION (with the current
+     * state), VALIDATION_FAILED (a field the kind needs), MOVEMENT_TIME_INVALID, the vetting denial's code
+     * (MovementDenied, whose decision and journal entry commit), or the estate's capacity codes.
+     */
+    @Transactional(noRollbackFor = MovementDenied.class)
+    public Moved move(MoveCommand command) {
+        Whereabouts current;
+        try {
+            current = repository.lockWhereabouts(command.person())
+                    .orElseThrow(() -> CustodyRefused.notInCustody(command.person()));
+        } catch (MovementInProgress busy) {
+            throw CustodyRefused.movementInProgress(command.person());
+        }
+        MovementKind kind = command.kind();
+        scope.require(kind == MovementKind.ARRIVED ? current.destination() : current.facility());
+        if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
+            throw CustodyRefused.stale(command.expectedVersion(), current.version());
+        }
+        if (!kind.allowedFrom(current.kind())) {
+            throw CustodyRefused.invalidTransition(kind, current.kind());
+        }
+        Location target = requiredFields(command, current);
+        Instant now = clock.instant();
+        Instant at = checkedTime(command.occurredAt(), now, repository.lastMovementTime(command.person()),
+                command.reason());
+
+        Decision decision = null;
+        if (kind.vettedAs() != null) {
+            decision = vetting.decide(vettingRequest(command, current, at), command.overrides()).requireAllowed();
+        }
+        if (current.kind() == WhereaboutsKind.IN_CELL) {
+            occupancy.vacate(current.location());
+        }
+        if (target != null) {
+            occupancy.occupy(target.id(), limitFor(decision));
+        }
+
+        String facility = kind == MovementKind.ARRIVED ? current.destination() : current.facility();
+        String destination = destinationOf(command, current);
+        UUID movement = UUID.randomUUID();
+        repository.insertMovement(movement, command.person(), current.episode(), kind, at, now, kind.toState(),
+                facility, current.location() == null ? null : current.location().value(),
+                target == null ? null : target.id().value(), destination, command.detail(), command.authority(),
+                command.reason(), actor(), decision == null ? null : decision.id(), command.particulars());
+        if (kind.ends() != null) {
+            repository.deleteWhereabouts(command.person());
+            repository.endEpisode(current.episode(), at, kind.ends());
+        } else {
+            repository.updateWhereabouts(command.person(), kind.to(), facility,
+                    target == null ? null : target.id().value(), kind.to() == WhereaboutsKind.RECEPTION ? null
+                            : destination, command.detail(), at, movement);
+        }
+        if (kind == MovementKind.ARRIVED) {
+            people.linkToFacility(command.person(), facility);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("movement", movement.toString());
+        details.put("from", current.kind().name());
+        details.put("to", kind.toState());
+        if (target != null) {
+            details.put("location", target.pathKey());
+        }
+        if (destination != null) {
+            details.put("destination", destination);
+        }
+        if (decision != null) {
+            details.put("overridesUsed", decision.overridesUsed().stream().map(UUID::toString).toList());
+        }
+        journal.append(JournalEntry.of("PERSON_" + kind.name(), "person", command.person().toString())
+                .withFacility(facility).withReason(command.reason()).withDetails(details));
+        Movement entry = repository.ledger(command.person()).stream().filter(m -> m.id().equals(movement))
+                .findFirst().orElseThrow();
+        return new Moved(entry, repository.whereabouts(command.person()).map(this::withPath).orElse(null), decision);
+    }
+
+    /**
+     * Where the person is now, with the cell's path key; empty when not in custody or out of the reader's facility
+     * scope. A sensitive read, journaled (REQ-49).
+     */
+    @Transactional
+    public Optional<Whereabouts> whereabouts(PersonId person) {
+        Optional<Whereabouts> found = repository.whereabouts(person)
+                .filter(w -> scope.allows(w.facility()) || (w.destination() != null && scope.allows(w.destination())))
+                .map(this::withPath);
+        found.ifPresent(w -> journal.recordRead("whereabouts", person.toString(), w.facility()));
+        return found;
+    }
+
+    /** Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read. */
+    @Transactional
+    public List<Episode> episodes(PersonId person) {
+        people.person(person);
+        return repository.episodes(person);
+    }
+
+    /** The person's ledger, oldest first (REQ-06): how they got to where they are; journaled as a read. */
+    @Transactional
+    public List<Movement> ledger(PersonId person) {
+        people.person(person);
+        return repository.ledger(person);
+    }
+
+    private Whereabouts withPath(Whereabouts w) {
+        if (w.location() == null) {
+            return w;
+        }
+        String path = occupancy.find(w.location()).map(Location::pathKey).orElse(null);
+        return new Whereabouts(w.person(), w.episode(), w.kind(), w.facility(), w.location(), path, w.destination(),
+                w.detail(), w.since(), w.lastMovement(), w.version());
+    }
+
+    private static CapacityLimit limitFor(Decision decision) {
+        boolean capacityOverridden = decision != null && decision.outcomes().stream()
+                .anyMatch(o -> o.rule().equals(CAPACITY_RULE) && o.verdict() == RuleOutcome.Verdict.OVERRIDDEN);
+        return capacityOverridden ? CapacityLimit.MAXIMUM : CapacityLimit.OPERATIONAL;
+    }
+
+    private VettingRequest vettingRequest(MoveCommand command, Whereabouts current, Instant at) {
+        MovementKind kind = command.kind();
+        boolean abroad = kind == MovementKind.REMOVED || kind == MovementKind.HANDED_OVER;
+        return new VettingRequest(command.person().value(), kind.vettedAs(), current.facility(),
+                current.location() == null ? null : current.location().value(),
+                command.toLocation() == null ? null : command.toLocation().value(),
+                kind == MovementKind.TRANSFERRED_OUT ? command.destination() : null,
+                abroad ? command.destination() : null, abroad ? command.detail() : null,
+                parseUuid(command.agreement()), at);
+    }
+
+    private static UUID parseUuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The agreement is not a valid id", "agreement");
+        }
+    }
+
+    private static String destinationOf(MoveCommand command, Whereabouts current) {
+        return switch (command.kind()) {
+            case TRANSFERRED_OUT, TEMPORARILY_OUT, HANDED_OVER, REMOVED, RELEASED, ESCAPED, DIED -> command.destination();
+            case ARRIVED, PLACED, MOVED, RETURNED, ADMITTED -> null;
+        };
+    }
+
+    /** Checks the fields the kind needs; answers the target cell for a placement or cell move. */
+    private Location requiredFields(MoveCommand command, Whereabouts current) {
+        switch (command.kind()) {
+            case PLACED, MOVED -> {
+                if (command.toLocation() == null) {
+                    throw missing("A cell is required", "toLocation");
+                }
+                Location cell = occupancy.find(command.toLocation()).filter(l -> scope.allows(l.facilityCode()))
+                        .orElseThrow(() -> new org.habeas.common.NotFound(ErrorCode.LOCATION_NOT_FOUND,
+                                "No location " + command.toLocation()));
+                if (!cell.facilityCode().equals(current.facility())) {
+                    throw CustodyRefused.wrongFacility(cell.pathKey(), current.facility());
+                }
+                if (command.kind() == MovementKind.MOVED && cell.id().equals(current.location())) {
+                    throw missing("The person is already in " + cell.pathKey(), "toLocation");
+                }
+                return cell;
+            }
+            case TRANSFERRED_OUT -> {
+                require(command.destination(), "destination", "The destination facility is required");
+                require(command.detail(), "detail", "The escort is required (REQ-35)");
+                if (command.destination().equals(current.facility())) {
+                    throw missing("A transfer leaves the facility", "destination");
+                }
+            }
+            case TEMPORARILY_OUT -> {
+                require(command.destination(), "destination", "Where the person is going is required");
+                require(command.detail(), "detail", "The purpose (court, hospital, ...) is required");
+            }
+            case REMOVED, HANDED_OVER -> {
+                require(command.destination(), "destination", "The destination country is required");
+                if (!command.destination().matches("[A-Z]{2}")) {
+                    throw missing("The destination is an ISO 3166-1 alpha-2 country code", "destination");
+                }
+                require(command.detail(), "detail", "The receiving authority is required (REQ-40)");
+                require(command.authority(), "authority", "The legal basis of the removal is required");
+            }
+            case RELEASED -> {
+                if (!Boolean.TRUE.equals(command.particulars().get("identityChecked"))) {
+                    throw missing("A release needs the identity check done (REQ-39)", "particulars.identityChecked");
+                }
+                require((String) command.particulars().get("identityCheckedBy"), "particulars.identityCheckedBy",
+                        "Who checked the identity is required (REQ-39)");
+                require(command.destination(), "destination", "To whom or where the person was released is required");
+                require(command.authority(), "authority", "The authority for the release is required");
+            }
+            case DIED -> {
+                for (String field : List.of("circumstances", "cause", "remainsDestination", "authorityNotified")) {
+                    Object value = command.particulars().get(field);
+                    if (!(value instanceof String text) || text.isBlank()) {
+                        throw missing("A death record needs " + field + " (REQ-12f, REQ-13)", "particulars." + field);
+                    }
+                }
+            }
+            case ESCAPED -> require(command.destination(), "destination", "The last known place is required");
+            case ARRIVED, RETURNED, ADMITTED -> { }
+        }
+        return null;
+    }
+
+    private static void require(String value, String field, String detail) {
+        if (value == null || value.isBlank()) {
+            throw missing(detail, field);
+        }
+    }
+
+    private static InvalidRequest missing(String detail, String field) {
+        return new InvalidRequest(ErrorCode.VALIDATION_FAILED, detail, field);
+    }
+
+    private static void requireAuthority(LegalAuthority authority) {
+        if (authority == null) {
+            throw missing("No admission without a legal authority (REQ-02)", "authority");
+        }
+        if (authority.type() == null) {
+            throw missing("The type of the legal authority is required (REQ-02)", "authority.type");
+        }
+        require(authority.issuingAuthority(), "authority.issuingAuthority", "The issuing authority is required");
+        require(authority.documentReference(), "authority.documentReference", "The document reference is required");
+        if (authority.issuedOn() == null) {
+            throw missing("The date of the legal authority is required", "authority.issuedOn");
+        }
+    }
+
+    /**
+     * A movement's time: now unless given. Never in the future, never before the backdating window, never before the
+     * person's previous movement (the ledger reads in time order), and a reason when backdated by more than minutes.
+     */
+    private Instant checkedTime(Instant requested, Instant now, Optional<Instant> previous, String reason) {
+        Instant at = requested == null ? now : requested;
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw CustodyRefused.timeOutOfOrder("A movement cannot be recorded in the future");
+        }
+        if (at.isBefore(now.minus(backdatingWindow))) {
+            throw CustodyRefused.timeOutOfOrder("A movement can be backdated by at most " + backdatingWindow);
+        }
+        if (previous.isPresent() && at.isBefore(previous.get())) {
+            throw CustodyRefused.timeOutOfOrder("The person's previous movement was at " + previous.get());
+        }
+        if (at.isBefore(now.minus(BACKDATING_NEEDS_REASON)) && (reason == null || reason.isBlank())) {
+            throw missing("A backdated movement needs a reason", "reason");
+        }
+        return at;
+    }
+
+    private String actor() {
+        return scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

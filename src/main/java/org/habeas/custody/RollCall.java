@@ -1,0 +1,138 @@
+package org.habeas.custody;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.habeas.custody.internal.RollRepository;
+import org.habeas.custody.internal.RollRepository.StateCount;
+import org.habeas.estate.EstateService;
+import org.habeas.estate.Facility;
+import org.habeas.estate.FacilityFigures;
+import org.habeas.estate.Location;
+import org.habeas.estate.LocationKind;
+import org.habeas.estate.LocationStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The roll: who a facility holds and where, now or at any past instant, per module; and the consistency check that
+ * recomputes whereabouts and occupancy from the ledger (invariant 6). Facility scope applies through the estate.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RollCall {
+
+    private final RollRepository repository;
+    private final EstateService estate;
+    private final Clock clock;
+
+    RollCall(RollRepository repository, EstateService estate, Clock clock) {
+        this.repository = repository;
+        this.estate = estate;
+        this.clock = clock;
+    }
+
+    /** The roll now, from the whereabouts projection. */
+    public FacilityRoll now(String facility) {
+        Instant now = clock.instant();
+        return roll(facility, now, false, repository.now(facility));
+    }
+
+    /** The roll at a past instant, recomputed from the ledger; a future instant is read as now. */
+    public FacilityRoll at(String facility, Instant at) {
+        Instant now = clock.instant();
+        return at.isAfter(now) ? now(facility) : roll(facility, at, true, repository.at(facility, at));
+    }
+
+    /** Recomputes whereabouts and cell occupancy from the ledger and lists every difference from what is stored. */
+    public ConsistencyReport check() {
+        List<String> differences = new ArrayList<>(repository.projectionDifferences());
+        Map<UUID, Integer> inCells = repository.inCellByLocation();
+        int locations = 0;
+        for (FacilityFigures figures : estate.facilities()) {
+            for (Location location : estate.locations(figures.facility().code())) {
+                locations++;
+                int fromWhereabouts = inCells.getOrDefault(location.id().value(), 0);
+                if (location.population() != fromWhereabouts) {
+                    differences.add("location %s: occupancy %d, people in it %d".formatted(location.pathKey(),
+                            location.population(), fromWhereabouts));
+                }
+            }
+        }
+        return new ConsistencyReport(clock.instant(), repository.peopleInCustody(), locations, differences);
+    }
+
+    private FacilityRoll roll(String code, Instant at, boolean fromLedger, List<StateCount> states) {
+        Facility facility = estate.facility(code).facility();
+        List<Location> locations = estate.locations(code);
+        Map<UUID, Integer> inCell = new HashMap<>();
+        int reception = 0, out = 0, transitIn = 0, transitOut = 0, handedOver = 0;
+        for (StateCount s : states) {
+            switch (s.state()) {
+                case "IN_CELL" -> inCell.merge(s.location(), s.people(), Integer::sum);
+                case "RECEPTION" -> reception += s.people();
+                case "TEMPORARILY_OUT" -> out += s.people();
+                case "HANDED_OVER" -> handedOver += s.people();
+                case "IN_TRANSIT" -> {
+                    if (code.equals(s.facility())) {
+                        transitOut += s.people();
+                    } else {
+                        transitIn += s.people();
+                    }
+                }
+                default -> { }
+            }
+        }
+        Map<String, Location> modules = new LinkedHashMap<>();
+        Map<String, int[]> perModule = new LinkedHashMap<>();   // inCells, cna, operational, vacancies, aboveCna
+        int cells = 0, operational = 0, vacancies = 0, aboveCna = 0;
+        for (Location location : locations) {
+            if (location.kind() == LocationKind.MODULE) {
+                modules.put(location.pathKey(), location);
+                perModule.put(location.pathKey(), new int[5]);
+            }
+        }
+        for (Location location : locations) {
+            int people = inCell.getOrDefault(location.id().value(), 0);
+            cells += people;
+            if (location.capacity() == null || location.status() != LocationStatus.ACTIVE) {
+                continue;
+            }
+            int free = Math.max(0, location.capacity().operational() - people);
+            int crowded = Math.max(0, people - location.capacity().certifiedNormal());
+            operational += location.capacity().operational();
+            vacancies += free;
+            aboveCna += crowded;
+            int[] module = perModule.get(moduleKey(location));
+            if (module != null) {
+                module[0] += people;
+                module[1] += location.capacity().certifiedNormal();
+                module[2] += location.capacity().operational();
+                module[3] += free;
+                module[4] += crowded;
+            }
+        }
+        var zone = facility.timeZone();
+        Instant startOfDay = at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        var totals = new RollCounts(cells + reception + out, cells, reception, out, transitIn, transitOut, handedOver,
+                repository.arrivedBetween(code, startOfDay, at), repository.leftBetween(code, startOfDay, at),
+                cells + reception, operational, vacancies, aboveCna);
+        List<RollLevel> levels = new ArrayList<>();
+        perModule.forEach((key, f) -> levels.add(new RollLevel(key, modules.get(key).name(), f[0], f[1], f[2], f[3],
+                f[4])));
+        return new FacilityRoll(code, at, fromLedger, totals, levels);
+    }
+
+    // CECOT-M1-C07 belongs to module CECOT-M1: path keys are readable on purpose.
+    private static String moduleKey(Location location) {
+        String relative = location.relativePath();
+        int dash = relative.indexOf('-');
+        return location.facilityCode() + "-" + (dash < 0 ? relative : relative.substring(0, dash));
+    }
+}

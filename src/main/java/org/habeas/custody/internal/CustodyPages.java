@@ -1,0 +1,469 @@
+package org.habeas.custody.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.habeas.access.HabeasUser;
+import org.habeas.access.Role;
+import org.habeas.common.ErrorCode;
+import org.habeas.common.HabeasException;
+import org.habeas.common.InvalidRequest;
+import org.habeas.custody.AuthorityType;
+import org.habeas.custody.Contact;
+import org.habeas.custody.CustodyService;
+import org.habeas.custody.Episode;
+import org.habeas.custody.LegalStatus;
+import org.habeas.custody.Movement;
+import org.habeas.custody.MovementKind;
+import org.habeas.custody.Whereabouts;
+import org.habeas.custody.WhereaboutsKind;
+import org.habeas.custody.internal.CustodyRequests.AdmitRequest;
+import org.habeas.custody.internal.CustodyRequests.ArrestRequest;
+import org.habeas.custody.internal.CustodyRequests.AuthorityRequest;
+import org.habeas.custody.internal.CustodyRequests.ContactRequest;
+import org.habeas.custody.internal.CustodyRequests.MoveRequest;
+import org.habeas.custody.internal.CustodyRequests.PropertyRequest;
+import org.habeas.estate.EstateService;
+import org.habeas.estate.Location;
+import org.habeas.estate.LocationStatus;
+import org.habeas.people.PeopleService;
+import org.habeas.people.Person;
+import org.habeas.people.PersonId;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A person's custody pages: the intake form with the Rule 7 sections (REQ-08), and the custody timeline (where the
+ * person is now, every episode with its admission record, the movement ledger) with the forms that record a cell
+ * placement or move, a release (REQ-39), a death (REQ-12f, REQ-13) and the other movements. Same service, same
+ * roles and the same request validation as {@link CustodyController}; refusals are shown on the page, in the
+ * officer's language, never as JSON or a 500.
+ */
+@Controller
+@RequestMapping("/people/{personId}/custody")
+@PreAuthorize(CustodyPages.READERS)
+class CustodyPages {
+
+    static final String READERS = "hasAnyRole('INTAKE','HOUSING','LEGAL','SUPERVISOR','DIRECTOR','INSPECTOR')";
+    static final String MOVERS = "hasAnyRole('INTAKE','HOUSING','SUPERVISOR')";
+    /** Empty property and contact rows on the intake form; more go through the API. */
+    static final int ROWS = 3;
+    private static final int MAX_PARTICULAR = 2000;
+
+    private final CustodyService custody;
+    private final EstateService estate;
+    private final PeopleService people;
+    private final Validator validator;
+
+    CustodyPages(CustodyService custody, EstateService estate, PeopleService people, Validator validator) {
+        this.custody = custody;
+        this.estate = estate;
+        this.people = people;
+        this.validator = validator;
+    }
+
+    /** A refusal as the page shows it: the code, the fields it names, the rule reasons and any figures. */
+    record Refusal(String code, List<String> fields, List<String> reasons, Map<String, Object> figures) {
+
+        static Refusal of(HabeasException e) {
+            Map<String, Object> properties = e.properties();
+            List<String> fields = new ArrayList<>();
+            if (properties.get("fields") instanceof Collection<?> named) {
+                named.forEach(f -> fields.add(String.valueOf(f)));
+            }
+            Map<String, Object> figures = new LinkedHashMap<>();
+            for (String key : List.of("location", "population", "limit", "current")) {
+                if (properties.containsKey(key)) {
+                    figures.put(key, properties.get(key));
+                }
+            }
+            return new Refusal(e.code().name(), List.copyOf(fields), e.reasons(), figures);
+        }
+
+        public boolean capacity() {
+            return figures.containsKey("location") && figures.containsKey("limit");
+        }
+    }
+
+    /** An episode with its times in the facility's zone. */
+    record EpisodeView(Episode episode, ZonedDateTime admittedAt, ZonedDateTime arrestedAt, ZonedDateTime endedAt) {
+    }
+
+    /** A ledger entry with its time in the facility's zone and its cells by name. */
+    record LedgerLine(Movement movement, ZonedDateTime at, String from, String to) {
+    }
+
+    /** A cell to choose for a placement, with how full it is. */
+    record CellChoice(UUID id, String path, int population, int operational, boolean full) {
+    }
+
+    // ---- the timeline
+
+    @GetMapping
+    String timeline(@PathVariable UUID personId, @AuthenticationPrincipal HabeasUser user, Model model) {
+        PersonId id = new PersonId(personId);
+        Person person = people.person(id);
+        Zones zones = new Zones(estate);
+        Optional<Whereabouts> where = custody.whereabouts(id);
+        List<Episode> episodes = custody.episodes(id);
+        List<Movement> ledger = custody.ledger(id);
+        Map<UUID, String> cellNames = new HashMap<>();
+        ledger.stream().map(Movement::facility).distinct().forEach(code -> zones.locations(code)
+                .forEach(l -> cellNames.put(l.id().value(), l.relativePath())));
+
+        model.addAttribute("person", person);
+        model.addAttribute("where", where.orElse(null));
+        where.ifPresent(w -> model.addAttribute("whereSince", zones.local(w.since(), w.facility())));
+        model.addAttribute("episodes", episodes.stream().map(e -> new EpisodeView(e,
+                zones.local(e.admittedAt(), e.facility()),
+                e.arrest() == null ? null : zones.local(e.arrest().at(), e.facility()),
+                zones.local(e.endedAt(), e.facility()))).toList());
+        model.addAttribute("ledger", ledger.stream().map(m -> new LedgerLine(m, zones.local(m.occurredAt(),
+                m.facility()), name(cellNames, m.fromLocation()), name(cellNames, m.toLocation()))).toList());
+        boolean mover = user.has(Role.INTAKE) || user.has(Role.HOUSING) || user.has(Role.SUPERVISOR);
+        model.addAttribute("canAdmit", user.has(Role.INTAKE) && where.isEmpty());
+        if (mover && where.isPresent()) {
+            Whereabouts w = where.get();
+            List<MovementKind> allowed = java.util.Arrays.stream(MovementKind.values())
+                    .filter(k -> k != MovementKind.ADMITTED && k.allowedFrom(w.kind())).toList();
+            model.addAttribute("cellKind", allowed.contains(MovementKind.PLACED) ? MovementKind.PLACED
+                    : allowed.contains(MovementKind.MOVED) ? MovementKind.MOVED : null);
+            model.addAttribute("canRelease", allowed.contains(MovementKind.RELEASED));
+            model.addAttribute("canRecordDeath", allowed.contains(MovementKind.DIED));
+            model.addAttribute("otherKinds", allowed.stream().filter(k -> k != MovementKind.PLACED
+                    && k != MovementKind.MOVED && k != MovementKind.RELEASED && k != MovementKind.DIED).toList());
+            if (w.kind() == WhereaboutsKind.RECEPTION || w.kind() == WhereaboutsKind.IN_CELL) {
+                model.addAttribute("cells", zones.locations(w.facility()).stream()
+                        .filter(l -> l.capacity() != null && l.status() == LocationStatus.ACTIVE)
+                        .filter(l -> !l.id().equals(w.location()))
+                        .map(l -> new CellChoice(l.id().value(), l.relativePath(), l.population(),
+                                l.capacity().operational(), l.population() >= l.capacity().operational()))
+                        .toList());
+            }
+        }
+        model.addAttribute("mover", mover);
+        return "custody/timeline";
+    }
+
+    @PostMapping("/movements")
+    @PreAuthorize(MOVERS)
+    String move(@PathVariable UUID personId, @ModelAttribute MovementForm form, RedirectAttributes redirect) {
+        PersonId id = new PersonId(personId);
+        try {
+            Whereabouts where = custody.whereabouts(id).orElseThrow(() -> new InvalidRequest(
+                    ErrorCode.NOT_IN_CUSTODY, "The person is not in custody"));
+            MoveRequest request = form.toRequest(new Zones(estate).zone(where.facility()));
+            validated(request);
+            custody.move(request.toCommand(id));
+            redirect.addFlashAttribute("done", "custody.moved." + request.type());
+        } catch (HabeasException refused) {
+            redirect.addFlashAttribute("refused", Refusal.of(refused));
+            redirect.addFlashAttribute("tried", form.type());
+        }
+        return "redirect:/people/" + personId + "/custody";
+    }
+
+    // ---- intake
+
+    @GetMapping("/admit")
+    @PreAuthorize("hasRole('INTAKE')")
+    String admissionForm(@PathVariable UUID personId, Model model) {
+        Person person = people.person(new PersonId(personId));
+        model.addAttribute("form", AdmissionForm.empty(person.facilities().isEmpty() ? null
+                : person.facilities().get(0)));
+        return admissionPage(person, model);
+    }
+
+    @PostMapping("/admit")
+    @PreAuthorize("hasRole('INTAKE')")
+    String admit(@PathVariable UUID personId, @ModelAttribute("form") AdmissionForm form, Model model,
+                 RedirectAttributes redirect) {
+        PersonId id = new PersonId(personId);
+        Person person = people.person(id);
+        try {
+            if (blank(form.facility())) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The facility is required", "facility");
+            }
+            AdmitRequest request = form.toRequest(new Zones(estate).zone(form.facility().strip()));
+            validated(request);
+            var admitted = custody.admit(request.toAdmission(id));
+            redirect.addFlashAttribute("done", admitted.referral() == null ? "custody.admitted"
+                    : "custody.admitted.referral");
+            return "redirect:/people/" + personId + "/custody";
+        } catch (HabeasException refused) {
+            model.addAttribute("refused", Refusal.of(refused));
+            return admissionPage(person, model);
+        }
+    }
+
+    private String admissionPage(Person person, Model model) {
+        model.addAttribute("person", person);
+        model.addAttribute("facilities", estate.facilities());
+        model.addAttribute("legalStatuses", LegalStatus.values());
+        model.addAttribute("authorityTypes", AuthorityType.values());
+        model.addAttribute("relations", Contact.Relation.values());
+        model.addAttribute("rows", java.util.stream.IntStream.range(0, ROWS).boxed().toList());
+        return "custody/admit";
+    }
+
+    // A person out of scope or not there: the error page with the refusal's status, never a 500.
+    @ExceptionHandler
+    String refused(HabeasException refused, Model model, HttpServletResponse response) {
+        response.setStatus(refused.status().value());
+        model.addAttribute("status", refused.status().value());
+        return "web/error";
+    }
+
+    // The API's own bean validation, so a page cannot store what the API would refuse.
+    private <T> void validated(T request) {
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Some fields are missing or not valid",
+                    violations.stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).sorted()
+                            .distinct().toArray(String[]::new));
+        }
+    }
+
+    private static String name(Map<UUID, String> names, UUID location) {
+        return location == null ? null : names.getOrDefault(location, location.toString());
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static String trim(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
+    /** A date-time typed on a page (an HTML datetime-local, or an ISO instant) read in the facility's zone. */
+    static Instant instant(String text, ZoneId zone, String field) {
+        if (blank(text)) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(t).toInstant();
+            }
+            return LocalDateTime.parse(t).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a date and time: " + t, field);
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String text, String field) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a choice: " + text, field);
+        }
+    }
+
+    private static Integer number(String text, String field) {
+        if (blank(text)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a number: " + text, field);
+        }
+    }
+
+    /** Facility time zones and locations for one page, each looked up once; UTC for a facility out of scope. */
+    static final class Zones {
+
+        private final EstateService estate;
+        private final Map<String, ZoneId> zones = new HashMap<>();
+        private final Map<String, List<Location>> locations = new HashMap<>();
+
+        Zones(EstateService estate) {
+            this.estate = estate;
+        }
+
+        ZoneId zone(String facility) {
+            return zones.computeIfAbsent(facility, code -> estate.facility(code).facility().timeZone());
+        }
+
+        ZonedDateTime local(Instant instant, String facility) {
+            if (instant == null) {
+                return null;
+            }
+            ZoneId zone;
+            try {
+                zone = zone(facility);
+            } catch (HabeasException outOfScope) {
+                zone = ZoneOffset.UTC;   // a transfer's other end the officer may not see
+            }
+            return instant.atZone(zone);
+        }
+
+        List<Location> locations(String facility) {
+            return locations.computeIfAbsent(facility, code -> {
+                try {
+                    return estate.locations(code);
+                } catch (HabeasException outOfScope) {
+                    return List.of();
+                }
+            });
+        }
+    }
+
+    /** The movement forms: the kind, and whichever of its fields the chosen form shows. */
+    record MovementForm(String type, String cell, String occurredAt, String destination, String detail,
+                        String authority, String agreement, String reason, Long expectedVersion,
+                        Boolean identityChecked, String identityCheckedBy, String circumstances, String cause,
+                        String remainsDestination, String authorityNotified) {
+
+        MoveRequest toRequest(ZoneId zone) {
+            MovementKind kind = choice(MovementKind.class, type, "type");
+            if (kind == null || kind == MovementKind.ADMITTED) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Choose a movement", "type");
+            }
+            UUID toLocation = null;
+            if (!blank(cell)) {
+                try {
+                    toLocation = UUID.fromString(cell.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a cell", "toLocation");
+                }
+            }
+            Map<String, Object> particulars = new LinkedHashMap<>();
+            if (kind == MovementKind.RELEASED) {   // REQ-39: the identity check, and who did it
+                if (Boolean.TRUE.equals(identityChecked)) {
+                    particulars.put("identityChecked", true);
+                }
+                particular(particulars, "identityCheckedBy", identityCheckedBy);
+            }
+            if (kind == MovementKind.DIED) {       // REQ-12f, REQ-13
+                particular(particulars, "circumstances", circumstances);
+                particular(particulars, "cause", cause);
+                particular(particulars, "remainsDestination", remainsDestination);
+                particular(particulars, "authorityNotified", authorityNotified);
+            }
+            return new MoveRequest(kind, instant(occurredAt, zone, "occurredAt"), toLocation, trim(destination),
+                    trim(detail), trim(authority), trim(agreement), trim(reason), expectedVersion, List.of(),
+                    particulars);
+        }
+
+        private static void particular(Map<String, Object> particulars, String name, String value) {
+            if (!blank(value)) {
+                if (value.length() > MAX_PARTICULAR) {
+                    throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Too long", "particulars." + name);
+                }
+                particulars.put(name, value.strip());
+            }
+        }
+    }
+
+    /**
+     * The intake form (REQ-02, REQ-08): the facility, the legal status and authority, the arrest, injuries and
+     * complaints, and {@link #ROWS} rows each of property and of family, children and next of kin.
+     */
+    record AdmissionForm(String facility, String legalStatus, String authorityType, String issuingAuthority,
+                         String issuedOn, String documentReference, String grounds, String admittedAt, String reason,
+                         String arrestedAt, String arrestPlace, String arrestingAuthority, String visibleInjuries,
+                         String illTreatmentComplaint, List<String> propertyDescription,
+                         List<String> propertyQuantity, List<String> contactRelation, List<String> contactName,
+                         List<String> contactAge, List<String> contactWhereabouts, List<String> contactGuardianship,
+                         List<String> contactPhone) {
+
+        AdmissionForm {
+            propertyDescription = rows(propertyDescription);
+            propertyQuantity = rows(propertyQuantity);
+            contactRelation = rows(contactRelation);
+            contactName = rows(contactName);
+            contactAge = rows(contactAge);
+            contactWhereabouts = rows(contactWhereabouts);
+            contactGuardianship = rows(contactGuardianship);
+            contactPhone = rows(contactPhone);
+        }
+
+        static AdmissionForm empty(String facility) {
+            return new AdmissionForm(facility, LegalStatus.PRE_TRIAL.name(), null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+
+        AdmitRequest toRequest(ZoneId zone) {
+            var authority = new AuthorityRequest(choice(AuthorityType.class, authorityType, "authority.type"),
+                    trim(issuingAuthority), date(issuedOn), trim(documentReference), trim(grounds));
+            ArrestRequest arrest = blank(arrestedAt) && blank(arrestPlace) && blank(arrestingAuthority) ? null
+                    : new ArrestRequest(instant(arrestedAt, zone, "arrest.at"), trim(arrestPlace),
+                    trim(arrestingAuthority));
+            List<PropertyRequest> property = new ArrayList<>();
+            for (int i = 0; i < propertyDescription.size(); i++) {
+                if (!blank(propertyDescription.get(i))) {
+                    Integer quantity = number(at(propertyQuantity, i), "property[" + i + "].quantity");
+                    property.add(new PropertyRequest(propertyDescription.get(i).strip(),
+                            quantity == null ? 1 : quantity));
+                }
+            }
+            List<ContactRequest> contacts = new ArrayList<>();
+            for (int i = 0; i < contactName.size(); i++) {
+                if (!blank(contactName.get(i))) {
+                    contacts.add(new ContactRequest(choice(Contact.Relation.class, at(contactRelation, i),
+                            "contacts[" + i + "].relation"), contactName.get(i).strip(),
+                            number(at(contactAge, i), "contacts[" + i + "].age"), trim(at(contactWhereabouts, i)),
+                            trim(at(contactGuardianship, i)), trim(at(contactPhone, i))));
+                }
+            }
+            return new AdmitRequest(trim(facility), choice(LegalStatus.class, legalStatus, "legalStatus"),
+                    authority, arrest, instant(admittedAt, zone, "admittedAt"), trim(visibleInjuries),
+                    trim(illTreatmentComplaint), property, contacts, trim(reason));
+        }
+
+        private static LocalDate date(String text) {
+            if (blank(text)) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a date: " + text, "authority.issuedOn");
+            }
+        }
+
+        private static String at(List<String> values, int i) {
+            return i < values.size() ? values.get(i) : null;
+        }
+
+        private static List<String> rows(List<String> values) {
+            List<String> padded = new ArrayList<>(values == null ? List.of() : values);
+            while (padded.size() < ROWS) {
+                padded.add("");
+            }
+            return padded;
+        }
+    }
+}

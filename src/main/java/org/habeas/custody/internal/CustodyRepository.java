@@ -1,0 +1,314 @@
+package org.habeas.custody.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.habeas.custody.Arrest;
+import org.habeas.custody.AuthorityType;
+import org.habeas.custody.Contact;
+import org.habeas.custody.CustodyEnd;
+import org.habeas.custody.Episode;
+import org.habeas.custody.LegalAuthority;
+import org.habeas.custody.LegalStatus;
+import org.habeas.custody.Movement;
+import org.habeas.custody.MovementKind;
+import org.habeas.custody.PropertyItem;
+import org.habeas.custody.Whereabouts;
+import org.habeas.custody.WhereaboutsKind;
+import org.habeas.estate.LocationId;
+import org.habeas.people.PersonId;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+public class CustodyRepository {
+
+    private static final String INSERT_EPISODE = """
+            INSERT INTO custody_episode (id, person_id, facility_code, legal_status, authority_type, issuing_authority,
+                                         authority_date, authority_reference, grounds, arrested_at, arrest_place,
+                                         arresting_authority, admitted_at, admitted_by, visible_injuries,
+                                         ill_treatment_complaint)
+            VALUES (:id, :person, :facility, :legalStatus, :authorityType, :issuingAuthority, :authorityDate,
+                    :authorityReference, :grounds, :arrestedAt, :arrestPlace, :arrestingAuthority, :admittedAt,
+                    :admittedBy, :injuries, :complaint)
+            """;
+
+    private static final String INSERT_PROPERTY = """
+            INSERT INTO custody_property_item (episode_id, line, description, quantity)
+            VALUES (:episode, :line, :description, :quantity)
+            """;
+
+    private static final String INSERT_CONTACT = """
+            INSERT INTO custody_contact (episode_id, line, relation, name, age, whereabouts, guardianship, phone)
+            VALUES (:episode, :line, :relation, :name, :age, :whereabouts, :guardianship, :phone)
+            """;
+
+    private static final String INSERT_REFERRAL = """
+            INSERT INTO ill_treatment_referral (id, episode_id, person_id, opened_at, status)
+            VALUES (:id, :episode, :person, :openedAt, 'OPEN')
+            """;
+
+    private static final String EPISODE_COLUMNS = """
+            id, person_id, facility_code, legal_status, authority_type, issuing_authority, authority_date,
+            authority_reference, grounds, arrested_at, arrest_place, arresting_authority, admitted_at, admitted_by,
+            visible_injuries, ill_treatment_complaint, ended_at, end_kind
+            """;
+
+    private static final String EPISODES_OF_PERSON = "SELECT " + EPISODE_COLUMNS
+            + " FROM custody_episode WHERE person_id = :person ORDER BY admitted_at DESC";
+
+    private static final String PROPERTY_OF_EPISODE = """
+            SELECT description, quantity FROM custody_property_item WHERE episode_id = :episode ORDER BY line
+            """;
+
+    private static final String CONTACTS_OF_EPISODE = """
+            SELECT relation, name, age, whereabouts, guardianship, phone FROM custody_contact
+             WHERE episode_id = :episode ORDER BY line
+            """;
+
+    private static final String END_EPISODE = """
+            UPDATE custody_episode SET ended_at = :endedAt, end_kind = :endKind WHERE id = :id AND ended_at IS NULL
+            """;
+
+    private static final String WHEREABOUTS_COLUMNS = """
+            person_id, episode_id, kind, facility_code, location_id, destination, detail, since, last_movement, version
+            """;
+
+    // NOWAIT: a second movement of the same person while one is being recorded is refused at once (409), not
+    // queued behind it to run against a state its officer never saw.
+    private static final String LOCK_WHEREABOUTS = "SELECT " + WHEREABOUTS_COLUMNS
+            + " FROM whereabouts WHERE person_id = :person FOR UPDATE NOWAIT";
+
+    private static final String FIND_WHEREABOUTS = "SELECT " + WHEREABOUTS_COLUMNS
+            + " FROM whereabouts WHERE person_id = :person";
+
+    private static final String INSERT_WHEREABOUTS = """
+            INSERT INTO whereabouts (person_id, episode_id, kind, facility_code, location_id, destination, detail, since,
+                                     last_movement)
+            VALUES (:person, :episode, :kind, :facility, :location, :destination, :detail, :since, :movement)
+            """;
+
+    private static final String UPDATE_WHEREABOUTS = """
+            UPDATE whereabouts
+               SET kind = :kind, facility_code = :facility, location_id = :location, destination = :destination,
+                   detail = :detail, since = :since, last_movement = :movement, version = version + 1
+             WHERE person_id = :person
+            """;
+
+    private static final String DELETE_WHEREABOUTS = "DELETE FROM whereabouts WHERE person_id = :person";
+
+    private static final String INSERT_MOVEMENT = """
+            INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code,
+                                  from_location, to_location, destination, detail, authority, reason, actor,
+                                  decision_id, particulars)
+            VALUES (:id, :person, :episode, :kind, :occurredAt, :recordedAt, :toState, :facility, :fromLocation,
+                    :toLocation, :destination, :detail, :authority, :reason, :actor, :decision,
+                    CAST(:particulars AS jsonb))
+            RETURNING seq
+            """;
+
+    private static final String MOVEMENT_COLUMNS = """
+            id, seq, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code, from_location,
+            to_location, destination, detail, authority, reason, actor, decision_id, corrects, particulars::text
+            """;
+
+    private static final String LEDGER_OF_PERSON = "SELECT " + MOVEMENT_COLUMNS
+            + " FROM movement WHERE person_id = :person ORDER BY occurred_at, seq";
+
+    private static final String LAST_MOVEMENT_TIME = """
+            SELECT max(occurred_at) FROM movement WHERE person_id = :person
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    CustodyRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insertEpisode(UUID id, PersonId person, String facility, LegalStatus legalStatus,
+                              LegalAuthority authority, Arrest arrest, Instant admittedAt, String admittedBy,
+                              String injuries, String complaint) {
+        requireOne(jdbc.sql(INSERT_EPISODE).param("id", id).param("person", person.value())
+                .param("facility", facility).param("legalStatus", legalStatus.name())
+                .param("authorityType", authority.type().name()).param("issuingAuthority", authority.issuingAuthority())
+                .param("authorityDate", authority.issuedOn()).param("authorityReference", authority.documentReference())
+                .param("grounds", authority.grounds())
+                .param("arrestedAt", arrest == null ? null : utc(arrest.at()))
+                .param("arrestPlace", arrest == null ? null : arrest.place())
+                .param("arrestingAuthority", arrest == null ? null : arrest.authority())
+                .param("admittedAt", utc(admittedAt)).param("admittedBy", admittedBy).param("injuries", injuries)
+                .param("complaint", complaint).update());
+    }
+
+    public void insertProperty(UUID episode, List<PropertyItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            requireOne(jdbc.sql(INSERT_PROPERTY).param("episode", episode).param("line", i + 1)
+                    .param("description", items.get(i).description()).param("quantity", items.get(i).quantity())
+                    .update());
+        }
+    }
+
+    public void insertContacts(UUID episode, List<Contact> contacts) {
+        for (int i = 0; i < contacts.size(); i++) {
+            Contact c = contacts.get(i);
+            requireOne(jdbc.sql(INSERT_CONTACT).param("episode", episode).param("line", i + 1)
+                    .param("relation", c.relation().name()).param("name", c.name()).param("age", c.age())
+                    .param("whereabouts", c.whereabouts()).param("guardianship", c.guardianship())
+                    .param("phone", c.phone()).update());
+        }
+    }
+
+    public void insertReferral(UUID id, UUID episode, PersonId person, Instant openedAt) {
+        requireOne(jdbc.sql(INSERT_REFERRAL).param("id", id).param("episode", episode).param("person", person.value())
+                .param("openedAt", utc(openedAt)).update());
+    }
+
+    public List<Episode> episodes(PersonId person) {
+        return jdbc.sql(EPISODES_OF_PERSON).param("person", person.value()).query(this::episode).list();
+    }
+
+    public void endEpisode(UUID id, Instant endedAt, CustodyEnd end) {
+        requireOne(jdbc.sql(END_EPISODE).param("id", id).param("endedAt", utc(endedAt)).param("endKind", end.name())
+                .update());
+    }
+
+    /** Locks the person's whereabouts; empty when not in custody. Refused at once if another movement holds it. */
+    public Optional<Whereabouts> lockWhereabouts(PersonId person) {
+        try {
+            return jdbc.sql(LOCK_WHEREABOUTS).param("person", person.value()).query(CustodyRepository::whereabouts)
+                    .optional();
+        } catch (DataAccessException e) {
+            // 55P03 lock_not_available: NOWAIT found the row locked by another movement.
+            if (e.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                throw new MovementInProgress(e);
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Whereabouts> whereabouts(PersonId person) {
+        return jdbc.sql(FIND_WHEREABOUTS).param("person", person.value()).query(CustodyRepository::whereabouts)
+                .optional();
+    }
+
+    public void insertWhereabouts(PersonId person, UUID episode, WhereaboutsKind kind, String facility,
+                                  UUID location, String destination, String detail, Instant since, UUID movement) {
+        requireOne(jdbc.sql(INSERT_WHEREABOUTS).param("person", person.value()).param("episode", episode)
+                .param("kind", kind.name()).param("facility", facility).param("location", location)
+                .param("destination", destination).param("detail", detail).param("since", utc(since))
+                .param("movement", movement).update());
+    }
+
+    public void updateWhereabouts(PersonId person, WhereaboutsKind kind, String facility, UUID location,
+                                  String destination, String detail, Instant since, UUID movement) {
+        requireOne(jdbc.sql(UPDATE_WHEREABOUTS).param("person", person.value()).param("kind", kind.name())
+                .param("facility", facility).param("location", location).param("destination", destination)
+                .param("detail", detail).param("since", utc(since)).param("movement", movement).update());
+    }
+
+    public void deleteWhereabouts(PersonId person) {
+        requireOne(jdbc.sql(DELETE_WHEREABOUTS).param("person", person.value()).update());
+    }
+
+    /** Appends to the ledger; answers the entry's sequence number. */
+    public long insertMovement(UUID id, PersonId person, UUID episode, MovementKind kind, Instant occurredAt,
+                               Instant recordedAt, String toState, String facility, UUID fromLocation,
+                               UUID toLocation, String destination, String detail, String authority, String reason,
+                               String actor, UUID decision, Map<String, Object> particulars) {
+        return jdbc.sql(INSERT_MOVEMENT).param("id", id).param("person", person.value()).param("episode", episode)
+                .param("kind", kind.name()).param("occurredAt", utc(occurredAt)).param("recordedAt", utc(recordedAt))
+                .param("toState", toState).param("facility", facility).param("fromLocation", fromLocation)
+                .param("toLocation", toLocation).param("destination", destination).param("detail", detail)
+                .param("authority", authority).param("reason", reason).param("actor", actor)
+                .param("decision", decision).param("particulars", json.writeValueAsString(particulars))
+                .query(Long.class).single();
+    }
+
+    public List<Movement> ledger(PersonId person) {
+        return jdbc.sql(LEDGER_OF_PERSON).param("person", person.value()).query(this::movement).list();
+    }
+
+    public Optional<Instant> lastMovementTime(PersonId person) {
+        return Optional.ofNullable(jdbc.sql(LAST_MOVEMENT_TIME).param("person", person.value())
+                .query((rs, n) -> instant(rs, 1)).single());
+    }
+
+    /** The lock on a person's whereabouts is held by another movement being recorded. */
+    public static final class MovementInProgress extends RuntimeException {
+        MovementInProgress(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private Episode episode(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        var authority = new LegalAuthority(AuthorityType.valueOf(rs.getString("authority_type")),
+                rs.getString("issuing_authority"), rs.getObject("authority_date", java.time.LocalDate.class),
+                rs.getString("authority_reference"), rs.getString("grounds"));
+        var arrest = new Arrest(instant(rs, "arrested_at"), rs.getString("arrest_place"),
+                rs.getString("arresting_authority"));
+        String end = rs.getString("end_kind");
+        return new Episode(id, new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("facility_code"),
+                LegalStatus.valueOf(rs.getString("legal_status")), authority, arrest, instant(rs, "admitted_at"),
+                rs.getString("admitted_by"), rs.getString("visible_injuries"), rs.getString("ill_treatment_complaint"),
+                jdbc.sql(PROPERTY_OF_EPISODE).param("episode", id)
+                        .query((r, i) -> new PropertyItem(r.getString(1), r.getInt(2))).list(),
+                jdbc.sql(CONTACTS_OF_EPISODE).param("episode", id).query((r, i) -> new Contact(
+                        Contact.Relation.valueOf(r.getString(1)), r.getString(2), (Integer) r.getObject(3),
+                        r.getString(4), r.getString(5), r.getString(6))).list(),
+                instant(rs, "ended_at"), end == null ? null : CustodyEnd.valueOf(end));
+    }
+
+    private static Whereabouts whereabouts(ResultSet rs, int n) throws SQLException {
+        UUID location = rs.getObject("location_id", UUID.class);
+        return new Whereabouts(new PersonId(rs.getObject("person_id", UUID.class)),
+                rs.getObject("episode_id", UUID.class), WhereaboutsKind.valueOf(rs.getString("kind")),
+                rs.getString("facility_code"), location == null ? null : new LocationId(location), null,
+                rs.getString("destination"), rs.getString("detail"), instant(rs, "since"),
+                rs.getObject("last_movement", UUID.class), rs.getLong("version"));
+    }
+
+    private Movement movement(ResultSet rs, int n) throws SQLException {
+        return new Movement(rs.getObject("id", UUID.class), rs.getLong("seq"),
+                new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("episode_id", UUID.class),
+                MovementKind.valueOf(rs.getString("kind")), instant(rs, "occurred_at"), instant(rs, "recorded_at"),
+                rs.getString("to_state"), rs.getString("facility_code"), rs.getObject("from_location", UUID.class),
+                rs.getObject("to_location", UUID.class), rs.getString("destination"), rs.getString("detail"),
+                rs.getString("authority"), rs.getString("reason"), rs.getString("actor"),
+                rs.getObject("decision_id", UUID.class), rs.getObject("corrects", UUID.class),
+                json.readValue(rs.getString("particulars"), new TypeReference<Map<String, Object>>() { }));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static void requireOne(int rows) {
+        if (rows != 1) {
+            throw new IllegalStateException("expected to write one row, wrote " + rows);
+        }
+    }
+}

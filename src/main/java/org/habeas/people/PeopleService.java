@@ -1,0 +1,746 @@
+package org.habeas.people;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.habeas.access.FacilityScope;
+import org.habeas.access.HabeasUser;
+import org.habeas.audit.Journal;
+import org.habeas.audit.JournalEntry;
+import org.habeas.common.CountryCode;
+import org.habeas.common.ErrorCode;
+import org.habeas.common.InvalidRequest;
+import org.habeas.common.PageRequest;
+import org.habeas.people.internal.NameKeys;
+import org.habeas.people.internal.NameSearch;
+import org.habeas.people.internal.PeopleRepository;
+import org.habeas.people.internal.PeopleRepository.Candidate;
+import org.habeas.people.internal.PeopleRepository.Filter;
+import org.habeas.people.internal.PeopleRepository.Row;
+import org.habeas.people.internal.PeopleRepository.SearchKeys;
+import org.habeas.people.internal.PeopleRepository.StoredIdentity;
+import org.habeas.people.internal.PeopleRepository.StoredPerson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Identity records: register, correct, read, search, find duplicates, merge (issue 4). Every change is a new
+ * revision with its journal entry in the same transaction (REQ-06); every read of a record is journaled (REQ-49).
+ * A user limited to some facilities sees only people linked to them; anyone else is {@code PERSON_NOT_FOUND}.
+ *
+ * <p>Refusals: {@code PERSON_NOT_FOUND} (404), {@code INVALID_BIRTH_DATE}, {@code UNKNOWN_COUNTRY_CODE},
+ * {@code VALIDATION_FAILED} (400), {@code DOCUMENT_NUMBER_TAKEN}, {@code POSSIBLE_DUPLICATE},
+ * {@code PERSON_ALREADY_MERGED}, {@code PERSON_REVISION_STALE} (409), {@code MERGE_INTO_ITSELF} (422),
+ * {@code FACILITY_NOT_FOUND} (404, a facility outside the user's scope).
+ */
+@Service
+@Transactional(readOnly = true)
+public class PeopleService {
+
+    /** A name search scores at most this many candidates; past it the total is a lower bound. */
+    public static final int CANDIDATE_CAP = 3000;
+    /** Combined score from which a registration is held back as a possible duplicate. */
+    public static final double DUPLICATE_THRESHOLD = 0.85;
+
+    private static final Pattern FACILITY = Pattern.compile("[A-Z0-9-]{2,20}");
+    private static final Pattern AGENCY = Pattern.compile("[A-Z0-9-]{2,20}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final PeopleRepository repository;
+    private final List<PersonReferences> references;
+    private final FacilityScope scope;
+    private final Journal journal;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final String registerPrefix;
+
+    PeopleService(PeopleRepository repository, List<PersonReferences> references, FacilityScope scope,
+                  Journal journal, Clock clock, JsonMapper json,
+                  @Value("${habeas.register-prefix:HAB}") String registerPrefix) {
+        if (!registerPrefix.matches("[A-Z0-9]{1,12}")) {
+            throw new IllegalStateException("habeas.register-prefix must be 1 to 12 capital letters or digits");
+        }
+        this.repository = repository;
+        this.references = List.copyOf(references);
+        this.scope = scope;
+        this.journal = journal;
+        this.clock = clock;
+        this.json = json;
+        this.registerPrefix = registerPrefix;
+    }
+
+    /**
+     * Registers a person, or links the arrival to an existing record ({@code linkTo}). Refused with
+     * {@code POSSIBLE_DUPLICATE} (with the candidates) when the name, birth date or a document number match an
+     * existing record above {@link #DUPLICATE_THRESHOLD}, unless the registration confirms a new person with a
+     * reason; with {@code DOCUMENT_NUMBER_TAKEN} when a document is already in force for someone else.
+     */
+    @Transactional
+    public Registered register(Registration registration) {
+        requireLength(registration.confirmedNewReason(), JournalEntry.MAX_REASON, "newPersonReason");
+        Identity identity = checked(registration.identity());
+        String facility = facilityInScope(registration.facility());
+        Instant now = clock.instant();
+        if (registration.linkTo() != null) {
+            return link(registration.linkTo(), facility, now);
+        }
+        // Two officers registering the same arrival at once: the second waits here and then sees the first.
+        repository.lockKeys(duplicateLocks(identity));
+        refuseTakenDocuments(identity.documents(), null);
+        if (registration.confirmedNewReason() == null) {
+            List<DuplicateCandidate> candidates = duplicatesOf(identity, null);
+            if (!candidates.isEmpty()) {
+                throw PeopleRefused.possibleDuplicate(candidates);
+            }
+        }
+        var id = PersonId.random();
+        String registerNumber = "%s-%d-%06d".formatted(registerPrefix, now.atZone(ZoneOffset.UTC).getYear(),
+                repository.nextRegisterNumber());
+        repository.insertPerson(id, registerNumber, stored(identity), searchKeys(identity, now), now);
+        writeIdentifiers(id, identity, 1, new Current(List.of(), List.of(), List.of(), List.of()));
+        if (facility != null) {
+            repository.linkFacility(id, facility, now);
+        }
+        Person person = assemble(repository.findPerson(id).orElseThrow());
+        repository.insertRevision(id, 1, "REGISTERED", now, actor(), registration.confirmedNewReason(),
+                snapshot(person.identity()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("registerNumber", registerNumber);
+        details.put("identityStatus", identity.status().name());
+        details.put("confirmedNewPerson", registration.confirmedNewReason() != null);
+        journal.append(JournalEntry.of("PERSON_REGISTERED", "person", id.toString()).withFacility(facility)
+                .withReason(registration.confirmedNewReason()).withDetails(details));
+        return new Registered(person, true);
+    }
+
+    /** Appends a correction as a new revision (REQ-06); see {@link Correction} for what a null part means. */
+    @Transactional
+    public Person correct(Correction correction) {
+        StoredPerson stored = repository.lockPerson(correction.person()).filter(this::visible)
+                .orElseThrow(() -> PeopleRefused.notFound(correction.person()));
+        Person current = assemble(stored);
+        if (current.merged()) {
+            throw PeopleRefused.alreadyMerged(current);
+        }
+        if (correction.expectedRevision() != null && correction.expectedRevision() != stored.revision()) {
+            throw PeopleRefused.staleRevision(stored.revision());
+        }
+        Identity next = checked(correction.applyTo(current.identity()));
+        refuseTakenDocuments(next.documents(), stored.id());
+        int revision = stored.revision() + 1;
+        Instant now = clock.instant();
+        writeIdentifiers(stored.id(), next, revision, current(stored.id()));
+        if (!repository.updatePerson(stored.id(), stored.revision(), stored(next),
+                searchKeys(next, stored.registeredAt()), now)) {
+            throw PeopleRefused.staleRevision(stored.revision());
+        }
+        Person person = assemble(repository.findPerson(stored.id()).orElseThrow());
+        repository.insertRevision(stored.id(), revision, "CORRECTED", now, actor(), correction.reason(),
+                snapshot(person.identity()));
+        journal.append(JournalEntry.of("PERSON_CORRECTED", "person", stored.id().toString())
+                .withFacility(firstFacility(person)).withReason(correction.reason())
+                .withDetails(Map.of("revision", revision, "changed",
+                        changes(snapshotMap(current.identity()), snapshotMap(person.identity())).keySet())));
+        return person;
+    }
+
+    /** The current record, journaled as a read (REQ-49). A merged record answers itself, pointing at the survivor. */
+    @Transactional
+    public Person person(PersonId id) {
+        Person person = repository.findPerson(id).filter(this::visible).map(this::assemble)
+                .orElseThrow(() -> PeopleRefused.notFound(id));
+        journal.recordRead("person", id.toString(), firstFacility(person));
+        return person;
+    }
+
+    /** Every revision of the record, oldest first, with what each changed (REQ-06); journaled as a read. */
+    @Transactional
+    public List<PersonRevision> history(PersonId id) {
+        StoredPerson stored = repository.findPerson(id).filter(this::visible)
+                .orElseThrow(() -> PeopleRefused.notFound(id));
+        List<PersonRevision> history = new ArrayList<>();
+        Map<String, Object> before = Map.of();
+        for (var r : repository.revisions(id)) {
+            Map<String, Object> after = json.readValue(r.snapshot(), MAP);
+            history.add(new PersonRevision(r.revision(), r.supersedes(), r.kind(), r.recordedAt(), r.recordedBy(),
+                    r.reason(), changes(before, after)));
+            before = after;
+        }
+        journal.append(JournalEntry.of("READ", "person", id.toString())
+                .withFacility(repository.facilities(stored.id()).stream().findFirst().orElse(null))
+                .withDetails(Map.of("what", "history")));
+        return history;
+    }
+
+    /**
+     * Ranked search (see {@link PersonQuery}); the search is journaled with which criteria were used and how many
+     * matched, never the name itself (REQ-49).
+     */
+    @Transactional
+    public SearchResults search(PersonQuery query, PageRequest page) {
+        if (query.facility() != null) {
+            facilityInScope(query.facility());
+        }
+        Filter filter = new Filter(query.birthYear(), query.birthDate(),
+                query.nationality() == null ? null : query.nationality().value(), query.facility(),
+                scope.limitedTo().orElse(null));
+        List<PersonMatch> matches;
+        boolean capped = false;
+        if (query.identifier() != null && !query.identifier().isBlank()) {
+            String identifier = query.identifier().strip().toUpperCase(Locale.ROOT);
+            matches = repository.byIdentifier(identifier, IdentityDocument.key(identifier), filter).stream()
+                    .map(c -> new PersonMatch(c.summary(), 1.0, c.summary().fullName())).toList();
+        } else {
+            List<String> tokens = NameKeys.tokens(query.name());
+            if (tokens.isEmpty()) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                        "Give a name (two letters or more) or an identifier", "q");
+            }
+            var ranked = rank(tokens, filter);
+            matches = ranked.matches();
+            capped = ranked.capped();
+        }
+        int from = (int) Math.min(matches.size(), page.offset());
+        int to = Math.min(matches.size(), from + page.size());
+        journal.append(JournalEntry.of("PEOPLE_SEARCHED", "person", "search")
+                .withDetails(Map.of("criteria", criteria(query), "total", matches.size())));
+        return new SearchResults(matches.subList(from, to), page.page(), page.size(), matches.size(), capped);
+    }
+
+    /** Likely duplicate pairs in the user's scope, strongest evidence first. */
+    @Transactional
+    public List<DuplicatePair> duplicates(int limit) {
+        var pairs = repository.duplicatePairs(scope.limitedTo().orElse(null), limit);
+        Set<UUID> ids = new HashSet<>();
+        pairs.forEach(p -> {
+            ids.add(p.first());
+            ids.add(p.second());
+        });
+        Map<UUID, Candidate> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            repository.summaries(ids).forEach(c -> byId.put(c.summary().id().value(), c));
+        }
+        List<DuplicatePair> report = new ArrayList<>();
+        for (var p : pairs) {
+            Candidate a = byId.get(p.first());
+            Candidate b = byId.get(p.second());
+            List<String> evidence = new ArrayList<>();
+            double score = 0;
+            if (p.sharedKeys() > 0) {
+                int k = Math.min(primaryTokens(a).size(), primaryTokens(b).size());
+                score = 0.8 * Math.min(1.0, p.sharedKeys() / (double) Math.max(1, k * (k - 1) / 2));
+                evidence.add("NAME");
+            }
+            if (a.birth().text() != null && a.birth().text().equals(b.birth().text())) {
+                score += 0.2;
+                evidence.add("BIRTH_DATE");
+            }
+            if (p.sameDocument()) {
+                score = Math.max(score, 0.9);
+                evidence.add("DOCUMENT_NUMBER");
+            }
+            report.add(new DuplicatePair(a.summary(), b.summary(), round(score), evidence));
+        }
+        journal.append(JournalEntry.of("DUPLICATES_LISTED", "person", "duplicates")
+                .withDetails(Map.of("pairs", report.size())));
+        return report;
+    }
+
+    /**
+     * Merges {@code duplicate} into {@code survivor} in one transaction: every registered {@link PersonReferences}
+     * bean re-points its rows, the duplicate's name becomes an alias of the survivor, and the duplicate stays as a
+     * pointer. Refused with {@code MERGE_INTO_ITSELF}, {@code PERSON_ALREADY_MERGED} (either side) or
+     * {@code PERSON_NOT_FOUND}; nothing is written then.
+     */
+    @Transactional
+    public Person merge(Merge merge) {
+        if (merge.survivor().equals(merge.duplicate())) {
+            throw PeopleRefused.mergeIntoItself();
+        }
+        // Lock in id order so two merges of the same pair in opposite directions cannot deadlock.
+        List<PersonId> order = new ArrayList<>(List.of(merge.survivor(), merge.duplicate()));
+        order.sort(Comparator.comparing(PersonId::value));
+        Map<PersonId, StoredPerson> locked = new HashMap<>();
+        for (PersonId id : order) {
+            locked.put(id, repository.lockPerson(id).filter(this::visible)
+                    .orElseThrow(() -> PeopleRefused.notFound(id)));
+        }
+        StoredPerson survivor = locked.get(merge.survivor());
+        StoredPerson duplicate = locked.get(merge.duplicate());
+        for (StoredPerson p : List.of(duplicate, survivor)) {
+            if (p.mergedInto() != null) {
+                throw PeopleRefused.alreadyMerged(assemble(p));
+            }
+        }
+        Instant now = clock.instant();
+        Person duplicateBefore = assemble(duplicate);
+        Person survivorBefore = assemble(survivor);
+        Map<String, Object> moved = new LinkedHashMap<>();
+        for (PersonReferences module : references) {
+            moved.put(module.name(), module.repoint(duplicate.id(), survivor.id()));
+        }
+        repository.markMerged(duplicate.id(), survivor.id(), now);
+        repository.insertRevision(duplicate.id(), duplicate.revision() + 1, "MERGED_INTO", now, actor(),
+                merge.reason(), snapshot(duplicateBefore.identity()));
+        int revision = survivor.revision() + 1;
+        addNameAsAlias(survivor.id(), survivorBefore.identity(), duplicateBefore.identity(), revision);
+        Identity absorbed = identityOf(survivor.id(), survivor.identity());
+        repository.updatePerson(survivor.id(), survivor.revision(), stored(absorbed),
+                searchKeys(absorbed, survivor.registeredAt()), now);
+        Person result = assemble(repository.findPerson(survivor.id()).orElseThrow());
+        repository.insertRevision(survivor.id(), revision, "ABSORBED", now, actor(), merge.reason(),
+                snapshot(result.identity()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("survivor", survivor.id().toString());
+        details.put("survivorRegisterNumber", survivor.registerNumber());
+        details.put("duplicate", duplicate.id().toString());
+        details.put("duplicateRegisterNumber", duplicate.registerNumber());
+        details.put("moved", moved);
+        journal.append(JournalEntry.of("PERSON_MERGED", "person", survivor.id().toString())
+                .withFacility(firstFacility(result)).withReason(merge.reason()).withDetails(details));
+        journal.append(JournalEntry.of("PERSON_MERGED_INTO", "person", duplicate.id().toString())
+                .withFacility(firstFacility(result)).withReason(merge.reason()).withDetails(details));
+        return result;
+    }
+
+    /**
+     * Records that the person is or was held in {@code facilityCode}; custody calls it at admission. It widens who
+     * may see the person, so it is journaled; linking twice changes nothing.
+     */
+    @Transactional
+    public void linkToFacility(PersonId person, String facilityCode) {
+        if (facilityCode == null || !FACILITY.matcher(facilityCode).matches()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A facility code is 2 to 20 capitals, digits or dashes",
+                    "facility");
+        }
+        StoredPerson stored = repository.lockPerson(person).orElseThrow(() -> PeopleRefused.notFound(person));
+        PersonId target = stored.mergedInto() != null ? stored.mergedInto() : stored.id();
+        if (!repository.facilities(target).contains(facilityCode)) {
+            repository.linkFacility(target, facilityCode, clock.instant());
+            journal.append(JournalEntry.of("PERSON_LINKED_TO_FACILITY", "person", target.toString())
+                    .withFacility(facilityCode));
+        }
+    }
+
+    /** Recounts how many people carry each name token; the search uses the counts to pick its starting keys. */
+    @Transactional
+    public int refreshNameStatistics() {
+        return repository.refreshFrequencies();
+    }
+
+    // ---- registration helpers
+
+    private Registered link(PersonId linkTo, String facility, Instant now) {
+        StoredPerson stored = repository.lockPerson(linkTo).orElseThrow(() -> PeopleRefused.notFound(linkTo));
+        if (stored.mergedInto() != null) {
+            throw PeopleRefused.alreadyMerged(assemble(stored));
+        }
+        if (facility != null) {
+            repository.linkFacility(stored.id(), facility, now);
+        }
+        journal.append(JournalEntry.of("PERSON_ARRIVAL_LINKED", "person", stored.id().toString())
+                .withFacility(facility).withDetails(Map.of("registerNumber", stored.registerNumber())));
+        return new Registered(assemble(repository.findPerson(stored.id()).orElseThrow()), false);
+    }
+
+    /** Existing records that look like {@code identity}: by name and birth date, and by any shared document number. */
+    List<DuplicateCandidate> duplicatesOf(Identity identity, PersonId except) {
+        Map<PersonId, DuplicateCandidate> found = new LinkedHashMap<>();
+        List<String> tokens = NameKeys.tokens(identity.name().fullName());
+        if (tokens.size() >= 2) {
+            var ranked = rank(tokens, new Filter(null, null, null, null, null));
+            for (PersonMatch match : ranked.matches().subList(0, Math.min(20, ranked.matches().size()))) {
+                Candidate c = ranked.candidates().get(match.person().id());
+                List<String> evidence = new ArrayList<>();
+                evidence.add(match.matchedName().equals(match.person().fullName()) ? "NAME" : "ALIAS");
+                double score = match.score();
+                Birth theirs = c.birth();
+                Birth ours = identity.birth();
+                if (ours.date() != null && theirs.date() != null) {
+                    if (compatible(ours, theirs)) {
+                        score += 0.1;
+                        evidence.add("BIRTH_DATE");
+                    } else {
+                        score -= 0.3;
+                    }
+                }
+                if (score >= DUPLICATE_THRESHOLD) {
+                    found.put(match.person().id(), new DuplicateCandidate(match.person(), round(Math.min(1, score)),
+                            evidence));
+                }
+            }
+        }
+        List<String> numbers = identity.documents().stream().map(IdentityDocument::numberKey)
+                .filter(k -> k.length() >= 4).toList();
+        if (!numbers.isEmpty()) {
+            List<UUID> holders = repository.holdersOfNumbers(numbers);
+            if (!holders.isEmpty()) {
+                for (Candidate c : repository.summaries(holders)) {
+                    found.merge(c.summary().id(), new DuplicateCandidate(c.summary(), 0.9, List.of("DOCUMENT_NUMBER")),
+                            (a, b) -> new DuplicateCandidate(a.person(), Math.max(a.score(), 0.95),
+                                    concat(a.evidence(), "DOCUMENT_NUMBER")));
+                }
+            }
+        }
+        found.remove(except);
+        return found.values().stream().map(this::redactedOutOfScope)
+                .sorted(Comparator.comparingDouble(DuplicateCandidate::score).reversed()).toList();
+    }
+
+    // Someone held elsewhere is still a duplicate, but an officer limited to other facilities only learns that the
+    // record exists and its number, which is what linking or asking a supervisor needs (REQ-14).
+    private DuplicateCandidate redactedOutOfScope(DuplicateCandidate c) {
+        if (scope.limitedTo().isEmpty() || repository.linkedToAny(c.person().id(), scope.limitedTo().get())) {
+            return c;
+        }
+        var p = c.person();
+        return new DuplicateCandidate(new PersonSummary(p.id(), p.registerNumber(), null, null, null, List.of()),
+                c.score(), c.evidence());
+    }
+
+    private static boolean compatible(Birth a, Birth b) {
+        if (a.date().getYear() != b.date().getYear()) {
+            return false;
+        }
+        if (a.precision() == Birth.Precision.YEAR || b.precision() == Birth.Precision.YEAR) {
+            return true;
+        }
+        if (a.date().getMonth() != b.date().getMonth()) {
+            return false;
+        }
+        return a.precision() != Birth.Precision.FULL || b.precision() != Birth.Precision.FULL
+                || a.date().equals(b.date());
+    }
+
+    private void refuseTakenDocuments(List<IdentityDocument> documents, PersonId owner) {
+        for (int i = 0; i < documents.size(); i++) {
+            var d = documents.get(i);
+            var holder = repository.documentHolder(d);
+            if (holder.isPresent() && !holder.get().equals(owner)) {
+                throw PeopleRefused.documentTaken(d, "documents[" + i + "].number");
+            }
+        }
+    }
+
+    private List<String> duplicateLocks(Identity identity) {
+        Set<String> keys = new TreeSet<>();
+        String year = identity.birth().year() == null ? "?" : identity.birth().year().toString();
+        NameKeys.tokens(identity.name().fullName()).forEach(t -> keys.add("name:" + NameKeys.phonetic(t) + ":" + year));
+        identity.documents().forEach(d -> keys.add("document:" + d.numberKey()));
+        return List.copyOf(keys);
+    }
+
+    // ---- search
+
+    private Ranked rank(List<String> tokens, Filter filter) {
+        NameSearch plan = NameSearch.plan(tokens, repository.variants(tokens));
+        List<Candidate> candidates = repository.candidates(plan.byPairs(), plan.keys(), filter, CANDIDATE_CAP);
+        List<PersonMatch> matches = new ArrayList<>();
+        Map<PersonId, Candidate> byId = new HashMap<>();
+        for (Candidate c : candidates) {
+            NameSearch.Scored scored = plan.score(c.searchNames());
+            if (scored != null) {
+                String matchedName = scored.nameIndex() == 0 ? c.summary().fullName()
+                        : c.searchNames().split("\\|")[scored.nameIndex()];
+                matches.add(new PersonMatch(c.summary(), round(scored.score()), matchedName));
+                byId.put(c.summary().id(), c);
+            }
+        }
+        matches.sort(Comparator.comparingDouble(PersonMatch::score).reversed()
+                .thenComparing(m -> m.person().registerNumber()));
+        return new Ranked(matches, byId, candidates.size() >= CANDIDATE_CAP);
+    }
+
+    private record Ranked(List<PersonMatch> matches, Map<PersonId, Candidate> candidates, boolean capped) {
+    }
+
+    private static List<String> criteria(PersonQuery query) {
+        List<String> used = new ArrayList<>();
+        if (query.name() != null && !query.name().isBlank()) {
+            used.add("name");
+        }
+        if (query.identifier() != null && !query.identifier().isBlank()) {
+            used.add("identifier");
+        }
+        if (query.birthDate() != null) {
+            used.add("birthDate");
+        }
+        if (query.birthYear() != null) {
+            used.add("birthYear");
+        }
+        if (query.nationality() != null) {
+            used.add("nationality");
+        }
+        if (query.facility() != null) {
+            used.add("facility");
+        }
+        return used;
+    }
+
+    // ---- keys, identifiers, assembly
+
+    private SearchKeys searchKeys(Identity identity, Instant registeredAt) {
+        List<List<String>> names = new ArrayList<>();
+        names.add(NameKeys.tokens(identity.name().fullName()));
+        identity.aliases().forEach(a -> names.add(NameKeys.tokens(a.name())));
+        Set<String> pairs = new TreeSet<>();
+        names.forEach(n -> pairs.addAll(NameKeys.pairs(n)));
+        Set<String> tokens = NameKeys.allTokens(names);
+        repository.addTokens(List.copyOf(tokens));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i == 0 ? "" : "|").append(String.join(" ", names.get(i)));
+        }
+        List<Integer> years = new ArrayList<>();
+        Birth birth = identity.birth();
+        if (birth.date() != null) {
+            years.add(birth.date().getYear());
+        } else if (birth.estimatedAge() != null) {
+            int estimate = registeredAt.atZone(ZoneOffset.UTC).getYear() - birth.estimatedAge();
+            for (int y = estimate - 2; y <= estimate + 2; y++) {
+                years.add(y);
+            }
+        }
+        String year = birth.date() == null ? "?" : Integer.toString(birth.date().getYear());
+        List<String> sounds = names.get(0).stream().map(NameKeys::phonetic).distinct().sorted().toList();
+        Set<String> duplicateKeys = new TreeSet<>();
+        for (int i = 0; i < sounds.size(); i++) {
+            for (int j = i + 1; j < sounds.size(); j++) {
+                duplicateKeys.add(sounds.get(i) + " " + sounds.get(j) + " " + year);
+            }
+        }
+        return new SearchKeys(List.copyOf(tokens), List.copyOf(pairs), text.toString(), years,
+                List.copyOf(duplicateKeys));
+    }
+
+    private record Current(List<Row<Alias>> aliases, List<Row<Nationality>> nationalities,
+                           List<Row<IdentityDocument>> documents, List<Row<String>> languages) {
+    }
+
+    private Current current(PersonId id) {
+        return new Current(repository.aliases(id), repository.nationalities(id), repository.documents(id),
+                repository.languages(id));
+    }
+
+    /** Keeps rows whose value is still wanted, retracts the rest, inserts what is new (REQ-06: nothing deleted). */
+    private void writeIdentifiers(PersonId id, Identity identity, int revision, Current current) {
+        sync("person_alias", current.aliases(), identity.aliases(), revision, a -> repository.insertAlias(id, a, revision));
+        sync("person_nationality", current.nationalities(), identity.nationalities(), revision,
+                n -> repository.insertNationality(id, n, revision));
+        List<IdentityDocument> documents = identity.documents();
+        sync("person_document", current.documents(), documents, revision, d -> {
+            if (!repository.insertDocument(id, d, revision)) {
+                throw PeopleRefused.documentTaken(d, "documents[" + documents.indexOf(d) + "].number");
+            }
+        });
+        sync("person_language", current.languages(), identity.languages(), revision,
+                l -> repository.insertLanguage(id, l, revision));
+    }
+
+    private <T> void sync(String table, List<Row<T>> rows, List<T> wanted, int revision,
+                          java.util.function.Consumer<T> insert) {
+        List<T> toAdd = new ArrayList<>(wanted);
+        List<UUID> retract = new ArrayList<>();
+        for (Row<T> row : rows) {
+            if (!toAdd.remove(row.value())) {
+                retract.add(row.id());
+            }
+        }
+        repository.retract(table, retract, revision);   // first, so a number moved between types can be re-added
+        toAdd.forEach(insert);
+    }
+
+    private void addNameAsAlias(PersonId survivor, Identity survivorIdentity, Identity duplicate, int revision) {
+        String name = duplicate.name().fullName();
+        if (name == null) {
+            return;
+        }
+        String key = NameKeys.normalise(name);
+        boolean known = key.equals(NameKeys.normalise(survivorIdentity.name().fullName()))
+                || repository.aliases(survivor).stream().anyMatch(a -> key.equals(NameKeys.normalise(a.value().name())));
+        if (!known) {
+            repository.insertAlias(survivor, new Alias(Alias.Kind.ALIAS, name), revision);
+        }
+    }
+
+    private Identity identityOf(PersonId id, StoredIdentity s) {
+        return new Identity(s.name(), values(repository.aliases(id)), s.birth(), s.birthPlace(), s.recordedSex(),
+                s.genderIdentity(), values(repository.nationalities(id)), values(repository.documents(id)),
+                values(repository.languages(id)), s.interpreterNeeded(), s.status(), s.statusNote());
+    }
+
+    private Person assemble(StoredPerson s) {
+        return new Person(s.id(), s.registerNumber(), identityOf(s.id(), s.identity()),
+                repository.facilities(s.id()), s.mergedInto(), s.revision(), s.registeredAt(), s.updatedAt());
+    }
+
+    private static <T> List<T> values(List<Row<T>> rows) {
+        return rows.stream().map(Row::value).toList();
+    }
+
+    private static StoredIdentity stored(Identity i) {
+        return new StoredIdentity(i.name(), i.birth(), i.birthPlace(), i.recordedSex(), i.genderIdentity(),
+                i.interpreterNeeded(), i.status(), i.statusNote());
+    }
+
+    private boolean visible(StoredPerson person) {
+        Optional<Set<String>> limited = scope.limitedTo();
+        if (limited.isEmpty()) {
+            return true;
+        }
+        PersonId target = person.mergedInto() != null ? person.mergedInto() : person.id();
+        return repository.linkedToAny(target, limited.get());
+    }
+
+    private String facilityInScope(String facility) {
+        if (facility == null || facility.isBlank()) {
+            if (scope.limitedTo().isPresent()) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                        "You see only some facilities: name the facility the person arrives at", "facility");
+            }
+            return null;
+        }
+        String code = facility.strip().toUpperCase(Locale.ROOT);
+        if (!FACILITY.matcher(code).matches()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A facility code is 2 to 20 capitals, digits or dashes",
+                    "facility");
+        }
+        scope.require(code);
+        return code;
+    }
+
+    /** Domain checks a request record cannot express: names, document issuers, languages, repeats. */
+    private Identity checked(Identity identity) {
+        var name = identity.name();
+        requireLength(name.givenNames(), 200, "name.givenNames");
+        requireLength(name.firstFamilyName(), 200, "name.firstFamilyName");
+        requireLength(name.secondFamilyName(), 200, "name.secondFamilyName");
+        requireLength(name.fullName(), 400, "name.fullName");
+        requireLength(identity.birthPlace(), 200, "birthPlace");
+        requireLength(identity.genderIdentity(), 100, "genderIdentity");
+        requireLength(identity.statusNote(), 2000, "identityNote");
+        identity.aliases().forEach(a -> requireLength(a.name(), 400, "aliases"));
+        identity.documents().forEach(d -> requireLength(d.number(), 100, "documents"));
+        if (identity.name().isEmpty() && identity.status() != IdentityStatus.UNKNOWN) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                    "A name is needed unless the identity is UNKNOWN", "name.fullName");
+        }
+        Set<String> countries = new HashSet<>();
+        for (var n : identity.nationalities()) {
+            if (!countries.add(n.country().value())) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A nationality is listed twice", "nationalities");
+            }
+        }
+        Set<String> documents = new HashSet<>();
+        for (int i = 0; i < identity.documents().size(); i++) {
+            var d = identity.documents().get(i);
+            String field = "documents[" + i + "]";
+            if (d.type() == IdentityDocument.Type.PASSPORT || d.type() == IdentityDocument.Type.NATIONAL_ID) {
+                CountryCode.of(d.issuer(), field + ".issuer");
+            } else if (d.issuer() == null || !AGENCY.matcher(d.issuer()).matches()) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                        "An issuer is 2 to 20 capitals, digits or dashes (e.g. US-DHS)", field + ".issuer");
+            }
+            if (d.numberKey().isEmpty()) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A document number needs letters or digits",
+                        field + ".number");
+            }
+            if (!documents.add(d.type() + "/" + d.issuer() + "/" + d.numberKey())) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A document is listed twice", field + ".number");
+            }
+        }
+        for (String language : identity.languages()) {
+            if (!LANGUAGE.matcher(language).matches()
+                    || (language.length() == 2 && !ISO_LANGUAGES.contains(language))) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                        "A language is an ISO 639 code such as es, en or mam: " + language, "languages");
+            }
+        }
+        if (new HashSet<>(identity.languages()).size() != identity.languages().size()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A language is listed twice", "languages");
+        }
+        return identity;
+    }
+
+    private static void requireLength(String value, int max, String field) {
+        if (value != null && value.length() > max) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "At most " + max + " characters", field);
+        }
+    }
+
+    private String snapshot(Identity identity) {
+        return json.writeValueAsString(identity);
+    }
+
+    private Map<String, Object> snapshotMap(Identity identity) {
+        return json.readValue(snapshot(identity), MAP);
+    }
+
+    private static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        Set<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String key : keys) {
+            Object from = before.get(key);
+            Object to = after.get(key);
+            if (!Objects.equals(from, to)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", from);
+                change.put("to", to);
+                changes.put(key, change);
+            }
+        }
+        return changes;
+    }
+
+    private String actor() {
+        return scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+    }
+
+    private static String firstFacility(Person person) {
+        return person.facilities().isEmpty() ? null : person.facilities().get(0);
+    }
+
+    private static List<String> primaryTokens(Candidate c) {
+        return List.of(c.searchNames().split("\\|")[0].split(" "));
+    }
+
+    private static List<String> concat(List<String> list, String more) {
+        List<String> all = new ArrayList<>(list);
+        if (!all.contains(more)) {
+            all.add(more);
+        }
+        return all;
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 1000) / 1000.0;
+    }
+
+    /** Today in UTC, the bound for birth dates. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

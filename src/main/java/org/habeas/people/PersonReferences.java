@@ -1,0 +1,16 @@
+package org.habeas.people;
+
+/**
+ * The merge mechanism: every module whose rows point at a person registers a bean of this type. Merging B into A
+ * calls each bean in the merge's own transaction, so either every module's rows move from B to A or none do.
+ * An implementation must not refuse: rows that would collide with A's (the same facility link twice) are folded
+ * into A's.
+ */
+public interface PersonReferences {
+
+    /** A short name for the journal entry ("people.documents", "custody.episodes"). */
+    String name();
+
+    /** Re-points every row of this module from {@code duplicate} to {@code survivor}; answers how many moved. */
+    int repoint(PersonId duplicate, PersonId survivor);
+}

@@ -1,0 +1,625 @@
+package org.habeas.people.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.habeas.common.CountryCode;
+import org.habeas.people.Alias;
+import org.habeas.people.Birth;
+import org.habeas.people.IdentityDocument;
+import org.habeas.people.IdentityStatus;
+import org.habeas.people.Nationality;
+import org.habeas.people.PersonId;
+import org.habeas.people.PersonName;
+import org.habeas.people.PersonSummary;
+import org.habeas.people.RecordedSex;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of the people module. Rows of aliases, nationalities, documents and languages are retracted, never deleted. */
+@Repository
+public class PeopleRepository {
+
+    private static final String NEXT_REGISTER_NUMBER = "SELECT nextval('person_register_seq')";
+
+    private static final String PERSON_COLUMNS = """
+            id, register_number, given_names, first_family_name, second_family_name, full_name, birth_precision,
+            birth_date, estimated_age, birth_place, recorded_sex, gender_identity, interpreter_needed,
+            identity_status, identity_note, merged_into, revision, registered_at, updated_at
+            """;
+
+    private static final String INSERT_PERSON = """
+            INSERT INTO person (id, register_number, given_names, first_family_name, second_family_name, full_name,
+                                birth_precision, birth_date, estimated_age, birth_place, recorded_sex, gender_identity,
+                                interpreter_needed, identity_status, identity_note, revision, registered_at,
+                                updated_at, search_tokens, search_pairs, search_names, birth_years, duplicate_keys)
+            VALUES (:id, :registerNumber, :givenNames, :firstFamilyName, :secondFamilyName, :fullName,
+                    :birthPrecision, :birthDate, :estimatedAge, :birthPlace, :recordedSex, :genderIdentity,
+                    :interpreterNeeded, :identityStatus, :identityNote, 1, :now, :now, :searchTokens, :searchPairs,
+                    :searchNames, :birthYears, :duplicateKeys)
+            """;
+
+    // The revision check makes a correction a compare-and-set on the row, under the row lock taken before.
+    private static final String UPDATE_PERSON = """
+            UPDATE person
+               SET given_names = :givenNames, first_family_name = :firstFamilyName,
+                   second_family_name = :secondFamilyName, full_name = :fullName, birth_precision = :birthPrecision,
+                   birth_date = :birthDate, estimated_age = :estimatedAge, birth_place = :birthPlace,
+                   recorded_sex = :recordedSex, gender_identity = :genderIdentity,
+                   interpreter_needed = :interpreterNeeded, identity_status = :identityStatus,
+                   identity_note = :identityNote, revision = revision + 1, updated_at = :now,
+                   search_tokens = :searchTokens, search_pairs = :searchPairs, search_names = :searchNames,
+                   birth_years = :birthYears, duplicate_keys = :duplicateKeys
+             WHERE id = :id AND revision = :revision
+            """;
+
+    private static final String MARK_MERGED = """
+            UPDATE person
+               SET merged_into = :survivor, revision = revision + 1, updated_at = :now,
+                   search_tokens = '{}', search_pairs = '{}', search_names = '', duplicate_keys = '{}'
+             WHERE id = :id AND merged_into IS NULL
+            """;
+
+    // Anyone who was merged into the duplicate now points at the survivor too, so a pointer is never two hops.
+    private static final String FOLLOW_MERGED = """
+            UPDATE person SET merged_into = :survivor WHERE merged_into = :duplicate
+            """;
+
+    private static final String FIND_PERSON = "SELECT " + PERSON_COLUMNS + " FROM person WHERE id = :id";
+
+    private static final String LOCK_PERSON = "SELECT " + PERSON_COLUMNS + " FROM person WHERE id = :id FOR UPDATE";
+
+    private static final String INSERT_REVISION = """
+            INSERT INTO person_revision (person_id, revision, supersedes, kind, recorded_at, recorded_by, reason, snapshot)
+            VALUES (:person, :revision, :supersedes, :kind, :now, :by, :reason, CAST(:snapshot AS jsonb))
+            """;
+
+    private static final String LIST_REVISIONS = """
+            SELECT revision, supersedes, kind, recorded_at, recorded_by, reason, CAST(snapshot AS text) AS snapshot
+              FROM person_revision
+             WHERE person_id = :person
+             ORDER BY revision
+            """;
+
+    private static final String INSERT_ALIAS = """
+            INSERT INTO person_alias (id, person_id, kind, name, added_revision)
+            VALUES (:id, :person, :kind, :name, :revision)
+            """;
+
+    private static final String ACTIVE_ALIASES = """
+            SELECT id, kind, name FROM person_alias
+             WHERE person_id = :person AND retracted_revision IS NULL ORDER BY added_revision, name
+            """;
+
+    private static final String INSERT_NATIONALITY = """
+            INSERT INTO person_nationality (id, person_id, country, determined_from, added_revision)
+            VALUES (:id, :person, :country, :determinedFrom, :revision)
+            """;
+
+    private static final String ACTIVE_NATIONALITIES = """
+            SELECT id, country, determined_from FROM person_nationality
+             WHERE person_id = :person AND retracted_revision IS NULL ORDER BY added_revision, country
+            """;
+
+    // ON CONFLICT on the partial unique index: a number in force elsewhere inserts nothing, so the caller refuses.
+    private static final String INSERT_DOCUMENT = """
+            INSERT INTO person_document (id, person_id, type, issuer, number, number_key, expires_on, added_revision)
+            VALUES (:id, :person, :type, :issuer, :number, :numberKey, :expiresOn, :revision)
+            ON CONFLICT (type, issuer, number_key) WHERE retracted_revision IS NULL DO NOTHING
+            """;
+
+    private static final String ACTIVE_DOCUMENTS = """
+            SELECT id, type, issuer, number, expires_on FROM person_document
+             WHERE person_id = :person AND retracted_revision IS NULL ORDER BY added_revision, type, number_key
+            """;
+
+    private static final String INSERT_LANGUAGE = """
+            INSERT INTO person_language (id, person_id, language, added_revision)
+            VALUES (:id, :person, :language, :revision)
+            """;
+
+    private static final String ACTIVE_LANGUAGES = """
+            SELECT id, language FROM person_language
+             WHERE person_id = :person AND retracted_revision IS NULL ORDER BY added_revision, language
+            """;
+
+    private static final String DOCUMENT_HOLDER = """
+            SELECT person_id FROM person_document
+             WHERE type = :type AND issuer = :issuer AND number_key = :numberKey AND retracted_revision IS NULL
+            """;
+
+    // Transaction-scoped advisory locks, taken in sorted order so two registrations cannot deadlock.
+    private static final String LOCK_KEYS = """
+            SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+              FROM (SELECT k FROM unnest(CAST(:keys AS text[])) AS k ORDER BY hashtextextended(k, 0)) AS keys
+            """;
+
+    private static final String LINK_FACILITY = """
+            INSERT INTO person_facility (person_id, facility_code, since) VALUES (:person, :facility, :now)
+            ON CONFLICT (person_id, facility_code) DO NOTHING
+            """;
+
+    private static final String FACILITIES = """
+            SELECT facility_code FROM person_facility WHERE person_id = :person ORDER BY facility_code
+            """;
+
+    private static final String IN_SCOPE = """
+            SELECT EXISTS (SELECT 1 FROM person_facility
+                            WHERE person_id = :person AND facility_code = ANY(CAST(:scope AS text[])))
+            """;
+
+    private static final String ADD_TOKENS = """
+            INSERT INTO name_token (token, phonetic)
+            SELECT t.token, t.phonetic FROM unnest(CAST(:tokens AS text[]), CAST(:phonetics AS text[])) AS t(token, phonetic)
+            ORDER BY t.token
+            ON CONFLICT (token) DO NOTHING
+            """;
+
+    // Near spellings of each query token from the small vocabulary: same token, same sound key, trigram
+    // neighbours, and (for as-you-type) tokens it begins. Weights are decided in Java (NameSearch).
+    private static final String VARIANTS = """
+            SELECT q.token AS query, v.token, v.frequency, similarity(v.token, q.token) AS similarity
+              FROM unnest(CAST(:tokens AS text[]), CAST(:phonetics AS text[])) AS q(token, phonetic)
+             CROSS JOIN LATERAL (
+                   SELECT t.token, t.frequency FROM name_token t WHERE t.token = q.token OR t.phonetic = q.phonetic
+                   UNION
+                   (SELECT t.token, t.frequency FROM name_token t WHERE t.token % q.token
+                     ORDER BY similarity(t.token, q.token) DESC LIMIT 12)
+                   UNION
+                   (SELECT t.token, t.frequency FROM name_token t
+                     WHERE length(q.token) >= 3 AND t.token LIKE q.token || '%'
+                     ORDER BY t.frequency DESC LIMIT 6)
+             ) v
+            """;
+
+    private static final String SUMMARY_COLUMNS = """
+            p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
+            p.identity_status, p.search_names,
+            ARRAY(SELECT n.country FROM person_nationality n
+                   WHERE n.person_id = p.id AND n.retracted_revision IS NULL ORDER BY n.country) AS nationalities
+            """;
+
+    static final String CANDIDATES_BY_PAIRS = "SELECT " + SUMMARY_COLUMNS + """
+              FROM person p
+             WHERE p.merged_into IS NULL AND p.search_pairs && CAST(:keys AS text[])
+            """;
+
+    static final String CANDIDATES_BY_TOKENS = "SELECT " + SUMMARY_COLUMNS + """
+              FROM person p
+             WHERE p.merged_into IS NULL AND p.search_tokens && CAST(:keys AS text[])
+            """;
+
+    private static final String BY_BIRTH_YEAR = """
+               AND p.birth_years @> ARRAY[CAST(:birthYear AS integer)]
+            """;
+
+    // A partial birth date is compatible with any full date inside it; an estimated age only by its years.
+    private static final String BY_BIRTH_DATE = """
+               AND p.birth_years @> ARRAY[CAST(:birthYear AS integer)]
+               AND (p.birth_precision <> 'FULL' OR p.birth_date = :birthDate)
+               AND (p.birth_precision <> 'YEAR_MONTH' OR p.birth_date = date_trunc('month', CAST(:birthDate AS date)))
+            """;
+
+    private static final String BY_NATIONALITY = """
+               AND EXISTS (SELECT 1 FROM person_nationality n WHERE n.person_id = p.id
+                              AND n.country = :nationality AND n.retracted_revision IS NULL)
+            """;
+
+    private static final String BY_FACILITY = """
+               AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id AND f.facility_code = :facility)
+            """;
+
+    private static final String BY_SCOPE = """
+               AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id
+                              AND f.facility_code = ANY(CAST(:scope AS text[])))
+            """;
+
+    // An identifier is a register number (a merged record's number leads to the survivor) or a document number.
+    private static final String BY_IDENTIFIER = "SELECT " + SUMMARY_COLUMNS + """
+              FROM person p
+             WHERE p.merged_into IS NULL
+               AND (p.id IN (SELECT coalesce(r.merged_into, r.id) FROM person r WHERE r.register_number = :registerNumber)
+                    OR p.id IN (SELECT d.person_id FROM person_document d
+                                 WHERE d.number_key = :numberKey AND d.retracted_revision IS NULL))
+            """;
+
+    private static final String SUMMARIES = "SELECT " + SUMMARY_COLUMNS + " FROM person p WHERE p.id = ANY(CAST(:ids AS uuid[]))";
+
+    private static final String HOLDERS_OF_NUMBERS = """
+            SELECT DISTINCT d.person_id FROM person_document d
+             WHERE d.number_key = ANY(CAST(:keys AS text[])) AND d.retracted_revision IS NULL
+            """;
+
+    // Blocking: two records sharing three or more sound-key pairs of their own names (with the same birth year or
+    // both unknown) are likely one person; so are two records with the same document number under any type.
+    private static final String DUPLICATE_PAIRS = """
+            WITH keys AS (
+                SELECT p.id, unnest(p.duplicate_keys) AS k FROM person p
+                 WHERE p.merged_into IS NULL %s
+            ), by_name AS (
+                SELECT a.id AS first, b.id AS second, count(*) AS shared
+                  FROM keys a JOIN keys b ON a.k = b.k AND a.id < b.id
+                 GROUP BY a.id, b.id HAVING count(*) >= 3
+            ), by_document AS (
+                SELECT DISTINCT least(a.person_id, b.person_id) AS first, greatest(a.person_id, b.person_id) AS second
+                  FROM person_document a JOIN person_document b
+                    ON a.number_key = b.number_key AND a.person_id <> b.person_id
+                  JOIN person pa ON pa.id = a.person_id AND pa.merged_into IS NULL
+                  JOIN person pb ON pb.id = b.person_id AND pb.merged_into IS NULL
+                 WHERE a.retracted_revision IS NULL AND b.retracted_revision IS NULL
+            )
+            SELECT coalesce(n.first, d.first) AS first, coalesce(n.second, d.second) AS second,
+                   coalesce(n.shared, 0) AS shared, d.first IS NOT NULL AS same_document
+              FROM by_name n FULL JOIN by_document d ON d.first = n.first AND d.second = n.second
+             ORDER BY same_document DESC, shared DESC, first, second
+             LIMIT :limit
+            """;
+
+    private static final String SCOPE_FILTER_FOR_KEYS = """
+            AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id
+                           AND f.facility_code = ANY(CAST(:scope AS text[])))
+            """;
+
+    private static final String REFRESH_FREQUENCIES = """
+            UPDATE name_token t SET frequency = c.n
+              FROM (SELECT token, count(*) AS n FROM person, unnest(search_tokens) AS token
+                     WHERE merged_into IS NULL GROUP BY token) c
+             WHERE t.token = c.token AND t.frequency <> c.n
+            """;
+
+    private static final String REPOINT_ALIASES = "UPDATE person_alias SET person_id = :survivor WHERE person_id = :duplicate";
+    private static final String REPOINT_NATIONALITIES = """
+            UPDATE person_nationality b SET person_id = :survivor
+             WHERE b.person_id = :duplicate
+               AND NOT EXISTS (SELECT 1 FROM person_nationality a WHERE a.person_id = :survivor
+                                  AND a.country = b.country AND a.retracted_revision IS NULL AND b.retracted_revision IS NULL)
+            """;
+    // Nationalities the survivor already has stay with the pointer record, retracted by the merge revision.
+    private static final String RETRACT_LEFTOVER_NATIONALITIES = """
+            UPDATE person_nationality
+               SET retracted_revision = (SELECT revision + 1 FROM person WHERE id = :duplicate)
+             WHERE person_id = :duplicate AND retracted_revision IS NULL
+            """;
+    private static final String REPOINT_DOCUMENTS = "UPDATE person_document SET person_id = :survivor WHERE person_id = :duplicate";
+    private static final String REPOINT_LANGUAGES = "UPDATE person_language SET person_id = :survivor WHERE person_id = :duplicate";
+    private static final String REPOINT_FACILITIES = """
+            INSERT INTO person_facility (person_id, facility_code, since)
+            SELECT :survivor, facility_code, since FROM person_facility WHERE person_id = :duplicate
+            ON CONFLICT (person_id, facility_code) DO UPDATE SET since = least(person_facility.since, EXCLUDED.since)
+            """;
+    // The one delete in this module: a facility link is a projection of where the person was held, not an entry
+    // of the record, and the same link now exists on the survivor.
+    private static final String DROP_DUPLICATE_FACILITIES = "DELETE FROM person_facility WHERE person_id = :duplicate";
+
+    private final JdbcClient jdbc;
+
+    PeopleRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long nextRegisterNumber() {
+        return jdbc.sql(NEXT_REGISTER_NUMBER).query(Long.class).single();
+    }
+
+    public void insertPerson(PersonId id, String registerNumber, StoredIdentity identity, SearchKeys keys, Instant now) {
+        identity.bind(jdbc.sql(INSERT_PERSON)).param("id", id.value()).param("registerNumber", registerNumber)
+                .param("now", utc(now)).params(keys.parameters()).update();
+    }
+
+    /** Writes the new current state; false when the revision moved on meanwhile. */
+    public boolean updatePerson(PersonId id, int revision, StoredIdentity identity, SearchKeys keys, Instant now) {
+        return identity.bind(jdbc.sql(UPDATE_PERSON)).param("id", id.value()).param("revision", revision)
+                .param("now", utc(now)).params(keys.parameters()).update() == 1;
+    }
+
+    public boolean markMerged(PersonId duplicate, PersonId survivor, Instant now) {
+        boolean marked = jdbc.sql(MARK_MERGED).param("id", duplicate.value()).param("survivor", survivor.value())
+                .param("now", utc(now)).update() == 1;
+        jdbc.sql(FOLLOW_MERGED).param("survivor", survivor.value()).param("duplicate", duplicate.value()).update();
+        return marked;
+    }
+
+    public Optional<StoredPerson> findPerson(PersonId id) {
+        return jdbc.sql(FIND_PERSON).param("id", id.value()).query(PeopleRepository::person).optional();
+    }
+
+    public Optional<StoredPerson> lockPerson(PersonId id) {
+        return jdbc.sql(LOCK_PERSON).param("id", id.value()).query(PeopleRepository::person).optional();
+    }
+
+    public void insertRevision(PersonId person, int revision, String kind, Instant now, String by, String reason,
+                               String snapshot) {
+        jdbc.sql(INSERT_REVISION).param("person", person.value()).param("revision", revision)
+                .param("supersedes", revision == 1 ? null : revision - 1).param("kind", kind).param("now", utc(now))
+                .param("by", by).param("reason", reason).param("snapshot", snapshot).update();
+    }
+
+    public List<StoredRevision> revisions(PersonId person) {
+        return jdbc.sql(LIST_REVISIONS).param("person", person.value()).query((rs, n) -> new StoredRevision(
+                rs.getInt("revision"), (Integer) rs.getObject("supersedes"), rs.getString("kind"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"),
+                rs.getString("reason"), rs.getString("snapshot"))).list();
+    }
+
+    public List<Row<Alias>> aliases(PersonId person) {
+        return jdbc.sql(ACTIVE_ALIASES).param("person", person.value()).query((rs, n) -> new Row<>(
+                rs.getObject("id", UUID.class), new Alias(Alias.Kind.valueOf(rs.getString("kind")),
+                rs.getString("name")))).list();
+    }
+
+    public void insertAlias(PersonId person, Alias alias, int revision) {
+        jdbc.sql(INSERT_ALIAS).param("id", UUID.randomUUID()).param("person", person.value())
+                .param("kind", alias.kind().name()).param("name", alias.name()).param("revision", revision).update();
+    }
+
+    public List<Row<Nationality>> nationalities(PersonId person) {
+        return jdbc.sql(ACTIVE_NATIONALITIES).param("person", person.value()).query((rs, n) -> new Row<>(
+                rs.getObject("id", UUID.class), new Nationality(new CountryCode(rs.getString("country")),
+                Nationality.Source.valueOf(rs.getString("determined_from"))))).list();
+    }
+
+    public void insertNationality(PersonId person, Nationality nationality, int revision) {
+        jdbc.sql(INSERT_NATIONALITY).param("id", UUID.randomUUID()).param("person", person.value())
+                .param("country", nationality.country().value())
+                .param("determinedFrom", nationality.determinedFrom().name()).param("revision", revision).update();
+    }
+
+    public List<Row<IdentityDocument>> documents(PersonId person) {
+        return jdbc.sql(ACTIVE_DOCUMENTS).param("person", person.value()).query((rs, n) -> new Row<>(
+                rs.getObject("id", UUID.class), new IdentityDocument(IdentityDocument.Type.valueOf(rs.getString("type")),
+                rs.getString("issuer"), rs.getString("number"), rs.getObject("expires_on", LocalDate.class)))).list();
+    }
+
+    /** Inserts the document; false when the number is in force for the same type and issuer. */
+    public boolean insertDocument(PersonId person, IdentityDocument document, int revision) {
+        return jdbc.sql(INSERT_DOCUMENT).param("id", UUID.randomUUID()).param("person", person.value())
+                .param("type", document.type().name()).param("issuer", document.issuer())
+                .param("number", document.number()).param("numberKey", document.numberKey())
+                .param("expiresOn", document.expiresOn()).param("revision", revision).update() == 1;
+    }
+
+    public List<Row<String>> languages(PersonId person) {
+        return jdbc.sql(ACTIVE_LANGUAGES).param("person", person.value())
+                .query((rs, n) -> new Row<>(rs.getObject("id", UUID.class), rs.getString("language"))).list();
+    }
+
+    public void insertLanguage(PersonId person, String language, int revision) {
+        jdbc.sql(INSERT_LANGUAGE).param("id", UUID.randomUUID()).param("person", person.value())
+                .param("language", language).param("revision", revision).update();
+    }
+
+    /** Retracts rows of one of the identifier tables by id, naming the revision that did it. */
+    public void retract(String table, Collection<UUID> ids, int revision) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String sql = switch (table) {
+            case "person_alias", "person_nationality", "person_document", "person_language" ->
+                    "UPDATE " + table + " SET retracted_revision = :revision WHERE id = ANY(CAST(:ids AS uuid[]))";
+            default -> throw new IllegalArgumentException(table);
+        };
+        jdbc.sql(sql).param("revision", revision).param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .update();
+    }
+
+    public Optional<PersonId> documentHolder(IdentityDocument document) {
+        return jdbc.sql(DOCUMENT_HOLDER).param("type", document.type().name()).param("issuer", document.issuer())
+                .param("numberKey", document.numberKey()).query(UUID.class).optional().map(PersonId::new);
+    }
+
+    public void lockKeys(List<String> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.sql(LOCK_KEYS).param("keys", keys.toArray(String[]::new)).query(Long.class).single();
+        }
+    }
+
+    public void linkFacility(PersonId person, String facility, Instant now) {
+        jdbc.sql(LINK_FACILITY).param("person", person.value()).param("facility", facility).param("now", utc(now))
+                .update();
+    }
+
+    public List<String> facilities(PersonId person) {
+        return jdbc.sql(FACILITIES).param("person", person.value()).query(String.class).list();
+    }
+
+    public boolean linkedToAny(PersonId person, Collection<String> facilities) {
+        return jdbc.sql(IN_SCOPE).param("person", person.value()).param("scope", facilities.toArray(String[]::new))
+                .query(Boolean.class).single();
+    }
+
+    public void addTokens(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        List<String> sorted = tokens.stream().distinct().sorted().toList();
+        jdbc.sql(ADD_TOKENS).param("tokens", sorted.toArray(String[]::new))
+                .param("phonetics", sorted.stream().map(NameKeys::phonetic).toArray(String[]::new)).update();
+    }
+
+    public List<Variant> variants(List<String> tokens) {
+        return jdbc.sql(VARIANTS).param("tokens", tokens.toArray(String[]::new))
+                .param("phonetics", tokens.stream().map(NameKeys::phonetic).toArray(String[]::new))
+                .query((rs, n) -> new Variant(rs.getString("query"), rs.getString("token"), rs.getInt("frequency"),
+                        rs.getDouble("similarity"))).list();
+    }
+
+    /** People whose keys overlap {@code keys}, narrowed by {@code filter}; at most {@code cap} rows. */
+    public List<Candidate> candidates(boolean byPairs, Collection<String> keys, Filter filter, int cap) {
+        var sql = new StringBuilder(byPairs ? CANDIDATES_BY_PAIRS : CANDIDATES_BY_TOKENS);
+        var statement = filter.appendTo(sql);
+        sql.append(" LIMIT :cap");
+        var query = jdbc.sql(sql.toString()).param("keys", keys.toArray(String[]::new)).param("cap", cap);
+        statement.forEach(query::param);
+        return query.query(PeopleRepository::candidate).list();
+    }
+
+    public List<Candidate> byIdentifier(String registerNumber, String numberKey, Filter filter) {
+        var sql = new StringBuilder(BY_IDENTIFIER);
+        var statement = filter.appendTo(sql);
+        var query = jdbc.sql(sql.toString()).param("registerNumber", registerNumber).param("numberKey", numberKey);
+        statement.forEach(query::param);
+        return query.query(PeopleRepository::candidate).list();
+    }
+
+    public List<Candidate> summaries(Collection<UUID> ids) {
+        return jdbc.sql(SUMMARIES).param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                .query(PeopleRepository::candidate).list();
+    }
+
+    public List<UUID> holdersOfNumbers(Collection<String> numberKeys) {
+        return jdbc.sql(HOLDERS_OF_NUMBERS).param("keys", numberKeys.toArray(String[]::new)).query(UUID.class).list();
+    }
+
+    public List<StoredPair> duplicatePairs(Collection<String> scope, int limit) {
+        String sql = DUPLICATE_PAIRS.formatted(scope == null ? "" : SCOPE_FILTER_FOR_KEYS);
+        var query = jdbc.sql(sql).param("limit", limit);
+        if (scope != null) {
+            query = query.param("scope", scope.toArray(String[]::new));
+        }
+        return query.query((rs, n) -> new StoredPair(rs.getObject("first", UUID.class),
+                rs.getObject("second", UUID.class), rs.getInt("shared"), rs.getBoolean("same_document"))).list();
+    }
+
+    public int refreshFrequencies() {
+        return jdbc.sql(REFRESH_FREQUENCIES).update();
+    }
+
+    /** Moves the people module's own rows of {@code duplicate} to {@code survivor}; answers how many moved. */
+    public int repointIdentifiers(PersonId duplicate, PersonId survivor) {
+        int moved = 0;
+        for (String sql : List.of(REPOINT_ALIASES, REPOINT_NATIONALITIES, REPOINT_DOCUMENTS, REPOINT_LANGUAGES)) {
+            moved += jdbc.sql(sql).param("duplicate", duplicate.value()).param("survivor", survivor.value()).update();
+        }
+        jdbc.sql(RETRACT_LEFTOVER_NATIONALITIES).param("duplicate", duplicate.value()).update();
+        return moved;
+    }
+
+    public int repointFacilities(PersonId duplicate, PersonId survivor) {
+        int moved = jdbc.sql(REPOINT_FACILITIES).param("duplicate", duplicate.value())
+                .param("survivor", survivor.value()).update();
+        jdbc.sql(DROP_DUPLICATE_FACILITIES).param("duplicate", duplicate.value()).update();
+        return moved;
+    }
+
+    private static StoredPerson person(ResultSet rs, int n) throws SQLException {
+        var precision = Birth.Precision.valueOf(rs.getString("birth_precision"));
+        var birth = new Birth(precision, rs.getObject("birth_date", LocalDate.class),
+                (Integer) rs.getObject("estimated_age"));
+        UUID merged = rs.getObject("merged_into", UUID.class);
+        return new StoredPerson(new PersonId(rs.getObject("id", UUID.class)), rs.getString("register_number"),
+                new StoredIdentity(new PersonName(rs.getString("given_names"), rs.getString("first_family_name"),
+                        rs.getString("second_family_name"), rs.getString("full_name")), birth,
+                        rs.getString("birth_place"), RecordedSex.valueOf(rs.getString("recorded_sex")),
+                        rs.getString("gender_identity"), rs.getBoolean("interpreter_needed"),
+                        IdentityStatus.valueOf(rs.getString("identity_status")), rs.getString("identity_note")),
+                merged == null ? null : new PersonId(merged), rs.getInt("revision"),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static Candidate candidate(ResultSet rs, int n) throws SQLException {
+        var precision = Birth.Precision.valueOf(rs.getString("birth_precision"));
+        var birth = new Birth(precision, rs.getObject("birth_date", LocalDate.class),
+                (Integer) rs.getObject("estimated_age"));
+        var summary = new PersonSummary(new PersonId(rs.getObject("id", UUID.class)), rs.getString("register_number"),
+                rs.getString("full_name"), birth.text(), IdentityStatus.valueOf(rs.getString("identity_status")),
+                strings(rs.getArray("nationalities")));
+        return new Candidate(summary, birth, rs.getString("search_names"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** The scalar part of an identity as stored on the person row. */
+    public record StoredIdentity(PersonName name, Birth birth, String birthPlace, RecordedSex recordedSex,
+                                 String genderIdentity, boolean interpreterNeeded, IdentityStatus status,
+                                 String statusNote) {
+
+        JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement.param("givenNames", name.givenNames()).param("firstFamilyName", name.firstFamilyName())
+                    .param("secondFamilyName", name.secondFamilyName()).param("fullName", name.fullName())
+                    .param("birthPrecision", birth.precision().name()).param("birthDate", birth.date())
+                    .param("estimatedAge", birth.estimatedAge()).param("birthPlace", birthPlace)
+                    .param("recordedSex", recordedSex.name()).param("genderIdentity", genderIdentity)
+                    .param("interpreterNeeded", interpreterNeeded).param("identityStatus", status.name())
+                    .param("identityNote", statusNote);
+        }
+    }
+
+    public record StoredPerson(PersonId id, String registerNumber, StoredIdentity identity, PersonId mergedInto,
+                               int revision, Instant registeredAt, Instant updatedAt) {
+    }
+
+    public record StoredRevision(int revision, Integer supersedes, String kind, Instant recordedAt, String recordedBy,
+                                 String reason, String snapshot) {
+    }
+
+    public record Row<T>(UUID id, T value) {
+    }
+
+    public record Variant(String query, String token, int frequency, double similarity) {
+    }
+
+    public record Candidate(PersonSummary summary, Birth birth, String searchNames) {
+    }
+
+    public record StoredPair(UUID first, UUID second, int sharedKeys, boolean sameDocument) {
+    }
+
+    /** The derived search columns of a person row (see V21). */
+    public record SearchKeys(List<String> tokens, List<String> pairs, String names, List<Integer> birthYears,
+                             List<String> duplicateKeys) {
+
+        Map<String, Object> parameters() {
+            return Map.of("searchTokens", tokens.toArray(String[]::new), "searchPairs", pairs.toArray(String[]::new),
+                    "searchNames", names, "birthYears", birthYears.toArray(Integer[]::new),
+                    "duplicateKeys", duplicateKeys.toArray(String[]::new));
+        }
+    }
+
+    /** The narrowing parts of a search, each appended as its own named SQL fragment when present. */
+    public record Filter(Integer birthYear, LocalDate birthDate, String nationality, String facility,
+                         Collection<String> scope) {
+
+        Map<String, Object> appendTo(StringBuilder sql) {
+            Map<String, Object> params = new java.util.HashMap<>();
+            if (birthDate != null) {
+                sql.append(BY_BIRTH_DATE);
+                params.put("birthDate", birthDate);
+                params.put("birthYear", birthDate.getYear());
+            } else if (birthYear != null) {
+                sql.append(BY_BIRTH_YEAR);
+                params.put("birthYear", birthYear);
+            }
+            if (nationality != null) {
+                sql.append(BY_NATIONALITY);
+                params.put("nationality", nationality);
+            }
+            if (facility != null) {
+                sql.append(BY_FACILITY);
+                params.put("facility", facility);
+            }
+            if (scope != null) {
+                sql.append(BY_SCOPE);
+                params.put("scope", scope.toArray(String[]::new));
+            }
+            return params;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.habeas.custody;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.habeas.ApiClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** A facility with cells, people registered in it, admissions and movements, built through the API. */
+final class CustodyFixtures {
+
+    private static final Random RANDOM = new Random();
+
+    private CustodyFixtures() {
+    }
+
+    /** A facility of one module with {@code cells} cells; answers its code and the cells' ids in path order. */
+    record Estate(String code, List<UUID> cells) {
+    }
+
+    static Estate aFacility(ApiClient director, int cells, int operational, int maximum) {
+        String code = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        Map<String, Object> facility = new LinkedHashMap<>();
+        facility.put("code", code);
+        facility.put("name", "Centro de prueba " + code);
+        facility.put("country", "SV");
+        facility.put("region", "San Vicente");
+        facility.put("municipality", "Tecoluca");
+        facility.put("timeZone", "America/El_Salvador");
+        facility.put("type", "PRISON");
+        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
+        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
+        facility.put("openedOn", "2023-02-01");
+        director.post("/api/facilities", facility).expect(201);
+        List<Object> locations = new ArrayList<>();
+        locations.add(Map.of("path", "M1", "kind", "MODULE"));
+        for (int c = 1; c <= cells; c++) {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("path", "M1-C%02d".formatted(c));
+            cell.put("parent", "M1");
+            cell.put("kind", "CELL");
+            cell.put("certifiedNormal", Math.min(operational, Math.max(1, operational / 2)));
+            cell.put("operationalCapacity", operational);
+            cell.put("maximumCapacity", maximum);
+            cell.put("floorAreaM2", 100.0);
+            locations.add(cell);
+        }
+        director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1",
+                "locations", locations)).expect(201);
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode location : director.get("/api/facilities/" + code + "/locations").expect(200).json()) {
+            if (location.path("kind").asString().equals("CELL")) {
+                ids.add(UUID.fromString(location.path("id").asString()));
+            }
+        }
+        return new Estate(code, ids);
+    }
+
+    /** A synthetic person registered and linked to {@code facility}; answers the person's id. */
+    static UUID aPerson(ApiClient intake, String facility) {
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("givenNames", syntheticName());
+        name.put("firstFamilyName", syntheticName());
+        name.put("secondFamilyName", syntheticName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("birthDate", "19%02d-0%d-1%d".formatted(60 + RANDOM.nextInt(40), 1 + RANDOM.nextInt(9),
+                RANDOM.nextInt(10)));
+        body.put("recordedSex", "MALE");
+        body.put("nationalities", List.of(Map.of("country", "SV", "determinedFrom", "PASSPORT")));
+        body.put("facility", facility);
+        var registered = intake.post("/api/people", body).expect(201).json();
+        return UUID.fromString(registered.path("id").asString());
+    }
+
+    static Map<String, Object> anAdmission(String facility) {
+        Map<String, Object> authority = new LinkedHashMap<>();
+        authority.put("type", "DETENTION_ORDER");
+        authority.put("issuingAuthority", "Juzgado Especializado de Instrucción");
+        authority.put("issuedOn", "2025-03-20");
+        authority.put("documentReference", "JEI-" + RANDOM.nextInt(100_000));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("facility", facility);
+        body.put("legalStatus", "PRE_TRIAL");
+        body.put("authority", authority);
+        body.put("arrest", Map.of("place", "San Vicente", "authority", "Policía Nacional Civil"));
+        body.put("property", List.of(Map.of("description", "reloj de pulsera", "quantity", 1)));
+        body.put("contacts", List.of(Map.of("relation", "NEXT_OF_KIN", "name", "Contacto " + syntheticName(),
+                "phone", "+503 0000 0000")));
+        return body;
+    }
+
+    static Map<String, Object> aMove(String type) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        return body;
+    }
+
+    static Map<String, Object> aPlacement(UUID cell) {
+        Map<String, Object> body = aMove("PLACED");
+        body.put("toLocation", cell.toString());
+        return body;
+    }
+
+    /** A made-up name, new each time: synthetic people only. */
+    static String syntheticName() {
+        String consonants = "bdfgklmnprstvz";
+        String vowels = "aeiou";
+        var name = new StringBuilder();
+        synchronized (RANDOM) {
+            for (int i = 0; i < 4; i++) {
+                name.append(consonants.charAt(RANDOM.nextInt(consonants.length())))
+                        .append(vowels.charAt(RANDOM.nextInt(vowels.length())));
+            }
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

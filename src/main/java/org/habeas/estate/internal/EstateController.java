@@ -27,7 +27,6 @@ import org.habeas.common.Idempotency;
 import org.habeas.common.InvalidRequest;
 import org.habeas.estate.AttributeChange;
 import org.habeas.estate.CapacityChange;
-import org.habeas.estate.CapacityOverride;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.ExpansionId;
 import org.habeas.estate.ExpansionStatus;
@@ -50,6 +49,7 @@ import org.habeas.estate.internal.EstateResponses.FacilityResponse;
 import org.habeas.estate.internal.EstateResponses.FiguresResponse;
 import org.habeas.estate.internal.EstateResponses.LevelResponse;
 import org.habeas.estate.internal.EstateResponses.LocationResponse;
+import org.habeas.estate.internal.EstateResponses.OverrideResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -245,22 +245,22 @@ class EstateController {
     }
 
     @GetMapping("/{code}/locations/{id}/overrides")
-    List<CapacityOverride> overrides(@PathVariable String code, @PathVariable UUID id) {
-        return estate.overrides(code, new LocationId(id));
+    List<OverrideResponse> overrides(@PathVariable String code, @PathVariable UUID id) {
+        return estate.overrides(code, new LocationId(id)).stream().map(OverrideResponse::of).toList();
     }
 
     @PostMapping("/{code}/locations/{id}/overrides")
     @PreAuthorize(DIRECTOR)
-    ResponseEntity<CapacityOverride> recordOverride(@PathVariable String code, @PathVariable UUID id,
+    ResponseEntity<OverrideResponse> recordOverride(@PathVariable String code, @PathVariable UUID id,
                                                     @Valid @RequestBody OverrideRequest request,
                                                     @RequestHeader(name = Idempotency.HEADER, required = false)
                                                     String key) {
         String route = "POST /api/facilities/%s/locations/%s/overrides".formatted(code, id);
-        return idempotency.run(key, route, request, CapacityOverride.class, () -> {
+        return idempotency.run(key, route, request, OverrideResponse.class, () -> {
             var recorded = estate.recordOverride(code, new LocationId(id), new NewCapacityOverride(
                     request.capacity(), request.reason(), request.decisionReference(), request.expiresAt()));
             return ResponseEntity.created(URI.create("/api/facilities/%s/locations/%s/overrides/%s"
-                    .formatted(code, id, recorded.id()))).body(recorded);
+                    .formatted(code, id, recorded.id()))).body(OverrideResponse.of(recorded));
         });
     }
 

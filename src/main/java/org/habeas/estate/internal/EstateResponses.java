@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.habeas.estate.AreaCapacity;
 import org.habeas.estate.Capacity;
+import org.habeas.estate.CapacityOverride;
 import org.habeas.estate.CellAttributes;
 import org.habeas.estate.Expansion;
 import org.habeas.estate.ExpansionStatus;
@@ -78,6 +79,17 @@ final class EstateResponses {
             Location l = level.location();
             return new LevelResponse(l.id().value(), l.pathKey(), l.kind(), l.status(), l.depth(),
                     FiguresResponse.of(level.figures()));
+        }
+    }
+
+    record OverrideResponse(UUID id, UUID locationId, int capacity, String reason, String decisionReference,
+                            String approvedBy, Instant approvedAt, Instant expiresAt, Instant revokedAt,
+                            String revokedBy) {
+
+        static OverrideResponse of(CapacityOverride o) {
+            return new OverrideResponse(o.id(), o.location().value(), o.capacity(), o.reason(),
+                    o.decisionReference(), o.approvedBy(), o.approvedAt(), o.expiresAt(), o.revokedAt(),
+                    o.revokedBy());
         }
     }
 

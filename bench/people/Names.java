@@ -41,6 +41,19 @@ final class Names {
     static final String[] NICKNAMES = {"El Flaco", "El Chino", "El Negro", "La Güera", "El Gordo", "Chepe", "Toño",
             "El Catracho", "Beto", "Memo", "Chelo", "La Chata", "El Cipote", "Pancho", "Kike", "Lalo", "Tito"};
 
+    // The long tail: thousands of rarer surnames and (Venezuelan-style) coined given names, built from Spanish
+    // stems and endings. Real registers have it; without it a million names would repeat far more than they do.
+    static final String[] STEMS = {"Alv", "Bar", "Cal", "Dom", "Esp", "Fer", "Gal", "Her", "Ir", "Jar", "Lan", "Mar",
+            "Nav", "Or", "Pal", "Quin", "Ros", "San", "Tor", "Val", "Ver", "Zam", "Ur", "Ech", "Mon", "Cor", "Bel",
+            "Car", "Del", "Gar"};
+    static final String[] MIDDLES = {"", "an", "er", "ol", "ar", "iv", "en", "ad", "um", "ig"};
+    static final String[] ENDINGS = {"ado", "ez", "era", "ino", "ales", "ón", "ía", "anda", "ueta", "illo", "ero",
+            "ana", "ides", "aga"};
+    static final String[] COINED_START = {"Yu", "Ya", "Ye", "Jo", "Ma", "Da", "Wi", "Ke", "An", "Ro", "Ge", "Le",
+            "Mi", "Na", "Ori", "Sa", "Ti", "Va", "Xi", "Ze"};
+    static final String[] COINED_MIDDLE = {"li", "ri", "ne", "la", "ma", "se", "the", "sle", "ru"};
+    static final String[] COINED_END = {"mar", "ly", "son", "na", "ris", "beth", "dy", "mary", "leidy", "ber"};
+
     private final Random random;
     private final double[] surnameCdf;
 
@@ -49,15 +62,28 @@ final class Names {
         surnameCdf = zipf(SURNAMES.length, 0.9);
     }
 
+    private String tailSurname() {
+        return STEMS[random.nextInt(STEMS.length)] + MIDDLES[random.nextInt(MIDDLES.length)]
+                + ENDINGS[random.nextInt(ENDINGS.length)];
+    }
+
+    private String coinedGiven() {
+        return COINED_START[random.nextInt(COINED_START.length)] + COINED_MIDDLE[random.nextInt(COINED_MIDDLE.length)]
+                + COINED_END[random.nextInt(COINED_END.length)];
+    }
+
     Random random() {
         return random;
     }
 
     String surname() {
-        return SURNAMES[pick(surnameCdf)];
+        return random.nextInt(100) < 30 ? tailSurname() : SURNAMES[pick(surnameCdf)];
     }
 
     String given(boolean female) {
+        if (random.nextInt(100) < 25) {
+            return coinedGiven();
+        }
         String[] pool = female ? FEMALE : MALE;
         // A Zipf weight over the given names too: José and María are everywhere.
         int i = (int) Math.min(pool.length - 1, Math.floor(Math.pow(random.nextDouble(), 2.2) * pool.length));

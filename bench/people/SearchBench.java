@@ -45,11 +45,15 @@ public class SearchBench {
             """;
     static final String CANDIDATES = """
             SELECT p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
-                   p.identity_status, p.search_names,
-                   ARRAY(SELECT n.country FROM person_nationality n
-                          WHERE n.person_id = p.id AND n.retracted_revision IS NULL ORDER BY n.country) AS nationalities
+                   p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
               FROM person p
              WHERE p.merged_into IS NULL AND p.%s && CAST(? AS text[])
+            """;
+    static final String CONTAINING = """
+            SELECT p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
+                   p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
+              FROM person p
+             WHERE p.merged_into IS NULL AND p.search_tokens @> CAST(? AS text[])
             """;
     static final String BY_YEAR = " AND p.birth_years @> ARRAY[CAST(? AS integer)]";
 
@@ -68,24 +72,30 @@ public class SearchBench {
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             if (!only.equals("naive")) {
                 warmUp(http, base, token, queries);
+                // Each class twice through the API and once as bare SQL, each pass on its own so neither warms the
+                // cache for the other within a query.
                 for (String kind : List.of("typo", "common", "partial", "partial+year")) {
                     List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).toList();
-                    long[] api = new long[these.size()];
-                    long[] bare = new long[these.size()];
-                    int found = 0;
-                    for (int i = 0; i < these.size(); i++) {
-                        Query q = these.get(i);
-                        long t0 = System.nanoTime();
-                        String body = search(http, base, token, q);
-                        api[i] = System.nanoTime() - t0;
-                        if (body.contains(q.target())) {
-                            found++;
+                    for (int pass = 1; pass <= 2; pass++) {
+                        long[] api = new long[these.size()];
+                        int found = 0;
+                        for (int i = 0; i < these.size(); i++) {
+                            Query q = these.get(i);
+                            long t0 = System.nanoTime();
+                            String body = search(http, base, token, q);
+                            api[i] = System.nanoTime() - t0;
+                            if (body.contains(q.target())) {
+                                found++;
+                            }
                         }
+                        report("habeas API  " + kind + " #" + pass, api, found, these.size());
+                    }
+                    long[] bare = new long[these.size()];
+                    for (int i = 0; i < these.size(); i++) {
                         long t1 = System.nanoTime();
-                        bareSql(c, q);
+                        bareSql(c, these.get(i));
                         bare[i] = System.nanoTime() - t1;
                     }
-                    report("habeas API  " + kind, api, found, these.size());
                     report("bare SQL    " + kind, bare, -1, these.size());
                 }
             }
@@ -125,13 +135,21 @@ public class SearchBench {
             }
         }
         NameSearch plan = NameSearch.plan(tokens, variants);
+        int rows = 0;
+        if (plan.byPairs()) {
+            rows += fetch(c, CONTAINING + (q.year() == null ? "" : BY_YEAR) + " LIMIT 3000", tokens, q.year());
+        }
         String sql = CANDIDATES.formatted(plan.byPairs() ? "search_pairs" : "search_tokens")
                 + (q.year() == null ? "" : BY_YEAR) + " LIMIT 3000";
+        return rows + fetch(c, sql, plan.keys(), q.year());
+    }
+
+    static int fetch(Connection c, String sql, java.util.Collection<String> keys, Integer year) throws Exception {
         int rows = 0;
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("text", plan.keys().toArray()));
-            if (q.year() != null) {
-                s.setInt(2, q.year());
+            s.setArray(1, c.createArrayOf("text", keys.toArray()));
+            if (year != null) {
+                s.setInt(2, year);
             }
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -157,7 +175,8 @@ public class SearchBench {
                  ORDER BY similarity(naive_name, lower(unaccent(?))) DESC LIMIT 5
                 """;
         for (String kind : List.of("typo", "common", "partial", "partial+year")) {
-            List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).toList();
+            // Fewer queries than for Habeas: the naive design takes up to a second per common name.
+            List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).limit(60).toList();
             long[] times = new long[these.size()];
             int found = 0;
             for (int i = 0; i < these.size(); i++) {

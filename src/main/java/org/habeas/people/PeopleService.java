@@ -32,6 +32,7 @@ import org.habeas.people.internal.NameSearch;
 import org.habeas.people.internal.PeopleRepository;
 import org.habeas.people.internal.PeopleRepository.Candidate;
 import org.habeas.people.internal.PeopleRepository.Filter;
+import org.habeas.people.internal.PeopleRepository.Lookup;
 import org.habeas.people.internal.PeopleRepository.Row;
 import org.habeas.people.internal.PeopleRepository.SearchKeys;
 import org.habeas.people.internal.PeopleRepository.StoredIdentity;
@@ -226,7 +227,8 @@ public class PeopleService {
         int to = Math.min(matches.size(), from + page.size());
         journal.append(JournalEntry.of("PEOPLE_SEARCHED", "person", "search")
                 .withDetails(Map.of("criteria", criteria(query), "total", matches.size())));
-        return new SearchResults(matches.subList(from, to), page.page(), page.size(), matches.size(), capped);
+        return new SearchResults(withNationalities(matches.subList(from, to)), page.page(), page.size(),
+                matches.size(), capped);
     }
 
     /** Likely duplicate pairs in the user's scope, strongest evidence first. */
@@ -371,7 +373,8 @@ public class PeopleService {
         List<String> tokens = NameKeys.tokens(identity.name().fullName());
         if (tokens.size() >= 2) {
             var ranked = rank(tokens, new Filter(null, null, null, null, null));
-            for (PersonMatch match : ranked.matches().subList(0, Math.min(20, ranked.matches().size()))) {
+            var best = ranked.matches().subList(0, Math.min(20, ranked.matches().size()));
+            for (PersonMatch match : withNationalities(best)) {
                 Candidate c = ranked.candidates().get(match.person().id());
                 List<String> evidence = new ArrayList<>();
                 evidence.add(match.matchedName().equals(match.person().fullName()) ? "NAME" : "ALIAS");
@@ -456,10 +459,17 @@ public class PeopleService {
 
     private Ranked rank(List<String> tokens, Filter filter) {
         NameSearch plan = NameSearch.plan(tokens, repository.variants(tokens));
-        List<Candidate> candidates = repository.candidates(plan.byPairs(), plan.keys(), filter, CANDIDATE_CAP);
+        Map<PersonId, Candidate> candidates = new LinkedHashMap<>();
+        if (plan.byPairs()) {
+            repository.candidates(Lookup.ALL_TOKENS, tokens, filter, CANDIDATE_CAP)
+                    .forEach(c -> candidates.put(c.summary().id(), c));
+        }
+        List<Candidate> fuzzy = repository.candidates(plan.byPairs() ? Lookup.ANY_PAIR : Lookup.ANY_TOKEN,
+                plan.keys(), filter, CANDIDATE_CAP);
+        fuzzy.forEach(c -> candidates.putIfAbsent(c.summary().id(), c));
         List<PersonMatch> matches = new ArrayList<>();
         Map<PersonId, Candidate> byId = new HashMap<>();
-        for (Candidate c : candidates) {
+        for (Candidate c : candidates.values()) {
             NameSearch.Scored scored = plan.score(c.searchNames());
             if (scored != null) {
                 String matchedName = scored.nameIndex() == 0 ? c.summary().fullName()
@@ -470,7 +480,16 @@ public class PeopleService {
         }
         matches.sort(Comparator.comparingDouble(PersonMatch::score).reversed()
                 .thenComparing(m -> m.person().registerNumber()));
-        return new Ranked(matches, byId, candidates.size() >= CANDIDATE_CAP);
+        return new Ranked(matches, byId, fuzzy.size() >= CANDIDATE_CAP);
+    }
+
+    private List<PersonMatch> withNationalities(List<PersonMatch> matches) {
+        var countries = repository.nationalitiesOf(matches.stream().map(m -> m.person().id().value()).toList());
+        return matches.stream().map(m -> {
+            var p = m.person();
+            return new PersonMatch(new PersonSummary(p.id(), p.registerNumber(), p.fullName(), p.birth(),
+                    p.identityStatus(), countries.getOrDefault(p.id().value(), List.of())), m.score(), m.matchedName());
+        }).toList();
     }
 
     private record Ranked(List<PersonMatch> matches, Map<PersonId, Candidate> candidates, boolean capped) {

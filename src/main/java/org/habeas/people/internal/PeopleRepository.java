@@ -190,14 +190,33 @@ public class PeopleRepository {
                    WHERE n.person_id = p.id AND n.retracted_revision IS NULL ORDER BY n.country) AS nationalities
             """;
 
-    static final String CANDIDATES_BY_PAIRS = "SELECT " + SUMMARY_COLUMNS + """
+    // Candidates may number thousands: their nationalities are read later, for the page shown only.
+    private static final String CANDIDATE_COLUMNS = """
+            p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
+            p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
+            """;
+
+    static final String CANDIDATES_BY_PAIRS = "SELECT " + CANDIDATE_COLUMNS + """
               FROM person p
              WHERE p.merged_into IS NULL AND p.search_pairs && CAST(:keys AS text[])
             """;
 
-    static final String CANDIDATES_BY_TOKENS = "SELECT " + SUMMARY_COLUMNS + """
+    static final String CANDIDATES_BY_TOKENS = "SELECT " + CANDIDATE_COLUMNS + """
               FROM person p
              WHERE p.merged_into IS NULL AND p.search_tokens && CAST(:keys AS text[])
+            """;
+
+    // Everyone carrying every query token exactly: a GIN intersection, cheap even for José Hernández López, and
+    // run first so that a crowded name never pushes the exact matches past the candidate cap.
+    static final String CANDIDATES_CONTAINING = "SELECT " + CANDIDATE_COLUMNS + """
+              FROM person p
+             WHERE p.merged_into IS NULL AND p.search_tokens @> CAST(:keys AS text[])
+            """;
+
+    private static final String NATIONALITIES_OF = """
+            SELECT person_id, array_agg(country ORDER BY country) AS countries FROM person_nationality
+             WHERE person_id = ANY(CAST(:ids AS uuid[])) AND retracted_revision IS NULL
+             GROUP BY person_id
             """;
 
     private static final String BY_BIRTH_YEAR = """
@@ -454,9 +473,16 @@ public class PeopleRepository {
                         rs.getDouble("similarity"))).list();
     }
 
-    /** People whose keys overlap {@code keys}, narrowed by {@code filter}; at most {@code cap} rows. */
-    public List<Candidate> candidates(boolean byPairs, Collection<String> keys, Filter filter, int cap) {
-        var sql = new StringBuilder(byPairs ? CANDIDATES_BY_PAIRS : CANDIDATES_BY_TOKENS);
+    /** How candidates are found: any of the pair keys, any of the token keys, or all of the tokens. */
+    public enum Lookup { ANY_PAIR, ANY_TOKEN, ALL_TOKENS }
+
+    /** People whose keys match {@code keys} as {@code lookup} says, narrowed by {@code filter}; at most {@code cap}. */
+    public List<Candidate> candidates(Lookup lookup, Collection<String> keys, Filter filter, int cap) {
+        var sql = new StringBuilder(switch (lookup) {
+            case ANY_PAIR -> CANDIDATES_BY_PAIRS;
+            case ANY_TOKEN -> CANDIDATES_BY_TOKENS;
+            case ALL_TOKENS -> CANDIDATES_CONTAINING;
+        });
         var statement = filter.appendTo(sql);
         sql.append(" LIMIT :cap");
         var query = jdbc.sql(sql.toString()).param("keys", keys.toArray(String[]::new)).param("cap", cap);
@@ -470,6 +496,17 @@ public class PeopleRepository {
         var query = jdbc.sql(sql.toString()).param("registerNumber", registerNumber).param("numberKey", numberKey);
         statement.forEach(query::param);
         return query.query(PeopleRepository::candidate).list();
+    }
+
+    /** The nationalities in force of each person named, by id. */
+    public Map<UUID, List<String>> nationalitiesOf(Collection<UUID> ids) {
+        Map<UUID, List<String>> byPerson = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(NATIONALITIES_OF).param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+                    .query((rs, n) -> byPerson.put(rs.getObject("person_id", UUID.class),
+                            strings(rs.getArray("countries")))).list();
+        }
+        return byPerson;
     }
 
     public List<Candidate> summaries(Collection<UUID> ids) {

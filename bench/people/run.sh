@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Name search and registration at scale (issue 4). Loads COUNT synthetic people (default 1,000,000) straight into a
+# fresh embedded database with COPY (timed), then measures search over HTTP, the bare SQL of the same search, the
+# naive single-trigram-index design, and registration with duplicate checking for 1 and 8 clients.
+# Usage: bench/people/run.sh [count] [queries-per-class]
+source "$(dirname "$0")/../lib.sh"
+COUNT=${1:-1000000}
+PER=${2:-200}
+PORT=18090
+export HABEAS_ADMIN_PASSWORD=people-bench-root-secret   # must not contain "admin"
+build_jar
+DRIVER=$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+CP="$BENCH_ROOT/target/classes:$DRIVER"
+DATA=$(mktemp -d /tmp/habeas-people-XXXX)
+CLASSES="$DATA/bench-classes"
+mkdir -p "$CLASSES"
+javac -nowarn -cp "$CP" -d "$CLASSES" "$BENCH_ROOT"/bench/people/*.java
+trap 'kill $SERVER_PID 2>/dev/null || true; wait $SERVER_PID 2>/dev/null || true; rm -rf "$DATA"' EXIT
+
+start_server "$DATA" "$PORT" "$DATA/server.log"
+wait_healthy "$PORT" 180 >/dev/null
+PGPORT=$(sed -n 4p "$DATA/postgres/postmaster.pid")
+URL="jdbc:postgresql://127.0.0.1:$PGPORT/habeas"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GB; count=$COUNT"
+
+java -cp "$CLASSES:$CP" LoadPeople "$URL" "$COUNT" "$DATA/sample.txt"
+
+curl -fsS -u "admin:$HABEAS_ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+     -d '{"username":"bench-officer","displayName":"Bench Officer","password":"a-long-bench-secret","roles":["LEGAL","INTAKE"]}' \
+     "http://127.0.0.1:$PORT/api/access/users" >/dev/null
+TOKEN=$(curl -fsS -u "bench-officer:a-long-bench-secret" -H 'Content-Type: application/json' \
+     -d '{"name":"bench","validDays":1}' "http://127.0.0.1:$PORT/api/access/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+
+java -cp "$CLASSES:$CP" SearchBench "http://127.0.0.1:$PORT" "$TOKEN" "$URL" "$DATA/sample.txt" "$PER" habeas
+java -cp "$CLASSES:$CP" RegisterBench "http://127.0.0.1:$PORT" "$TOKEN" 1 200 11
+java -cp "$CLASSES:$CP" RegisterBench "http://127.0.0.1:$PORT" "$TOKEN" 8 50 22
+# Last, since its extra column and index would otherwise weigh on the runs above.
+java -cp "$CLASSES:$CP" SearchBench "http://127.0.0.1:$PORT" "$TOKEN" "$URL" "$DATA/sample.txt" "$PER" naive
+echo "server RSS: $(rss_mb "$SERVER_PID") MB"

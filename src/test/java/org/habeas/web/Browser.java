@@ -69,8 +69,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Logs on and waits for the answer (home page, or the log-on page again with its message). */
     public Browser logOn(String username, String password) {
-        return open("/login").type("username", username).type("password", password).click("login-submit");
+        open("/login").type("username", username).type("password", password);
+        String before = driver.getCurrentUrl();
+        click("login-submit");
+        // Without the wait, the next open() can overtake the log-on POST and land on the log-on page.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !before.equals(d.getCurrentUrl()));
+        return this;
     }
 
     public String text(String id) {

@@ -9,6 +9,9 @@ CREATE TABLE custody_episode (
     person_id           uuid        NOT NULL,
     facility_code       text        NOT NULL,
     legal_status        text        NOT NULL CHECK (legal_status IN ('PRE_TRIAL','SENTENCED','IMMIGRATION','CIVIL')),
+    -- Classification at admission for separation (REQ-20, REQ-21): recorded sex and whether a minor.
+    sex                 text        NOT NULL CHECK (sex IN ('MALE','FEMALE','INTERSEX','UNKNOWN')),
+    juvenile            boolean     NOT NULL,
     -- REQ-02: no admission without a commitment order.
     authority_type      text        NOT NULL CHECK (authority_type IN ('ARREST_WARRANT','DETENTION_ORDER','COURT_REMAND',
                                                     'SENTENCE','IMMIGRATION_DETENTION_ORDER','TRANSFER_AGREEMENT')),

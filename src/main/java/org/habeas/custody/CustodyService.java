@@ -27,6 +27,7 @@ import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.people.PeopleService;
+import org.habeas.people.Person;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementDenied;
@@ -128,7 +129,7 @@ public class CustodyService {
         if (admission.legalStatus() == null) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
         }
-        people.person(admission.person());
+        Person person = people.person(admission.person());
         Instant now = clock.instant();
         Instant admittedAt = checkedTime(admission.admittedAt(), now, Optional.empty(), admission.reason());
         if (admission.arrest() != null && admission.arrest().at() != null && admission.arrest().at().isAfter(admittedAt)) {
@@ -142,7 +143,7 @@ public class CustodyService {
         String actor = actor();
         try {
             repository.insertEpisode(episode, admission.person(), admission.facility(), admission.legalStatus(),
-                    admission.authority(), admission.arrest(), admittedAt, actor, blankToNull(admission.visibleInjuries()),
+                    person.identity().recordedSex().name(), juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, actor, blankToNull(admission.visibleInjuries()),
                     blankToNull(admission.illTreatmentComplaint()));
         } catch (DataIntegrityViolationException overlapping) {
             // The exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
@@ -333,9 +334,17 @@ public class CustodyService {
                 if (command.toLocation() == null) {
                     throw missing("A cell is required", "toLocation");
                 }
-                Location cell = occupancy.find(command.toLocation()).filter(l -> scope.allows(l.facilityCode()))
+                // Both cells locked, in id order: the rules then read occupants no concurrent placement can change
+                // (two officers placing two rivals into one cell at once: the second sees the first).
+                if (current.location() != null && current.location().value().compareTo(command.toLocation().value()) < 0) {
+                    occupancy.lock(current.location());
+                }
+                Location cell = occupancy.lock(command.toLocation()).filter(l -> scope.allows(l.facilityCode()))
                         .orElseThrow(() -> new org.habeas.common.NotFound(ErrorCode.LOCATION_NOT_FOUND,
                                 "No location " + command.toLocation()));
+                if (current.location() != null && current.location().value().compareTo(command.toLocation().value()) > 0) {
+                    occupancy.lock(current.location());
+                }
                 if (!cell.facilityCode().equals(current.facility())) {
                     throw CustodyRefused.wrongFacility(cell.pathKey(), current.facility());
                 }
@@ -429,6 +438,22 @@ public class CustodyService {
             throw missing("A backdated movement needs a reason", "reason");
         }
         return at;
+    }
+
+    /**
+     * Classification at admission (REQ-20, REQ-21): under 18 by the birth date, the birth year or the estimated
+     * age. A person of unknown age is classed as an adult and the placement officer sees the unknown birth.
+     */
+    private static boolean juvenileAt(Person person, Instant admittedAt) {
+        var birth = person.identity().birth();
+        var admitted = admittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        if (birth.date() != null && birth.precision() == org.habeas.people.Birth.Precision.FULL) {
+            return birth.date().plusYears(18).isAfter(admitted);
+        }
+        if (birth.year() != null) {
+            return admitted.getYear() - birth.year() < 18;
+        }
+        return birth.estimatedAge() != null && birth.estimatedAge() < 18;
     }
 
     private String actor() {

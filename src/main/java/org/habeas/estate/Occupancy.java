@@ -1,6 +1,7 @@
 package org.habeas.estate;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.habeas.estate.internal.EstateRepository;
@@ -72,6 +73,21 @@ public class Occupancy {
         return repository.vacate(place.value()).orElseThrow(() -> repository.findLocation(place.value())
                 .map(l -> EstateRefused.empty(l.pathKey()))
                 .orElseGet(() -> EstateRefused.locationNotFound(place)));
+    }
+
+    /**
+     * Locks the place until the caller's transaction ends, so rules that read who is in it (capacity,
+     * non-associations) decide on a state no concurrent placement can change meanwhile. Callers that lock two places
+     * lock them in id order, so two movements in opposite directions cannot deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Location> lock(LocationId place) {
+        return repository.lockLocation(place.value());
+    }
+
+    /** The places directly under {@code parent} (a module's cells), as they are now. */
+    public List<Location> children(LocationId parent) {
+        return repository.children(parent.value());
     }
 
     /** A place as it is now, whatever its facility; empty when there is no such place. */

@@ -379,4 +379,49 @@ class CustodyApiTest extends IntegrationTest {
             intake.post("/api/custody/admissions", List.of()).expect(400).code("VALIDATION_FAILED");
         }
     }
+
+    @Nested
+    class CapacityInTheEngine {   // REQ-29: refused at operational capacity; an override reaches maximum, never beyond
+
+        private String overrideFor(UUID person, UUID cell) {
+            var movement = Map.of("personId", person.toString(), "action", "PLACEMENT", "facility", estate.code(),
+                    "toLocation", cell.toString());
+            String id = housing.post("/api/overrides", Map.of("movement", movement, "rule", "CAPACITY",
+                    "reason", "cell M1-C02 flooded", "legalBasis", "director's emergency instruction 7",
+                    "expiresAt", Instant.now().plusSeconds(3600).toString())).expect(201).json().path("id").asString();
+            as(Role.SUPERVISOR).post("/api/overrides/" + id + "/approve", Map.of("reason", "checked")).expect(200);
+            return id;
+        }
+
+        @Test
+        void aFullCellIsRefusedWithItsReasonAndTheRefusalIsJournaled() {
+            UUID cell = estate.cells().get(0);
+            placed(0);
+            placed(0);
+            UUID third = admitted();
+            var refused = housing.post(movements(third), aPlacement(cell)).expect(409).code("CAPACITY_EXCEEDED");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("holds 2 of 2");
+            assertThat(lastJournalAction(third)).isEqualTo("MOVEMENT_DENIED");
+            assertThat(housing.get("/api/people/" + third + "/whereabouts").expect(200).json().path("kind").asString())
+                    .isEqualTo("RECEPTION");
+        }
+
+        @Test
+        void anApprovedOverrideFillsUpToMaximumAndNoFurther() {
+            UUID cell = estate.cells().get(1);
+            placed(1);
+            placed(1);
+            UUID third = admitted();
+            var withOverride = aPlacement(cell);
+            withOverride.put("overrides", List.of(overrideFor(third, cell)));
+            housing.post(movements(third), withOverride).expect(201);
+
+            UUID fourth = admitted();
+            var beyond = aPlacement(cell);
+            beyond.put("overrides", List.of(overrideFor(fourth, cell)));
+            housing.post(movements(fourth), beyond).expect(409).code("MAXIMUM_CAPACITY_EXCEEDED");
+            assertThat(as(Role.INSPECTOR).get("/api/custody/consistency").expect(200).json().path("differences")
+                    .size()).isZero();
+        }
+    }
 }

@@ -63,6 +63,10 @@ final class CustodyFixtures {
 
     /** A synthetic person registered and linked to {@code facility}; answers the person's id. */
     static UUID aPerson(ApiClient intake, String facility) {
+        return aPerson(intake, facility, "MALE");
+    }
+
+    static UUID aPerson(ApiClient intake, String facility, String recordedSex) {
         Map<String, Object> name = new LinkedHashMap<>();
         name.put("givenNames", syntheticName());
         name.put("firstFamilyName", syntheticName());
@@ -71,7 +75,7 @@ final class CustodyFixtures {
         body.put("name", name);
         body.put("birthDate", "19%02d-0%d-1%d".formatted(60 + RANDOM.nextInt(40), 1 + RANDOM.nextInt(9),
                 RANDOM.nextInt(10)));
-        body.put("recordedSex", "MALE");
+        body.put("recordedSex", recordedSex);
         body.put("nationalities", List.of(Map.of("country", "SV", "determinedFrom", "PASSPORT")));
         body.put("facility", facility);
         var registered = intake.post("/api/people", body).expect(201).json();

@@ -35,11 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class CustodyRepository {
 
     private static final String INSERT_EPISODE = """
-            INSERT INTO custody_episode (id, person_id, facility_code, legal_status, authority_type, issuing_authority,
+            INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
+                                         issuing_authority,
                                          authority_date, authority_reference, grounds, arrested_at, arrest_place,
                                          arresting_authority, admitted_at, admitted_by, visible_injuries,
                                          ill_treatment_complaint)
-            VALUES (:id, :person, :facility, :legalStatus, :authorityType, :issuingAuthority, :authorityDate,
+            VALUES (:id, :person, :facility, :legalStatus, :sex, :juvenile, :authorityType, :issuingAuthority, :authorityDate,
                     :authorityReference, :grounds, :arrestedAt, :arrestPlace, :arrestingAuthority, :admittedAt,
                     :admittedBy, :injuries, :complaint)
             """;
@@ -130,6 +131,22 @@ public class CustodyRepository {
             SELECT max(occurred_at) FROM movement WHERE person_id = :person
             """;
 
+    private static final String CATEGORY_OF_PERSON = """
+            SELECT e.sex, e.juvenile, e.legal_status
+              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
+             WHERE w.person_id = :person
+            """;
+
+    private static final String CATEGORIES_IN_CELL = """
+            SELECT DISTINCT e.sex, e.juvenile, e.legal_status
+              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
+             WHERE w.location_id = :cell AND w.kind = 'IN_CELL' AND w.person_id <> :person
+            """;
+
+    /** The separation category of a person in custody (REQ-20): sex, minor or adult, why held. */
+    public record Category(String sex, boolean juvenile, LegalStatus legalStatus) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -138,12 +155,12 @@ public class CustodyRepository {
         this.json = json;
     }
 
-    public void insertEpisode(UUID id, PersonId person, String facility, LegalStatus legalStatus,
-                              LegalAuthority authority, Arrest arrest, Instant admittedAt, String admittedBy,
+    public void insertEpisode(UUID id, PersonId person, String facility, LegalStatus legalStatus, String sex,
+                              boolean juvenile, LegalAuthority authority, Arrest arrest, Instant admittedAt, String admittedBy,
                               String injuries, String complaint) {
         requireOne(jdbc.sql(INSERT_EPISODE).param("id", id).param("person", person.value())
-                .param("facility", facility).param("legalStatus", legalStatus.name())
-                .param("authorityType", authority.type().name()).param("issuingAuthority", authority.issuingAuthority())
+                .param("facility", facility).param("legalStatus", legalStatus.name()).param("sex", sex)
+                .param("juvenile", juvenile).param("authorityType", authority.type().name()).param("issuingAuthority", authority.issuingAuthority())
                 .param("authorityDate", authority.issuedOn()).param("authorityReference", authority.documentReference())
                 .param("grounds", authority.grounds())
                 .param("arrestedAt", arrest == null ? null : utc(arrest.at()))
@@ -244,6 +261,22 @@ public class CustodyRepository {
     public Optional<Instant> lastMovementTime(PersonId person) {
         return Optional.ofNullable(jdbc.sql(LAST_MOVEMENT_TIME).param("person", person.value())
                 .query((rs, n) -> instant(rs, 1)).single());
+    }
+
+    public Optional<Category> categoryOf(PersonId person) {
+        return jdbc.sql(CATEGORY_OF_PERSON).param("person", person.value()).query(CustodyRepository::category)
+                .optional();
+    }
+
+    /** The distinct categories of the people in a cell, the mover excepted. */
+    public List<Category> categoriesIn(UUID cell, PersonId mover) {
+        return jdbc.sql(CATEGORIES_IN_CELL).param("cell", cell).param("person", mover.value())
+                .query(CustodyRepository::category).list();
+    }
+
+    private static Category category(ResultSet rs, int n) throws SQLException {
+        return new Category(rs.getString("sex"), rs.getBoolean("juvenile"),
+                LegalStatus.valueOf(rs.getString("legal_status")));
     }
 
     /** The lock on a person's whereabouts is held by another movement being recorded. */

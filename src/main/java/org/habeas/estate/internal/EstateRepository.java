@@ -136,6 +136,9 @@ public class EstateRepository {
 
     private static final String FIND_LOCATION = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = :id";
 
+    private static final String CHILDREN = "SELECT " + LOCATION_COLUMNS
+            + " FROM location l WHERE l.parent_id = :parent ORDER BY l.path_key";
+
     private static final String LOCK_LOCATION = FIND_LOCATION + " FOR UPDATE";
 
     private static final String LOCATIONS_OF_FACILITY = "SELECT " + LOCATION_COLUMNS
@@ -314,6 +317,10 @@ public class EstateRepository {
 
     public Optional<Location> findLocation(UUID id) {
         return jdbc.sql(FIND_LOCATION).param("id", id).query(EstateRepository::location).optional();
+    }
+
+    public List<Location> children(UUID parent) {
+        return jdbc.sql(CHILDREN).param("parent", parent).query(EstateRepository::location).list();
     }
 
     public Optional<Location> lockLocation(UUID id) {

@@ -1,0 +1,194 @@
+package org.habeas.custody.internal;
+
+import static org.habeas.custody.internal.CustodyRepository.instant;
+import static org.habeas.custody.internal.CustodyRepository.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.habeas.custody.Allegation;
+import org.habeas.custody.NonAssociation;
+import org.habeas.custody.StatusChange;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AssociationRepository {
+
+    private static final String ALLEGATION_COLUMNS = """
+            id, person_id, kind, grouping, source, evidence_reference, status, recorded_at, recorded_by
+            """;
+
+    private static final String INSERT_ALLEGATION = """
+            INSERT INTO allegation (id, person_id, kind, grouping, source, evidence_reference, status, recorded_at,
+                                    recorded_by)
+            VALUES (:id, :person, :kind, :group, :source, :evidence, :status, :at, :by)
+            """;
+
+    private static final String LOCK_ALLEGATION = "SELECT " + ALLEGATION_COLUMNS
+            + " FROM allegation WHERE id = :id FOR UPDATE";
+
+    private static final String ALLEGATIONS_OF = "SELECT " + ALLEGATION_COLUMNS
+            + " FROM allegation WHERE person_id = :person ORDER BY recorded_at";
+
+    private static final String SET_ALLEGATION_STATUS = "UPDATE allegation SET status = :status WHERE id = :id";
+
+    private static final String NON_ASSOCIATION_COLUMNS = """
+            id, person_a, person_b, group_a, group_b, scope, reason, source, status, recorded_at, recorded_by
+            """;
+
+    private static final String INSERT_NON_ASSOCIATION = """
+            INSERT INTO non_association (id, person_a, person_b, group_a, group_b, scope, reason, source, status,
+                                         recorded_at, recorded_by)
+            VALUES (:id, :personA, :personB, :groupA, :groupB, :scope, :reason, :source, 'OPEN', :at, :by)
+            """;
+
+    private static final String LOCK_NON_ASSOCIATION = "SELECT " + NON_ASSOCIATION_COLUMNS
+            + " FROM non_association WHERE id = :id FOR UPDATE";
+
+    private static final String NON_ASSOCIATIONS_OF = "SELECT " + NON_ASSOCIATION_COLUMNS + """
+             FROM non_association
+            WHERE person_a = :person OR person_b = :person
+               OR group_a IN (SELECT grouping FROM allegation WHERE person_id = :person AND status <> 'WITHDRAWN')
+               OR group_b IN (SELECT grouping FROM allegation WHERE person_id = :person AND status <> 'WITHDRAWN')
+            ORDER BY recorded_at
+            """;
+
+    private static final String SET_NON_ASSOCIATION_STATUS = "UPDATE non_association SET status = :status WHERE id = :id";
+
+    private static final String INSERT_HISTORY = """
+            INSERT INTO placement_record_history (record_id, record_type, changed_at, changed_by, status_from,
+                                                  status_to, reason)
+            VALUES (:id, :type, :at, :by, :from, :to, :reason)
+            """;
+
+    private static final String HISTORY = """
+            SELECT changed_at, changed_by, status_from, status_to, reason FROM placement_record_history
+             WHERE record_id = :id ORDER BY changed_at
+            """;
+
+    // The two queries the NON_ASSOCIATION rule runs per placement; both start from the moving person's few records.
+    private static final String OPEN_PERSONAL_COUNTERPARTS = """
+            SELECT na.id, na.scope, na.reason, w.person_id AS other, w.location_id, w.facility_code
+              FROM non_association na
+              JOIN whereabouts w ON w.person_id = CASE WHEN na.person_a = :person THEN na.person_b ELSE na.person_a END
+             WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            """;
+
+    private static final String RIVALS_AT = """
+            SELECT na.id, na.scope, na.reason, a.grouping AS own, r.grouping AS rival, w.person_id AS other,
+                   w.location_id, w.facility_code
+              FROM allegation a
+              JOIN non_association na ON na.status = 'OPEN' AND (na.group_a = a.grouping OR na.group_b = a.grouping)
+              JOIN allegation r ON r.status <> 'WITHDRAWN'
+                               AND r.grouping = CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
+              JOIN whereabouts w ON w.person_id = r.person_id AND w.person_id <> :person
+             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'
+               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+               AND (na.scope = 'FACILITY' OR (na.scope = 'CELL' AND w.location_id = :cell)
+                    OR (na.scope = 'MODULE' AND w.location_id = ANY (:moduleCells)))
+             LIMIT 1
+            """;
+
+    /** Who the rules found on the other side of a non-association, and where they are. */
+    public record Counterpart(UUID nonAssociation, NonAssociation.Scope scope, String reason, String ownGroup,
+                              String rivalGroup, UUID other, UUID location, String facility) {
+    }
+
+    private final JdbcClient jdbc;
+
+    AssociationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertAllegation(Allegation a) {
+        jdbc.sql(INSERT_ALLEGATION).param("id", a.id()).param("person", a.person()).param("kind", a.kind().name())
+                .param("group", a.group()).param("source", a.source()).param("evidence", a.evidenceReference())
+                .param("status", a.status().name()).param("at", utc(a.recordedAt())).param("by", a.recordedBy())
+                .update();
+    }
+
+    public Optional<Allegation> lockAllegation(UUID id) {
+        return jdbc.sql(LOCK_ALLEGATION).param("id", id).query(AssociationRepository::allegation).optional();
+    }
+
+    public List<Allegation> allegations(UUID person) {
+        return jdbc.sql(ALLEGATIONS_OF).param("person", person).query(AssociationRepository::allegation).list();
+    }
+
+    public void setAllegationStatus(UUID id, Allegation.Status status) {
+        jdbc.sql(SET_ALLEGATION_STATUS).param("id", id).param("status", status.name()).update();
+    }
+
+    public void insertNonAssociation(NonAssociation n) {
+        jdbc.sql(INSERT_NON_ASSOCIATION).param("id", n.id()).param("personA", n.personA())
+                .param("personB", n.personB()).param("groupA", n.groupA()).param("groupB", n.groupB())
+                .param("scope", n.scope().name()).param("reason", n.reason()).param("source", n.source())
+                .param("at", utc(n.recordedAt())).param("by", n.recordedBy()).update();
+    }
+
+    public Optional<NonAssociation> lockNonAssociation(UUID id) {
+        return jdbc.sql(LOCK_NON_ASSOCIATION).param("id", id).query(AssociationRepository::nonAssociation).optional();
+    }
+
+    public List<NonAssociation> nonAssociations(UUID person) {
+        return jdbc.sql(NON_ASSOCIATIONS_OF).param("person", person).query(AssociationRepository::nonAssociation)
+                .list();
+    }
+
+    public void setNonAssociationStatus(UUID id, NonAssociation.Status status) {
+        jdbc.sql(SET_NON_ASSOCIATION_STATUS).param("id", id).param("status", status.name()).update();
+    }
+
+    public void insertHistory(UUID id, String type, Instant at, String by, String from, String to, String reason) {
+        jdbc.sql(INSERT_HISTORY).param("id", id).param("type", type).param("at", utc(at)).param("by", by)
+                .param("from", from).param("to", to).param("reason", reason).update();
+    }
+
+    public List<StatusChange> history(UUID id) {
+        return jdbc.sql(HISTORY).param("id", id).query((rs, n) -> new StatusChange(instant(rs, "changed_at"),
+                rs.getString("changed_by"), rs.getString("status_from"), rs.getString("status_to"),
+                rs.getString("reason"))).list();
+    }
+
+    public List<Counterpart> personalCounterparts(UUID person) {
+        return jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("person", person).query((rs, n) -> new Counterpart(
+                rs.getObject("id", UUID.class), NonAssociation.Scope.valueOf(rs.getString("scope")),
+                rs.getString("reason"), null, null, rs.getObject("other", UUID.class),
+                rs.getObject("location_id", UUID.class), rs.getString("facility_code"))).list();
+    }
+
+    /**
+     * A rival (by group non-association) held within the record's scope of {@code cell}: that cell, its module
+     * ({@code moduleCells}) or the facility.
+     */
+    public Optional<Counterpart> rivalIn(UUID person, String facility, UUID cell, Collection<UUID> moduleCells) {
+        return jdbc.sql(RIVALS_AT).param("person", person).param("facility", facility).param("cell", cell)
+                .param("moduleCells", moduleCells.toArray(UUID[]::new)).query((rs, n) -> new Counterpart(
+                        rs.getObject("id", UUID.class), NonAssociation.Scope.valueOf(rs.getString("scope")),
+                        rs.getString("reason"), rs.getString("own"), rs.getString("rival"),
+                        rs.getObject("other", UUID.class), rs.getObject("location_id", UUID.class),
+                        rs.getString("facility_code"))).optional();
+    }
+
+    private static Allegation allegation(ResultSet rs, int n) throws SQLException {
+        return new Allegation(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                Allegation.Kind.valueOf(rs.getString("kind")), rs.getString("grouping"), rs.getString("source"),
+                rs.getString("evidence_reference"), Allegation.Status.valueOf(rs.getString("status")),
+                instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+
+    private static NonAssociation nonAssociation(ResultSet rs, int n) throws SQLException {
+        return new NonAssociation(rs.getObject("id", UUID.class), rs.getObject("person_a", UUID.class),
+                rs.getObject("person_b", UUID.class), rs.getString("group_a"), rs.getString("group_b"),
+                NonAssociation.Scope.valueOf(rs.getString("scope")), rs.getString("reason"), rs.getString("source"),
+                NonAssociation.Status.valueOf(rs.getString("status")), instant(rs, "recorded_at"),
+                rs.getString("recorded_by"));
+    }
+}

@@ -1,0 +1,118 @@
+package org.habeas.estate.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.habeas.estate.Location;
+import org.habeas.estate.LocationStatus;
+import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.VettingRequest;
+import org.habeas.vetting.VettingRule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The estate's rules in the vetting engine: every placement or cell move is checked against the destination
+ * cell's capacity before it is made, and the refusal is a decision with its reason (REQ-29). The atomic guard
+ * stays in {@code Occupancy.occupy}: these rules give the reason and the override path, the UPDATE holds the line.
+ */
+@Configuration(proxyBeanMethods = false)
+class CapacityRules {
+
+    static final Set<MovementAction> INTO_A_CELL = EnumSet.of(MovementAction.PLACEMENT, MovementAction.CELL_MOVE);
+    private static final String SOURCE = "estate: location capacity and occupancy";
+
+    /**
+     * CAPACITY: not into an inactive cell, not beyond operational capacity (or a temporary capacity override in
+     * force) without a two-person override, and never beyond maximum. A supervisor may lift it; the maximum is
+     * still enforced by the database when the person is counted in.
+     */
+    @Bean
+    VettingRule capacityRule(EstateRepository repository, Clock clock) {
+        return new IntoACell("CAPACITY", repository, clock) {
+            @Override
+            RuleOutcome judge(Location cell, Instant now) {
+                if (cell.status() != LocationStatus.ACTIVE) {
+                    return RuleOutcome.deny(name(), "LOCATION_INACTIVE",
+                            cell.pathKey() + " is not in use (" + cell.status() + ")", SOURCE, cell.createdAt());
+                }
+                if (cell.capacity() == null) {
+                    return RuleOutcome.deny(name(), "CAPACITY_NOT_APPLICABLE", cell.pathKey() + " holds nobody",
+                            SOURCE, null);
+                }
+                int limit = Math.min(cell.capacity().maximum(), Math.max(cell.capacity().operational(),
+                        repository.overrideInForce(cell.id().value(), now).orElse(0)));
+                if (cell.population() >= cell.capacity().maximum()) {
+                    return RuleOutcome.deny(name(), "MAXIMUM_CAPACITY_EXCEEDED", "%s holds %d, its maximum capacity"
+                            .formatted(cell.pathKey(), cell.population()), SOURCE, now);
+                }
+                if (cell.population() >= limit) {
+                    return RuleOutcome.deny(name(), "CAPACITY_EXCEEDED", "%s holds %d of %d operational places"
+                            .formatted(cell.pathKey(), cell.population(), limit), SOURCE, now);
+                }
+                return RuleOutcome.pass(name(), SOURCE, now);
+            }
+        };
+    }
+
+    /**
+     * AREA_MINIMUM (REQ-26, REQ-29): not into a cell whose floor area, by the ICRC minimum of 3.4 m² per person
+     * shared (5.4 m² alone), has no room for one more. A cell without a recorded floor area passes: the estate
+     * reports it as unknown rather than guess.
+     */
+    @Bean
+    VettingRule areaMinimumRule(EstateRepository repository, Clock clock) {
+        return new IntoACell("AREA_MINIMUM", repository, clock) {
+            @Override
+            RuleOutcome judge(Location cell, Instant now) {
+                Integer places = cell.areaCapacity() == null ? null : cell.areaCapacity().icrc();
+                if (places != null && cell.population() >= places) {
+                    return RuleOutcome.deny(name(), "AREA_BELOW_MINIMUM", ("%s has floor space for %d by the ICRC "
+                            + "minimum and holds %d").formatted(cell.pathKey(), places, cell.population()), SOURCE, now);
+                }
+                return RuleOutcome.pass(name(), SOURCE, now);
+            }
+        };
+    }
+
+    /** A rule about the cell a person is going into; passes when the movement goes into no cell. */
+    private abstract static class IntoACell implements VettingRule {
+
+        private final String name;
+        private final EstateRepository repository;
+        private final Clock clock;
+
+        IntoACell(String name, EstateRepository repository, Clock clock) {
+            this.name = name;
+            this.repository = repository;
+            this.clock = clock;
+        }
+
+        abstract RuleOutcome judge(Location cell, Instant now);
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<MovementAction> appliesTo() {
+            return INTO_A_CELL;
+        }
+
+        @Override
+        public RuleOutcome evaluate(VettingRequest request) {
+            Instant now = clock.instant();
+            if (request.toLocation() == null) {
+                return RuleOutcome.pass(name, SOURCE, now);
+            }
+            return repository.findLocation(request.toLocation())
+                    .map(cell -> judge(cell, now))
+                    .orElseGet(() -> RuleOutcome.deny(name, "LOCATION_NOT_FOUND",
+                            "no location " + request.toLocation(), SOURCE, now));
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.habeas.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.habeas.custody.CustodyFixtures.aFacility;
+import static org.habeas.custody.CustodyFixtures.aPerson;
+import static org.habeas.custody.CustodyFixtures.aPlacement;
+import static org.habeas.custody.CustodyFixtures.anAdmission;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.habeas.ApiClient;
+import org.habeas.IntegrationTest;
+import org.habeas.access.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("separation, non-associations and allegations")
+class PlacementRulesTest extends IntegrationTest {
+
+    CustodyFixtures.Estate estate;
+    ApiClient intake;
+    ApiClient housing;
+
+    @BeforeEach
+    void aFacility() {
+        intake = as(Role.INTAKE);
+        housing = as(Role.HOUSING);
+        estate = CustodyFixtures.aFacility(as(Role.DIRECTOR), 3, 10, 12);
+    }
+
+    UUID admitted(String sex, String legalStatus) {
+        UUID person = aPerson(intake, estate.code(), sex);
+        var admission = new HashMap<>(anAdmission(estate.code()));
+        admission.put("legalStatus", legalStatus);
+        intake.post("/api/people/" + person + "/custody", admission).expect(201);
+        return person;
+    }
+
+    UUID admitted() {
+        return admitted("MALE", "PRE_TRIAL");
+    }
+
+    UUID placedIn(int cell) {
+        UUID person = admitted();
+        place(person, cell).expect(201);
+        return person;
+    }
+
+    org.habeas.ApiResponse place(UUID person, int cell) {
+        return housing.post("/api/people/" + person + "/movements", aPlacement(estate.cells().get(cell)));
+    }
+
+    String keepApart(Map<String, Object> body) {
+        return housing.post("/api/non-associations", body).expect(201).json().path("id").asString();
+    }
+
+    @Nested
+    class Security {
+        @Test
+        void refusedWithoutLogon() {
+            anonymous().post("/api/non-associations", Map.of()).expect(401);
+            anonymous().get("/api/people/" + UUID.randomUUID() + "/allegations").expect(401);
+        }
+
+        @Test
+        void wrongRolesAreRefused() {
+            UUID person = admitted();
+            as(Role.AGENCY).get("/api/people/" + person + "/allegations").expect(403).code("FORBIDDEN");
+            as(Role.HOUSING).post("/api/people/" + person + "/allegations", Map.of("kind", "GANG_AFFILIATION",
+                    "group", "Grupo Norte", "source", "police report 1")).expect(403);
+            as(Role.INSPECTOR).post("/api/non-associations", Map.of("groupA", "A", "groupB", "B", "scope", "CELL",
+                    "reason", "r", "source", "s")).expect(403);
+        }
+    }
+
+    @Nested
+    class Validation {
+        @Test
+        void aNonAssociationIsBetweenTwoPeopleOrTwoGroups() {
+            UUID person = admitted();
+            housing.post("/api/non-associations", Map.of("personA", person, "groupB", "Grupo Sur", "scope", "CELL",
+                    "reason", "threats", "source", "intelligence note 3")).expect(400).code("VALIDATION_FAILED");
+            housing.post("/api/non-associations", Map.of("personA", person, "personB", person, "scope", "CELL",
+                    "reason", "threats", "source", "note")).expect(400).code("VALIDATION_FAILED").field("personB");
+        }
+
+        @Test
+        void theScopeIsNamed() {
+            housing.post("/api/non-associations", Map.of("groupA", "A", "groupB", "B", "scope", "WING",
+                    "reason", "r", "source", "s")).expect(400).code("VALIDATION_FAILED").field("scope");
+        }
+
+        @Test
+        void anUnknownAllegationIsNotFound() {
+            as(Role.LEGAL).put("/api/allegations/" + UUID.randomUUID() + "/status", Map.of("status", "WITHDRAWN",
+                    "reason", "no evidence")).expect(404).code("ALLEGATION_NOT_FOUND");
+        }
+    }
+
+    @Nested
+    class Separation {   // REQ-20, Mandela Rule 11
+        @Test
+        void immigrationDetaineesAreNotPlacedWithCriminalDetainees() {
+            placedIn(0);
+            UUID detainee = admitted("MALE", "IMMIGRATION");
+            var refused = place(detainee, 0).expect(409).code("SEPARATION_REQUIRED");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("immigration");
+            place(detainee, 1).expect(201);
+        }
+
+        @Test
+        void womenAreNotPlacedWithMen() {
+            placedIn(0);
+            place(admitted("FEMALE", "PRE_TRIAL"), 0).expect(409).code("SEPARATION_REQUIRED");
+        }
+
+        @Test
+        void untriedAreNotPlacedWithConvicted() {
+            placedIn(0);
+            place(admitted("MALE", "SENTENCED"), 0).expect(409).code("SEPARATION_REQUIRED");
+        }
+    }
+
+    @Nested
+    class NonAssociations {   // REQ-22
+        @Test
+        void twoPeopleKeptApartAtCellLevelMayShareAModuleButNotACell() {
+            UUID a = placedIn(0);
+            UUID b = admitted();
+            String id = keepApart(Map.of("personA", a, "personB", b, "scope", "CELL", "reason", "threatened him",
+                    "source", "incident report 12"));
+            var refused = place(b, 0).expect(409).code("NON_ASSOCIATION");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("threatened him");
+            place(b, 1).expect(201);
+
+            housing.post("/api/non-associations/" + id + "/close", Map.of("reason", "resolved by mediation"))
+                    .expect(200);
+            housing.post("/api/people/" + b + "/movements", Map.of("type", "MOVED",
+                    "toLocation", estate.cells().get(0).toString())).expect(201);
+            var history = housing.get("/api/placement-records/" + id + "/history").expect(200).json();
+            assertThat(history.size()).isEqualTo(2);
+            assertThat(history.get(1).path("to").asString()).isEqualTo("CLOSED");
+            housing.post("/api/non-associations/" + id + "/reopen", Map.of("reason", "new threats")).expect(200);
+            assertThat(housing.get("/api/people/" + a + "/non-associations").expect(200).json().get(0)
+                    .path("status").asString()).isEqualTo("OPEN");
+        }
+
+        @Test
+        void allegedRivalsAreKeptApartAcrossTheModuleUntilTheAllegationIsWithdrawn() {
+            String north = "Grupo Norte " + UUID.randomUUID().toString().substring(0, 6);
+            String south = "Grupo Sur " + UUID.randomUUID().toString().substring(0, 6);
+            UUID a = placedIn(0);
+            UUID b = admitted();
+            as(Role.INTAKE).post("/api/people/" + a + "/allegations", Map.of("kind", "GANG_AFFILIATION",
+                    "group", north, "source", "police report 41")).expect(201);
+            String allegation = as(Role.INTAKE).post("/api/people/" + b + "/allegations", Map.of("kind",
+                    "GANG_AFFILIATION", "group", south, "source", "police report 42")).expect(201).json().path("id")
+                    .asString();
+            keepApart(Map.of("groupA", north, "groupB", south, "scope", "MODULE", "reason", "rival groups",
+                    "source", "classification policy 2025-3"));
+
+            var refused = place(b, 1).expect(409).code("NON_ASSOCIATION");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("alleged " + south)
+                    .contains("alleged " + north);
+            var allegations = housing.get("/api/people/" + b + "/allegations").expect(200).json();
+            assertThat(allegations.get(0).path("status").asString()).isEqualTo("ALLEGED");
+
+            as(Role.LEGAL).put("/api/allegations/" + allegation + "/status", Map.of("status", "WITHDRAWN",
+                    "reason", "the report named another person")).expect(200);
+            place(b, 1).expect(201);
+        }
+
+        @Test
+        void twoOfficersPlacingTwoRivalsIntoOneCellAtOnceCannotBothSucceed() throws Exception {
+            UUID a = admitted();
+            UUID b = admitted();
+            keepApart(Map.of("personA", a, "personB", b, "scope", "CELL", "reason", "feud", "source", "note 9"));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            var start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (UUID person : List.of(a, b)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return place(person, 2).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = List.of(results.get(0).get(), results.get(1).get());
+            pool.shutdown();
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        }
+    }
+}

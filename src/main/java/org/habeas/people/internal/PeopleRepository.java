@@ -484,8 +484,10 @@ public class PeopleRepository {
             case ALL_TOKENS -> CANDIDATES_CONTAINING;
         });
         var statement = filter.appendTo(sql);
-        sql.append(" LIMIT :cap");
-        var query = jdbc.sql(sql.toString()).param("keys", keys.toArray(String[]::new)).param("cap", cap);
+        // The cap is a literal, not a parameter: once the driver prepares the statement server-side, a generic
+        // plan with an unknown LIMIT can pick a far worse path than one that knows it is a few thousand rows.
+        sql.append(" LIMIT ").append(cap);
+        var query = jdbc.sql(sql.toString()).param("keys", keys.toArray(String[]::new));
         statement.forEach(query::param);
         return query.query(PeopleRepository::candidate).list();
     }

@@ -4,34 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.habeas.IntegrationTest;
+import org.habeas.web.BrowserTest;
 import org.habeas.access.Role;
-import org.habeas.web.Browser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The inspector's journal page in real Chromium: filter, page, and run a verification. */
-class JournalPagesTest extends IntegrationTest {
+class JournalPagesTest extends BrowserTest {
 
     @Autowired
     Journal journal;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        Browser.assumeAvailable();
-        browser = new Browser(baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anInspectorFindsAnEntryByItsSubject() {

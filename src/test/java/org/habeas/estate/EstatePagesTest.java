@@ -8,35 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-import org.habeas.IntegrationTest;
+import org.habeas.web.Browser;
+import org.habeas.web.BrowserTest;
 import org.habeas.access.Role;
 import org.habeas.access.UserChange;
-import org.habeas.web.Browser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The estate pages in real Chromium: the overview, the facility grid and timeline, a capacity edit by a director. */
-class EstatePagesTest extends IntegrationTest {
+class EstatePagesTest extends BrowserTest {
 
-    private Browser browser;
     private String code;
 
     @BeforeEach
     void theReferenceFacility() throws Exception {
-        Browser.assumeAvailable();
         code = aCode();
         as(Role.DIRECTOR).post("/api/facilities", aFacility(code)).expect(201);
         as(Role.DIRECTOR).post("/api/facilities/" + code + "/locations",
                 Files.readString(Path.of("docs/examples/cecot-layout.json"))).expect(201);
-        browser = new Browser(baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

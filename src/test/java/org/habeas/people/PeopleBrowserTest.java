@@ -4,36 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.habeas.IntegrationTest;
+import org.habeas.web.BrowserTest;
 import org.habeas.access.Role;
-import org.habeas.web.Browser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The people pages in real Chromium: register (with the duplicate warning), search as you type, merge. */
-class PeopleBrowserTest extends IntegrationTest {
+class PeopleBrowserTest extends BrowserTest {
 
     @Autowired
     PeopleService people;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        Browser.assumeAvailable();
-        browser = new Browser(baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anIntakeOfficerRegistersAndIsWarnedOfADuplicate() {

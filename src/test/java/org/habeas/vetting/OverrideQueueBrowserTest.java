@@ -7,30 +7,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.habeas.IntegrationTest;
+import org.habeas.web.BrowserTest;
 import org.habeas.access.Role;
-import org.habeas.web.Browser;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The supervisor's queue in Chromium: a second person approves; the requester cannot approve their own. */
-class OverrideQueueBrowserTest extends IntegrationTest {
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        Browser.assumeAvailable();
-        browser = new Browser(baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class OverrideQueueBrowserTest extends BrowserTest {
 
     private String requestOverrideAs(org.habeas.ApiClient requester) {
         var body = Map.of("movement", VettingApiTest.aTransfer(UUID.randomUUID(), "DENY-Q"), "rule", TestRules.GATE,

@@ -2,30 +2,12 @@ package org.habeas.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.habeas.IntegrationTest;
 import org.habeas.access.AccessService;
 import org.habeas.access.Role;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The page shell in real Chromium: log on, switch language, see real figures; lock-out after five failures. */
-class ShellBrowserTest extends IntegrationTest {
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        Browser.assumeAvailable();
-        browser = new Browser(baseUrl());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ShellBrowserTest extends BrowserTest {
 
     @Test
     void anonymousVisitorsAreSentToTheLogOnPage() {

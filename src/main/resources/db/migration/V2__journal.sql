@@ -17,7 +17,9 @@ CREATE TABLE journal_entry (
     subject_id   text        NOT NULL CHECK (length(subject_id) <= 200),
     facility     text        CHECK (length(facility) <= 100),
     reason       text        CHECK (length(reason) <= 2000),
-    details      jsonb       NOT NULL CHECK (jsonb_typeof(details) = 'object'),
+    -- json, not jsonb: the hash commits to the exact text written, not to jsonb's output format (which a
+    -- PostgreSQL upgrade could change), and reading it back costs no conversion.
+    details      json        NOT NULL CHECK (json_typeof(details) = 'object'),
     request_id   text        CHECK (length(request_id) <= 100),
     -- Written once, by the sealer; NULL until then.
     chain_pos    bigint      UNIQUE CHECK (chain_pos >= 1),
@@ -75,10 +77,10 @@ CREATE FUNCTION journal_entry_seal_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF OLD.chain_pos IS NULL AND NEW.chain_pos IS NOT NULL
        AND (NEW.seq, NEW.id, NEW.recorded_at, NEW.actor, NEW.actor_roles, NEW.action, NEW.subject_type,
-            NEW.subject_id, NEW.facility, NEW.reason, NEW.details, NEW.request_id)
+            NEW.subject_id, NEW.facility, NEW.reason, NEW.details::text, NEW.request_id)
            IS NOT DISTINCT FROM
            (OLD.seq, OLD.id, OLD.recorded_at, OLD.actor, OLD.actor_roles, OLD.action, OLD.subject_type,
-            OLD.subject_id, OLD.facility, OLD.reason, OLD.details, OLD.request_id) THEN
+            OLD.subject_id, OLD.facility, OLD.reason, OLD.details::text, OLD.request_id) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'journal_entry is append-only: only an unsealed entry may be sealed, once (seq %)', OLD.seq;

@@ -42,6 +42,10 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Reading the journal is itself journaled ({@code JOURNAL_SEARCHED}, {@code JOURNAL_VERIFIED}): CJIS 5.4
  * counts access to audit records among the events to audit (REQ-51).
+ *
+ * <p>Refusals: a search with {@code to} before {@code from}, or a page outside 0.., size outside 1..500, is
+ * {@code VALIDATION_FAILED} naming the field. Writing an entry from a read-only transaction is a programming
+ * error ({@link IllegalStateException}), as is an entry that breaks {@link JournalEntry}'s limits.
  */
 @Service
 @Transactional(readOnly = true)

@@ -234,7 +234,10 @@ class JournalApiTest extends IntegrationTest {
 
         @Test
         void anIntactJournalVerifies() {
-            journal.append(JournalEntry.of("TEST_BEFORE_VERIFY", "test", aSubject()));
+            // Sealing hashes strings, verification raw UTF-8 from the driver: non-ASCII text must agree.
+            journal.append(JournalEntry.of("TEST_BEFORE_VERIFY", "test", aSubject()).withFacility("CECOT")
+                    .withReason("traslado nº 7 — Ñuñoa → Tecoluca 🚐")
+                    .withDetails(Map.of("nota", "sin acompañante", "n", 1.50, "vacío", List.of())));
             sealer.sealNow();
             var result = as(Role.INSPECTOR).get(VERIFY).expect(200).json();
             assertThat(result.path("status").asString()).as(result.toString()).isEqualTo("OK");

@@ -23,26 +23,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * say so, and say where.
  *
  * <p>The journal is shared by every test in this JVM, and other tests expect it to verify. So each tamper test
- * saves the exact rows it is about to change (as {@code to_jsonb} text), tampers, checks what verification reports,
- * and in a {@code finally} block puts the saved rows back byte for byte (again bypassing the triggers) and checks
- * that verification is OK once more. Tampering is done with {@code SET LOCAL session_replication_role = replica},
+ * saves the exact rows it is about to change (as {@code to_json} text, which carries the json details byte for
+ * byte), tampers, checks what verification reports, and in a {@code finally} block puts the saved rows back
+ * exactly (again bypassing the triggers) and checks that verification is OK once more. Tampering is done with {@code SET LOCAL session_replication_role = replica},
  * which switches ordinary triggers off for that transaction only, as an attacker with superuser rights could.
  */
 class JournalTamperTest extends IntegrationTest {
 
     private static final String ROW_AS_JSON = """
-            SELECT to_jsonb(e)::text FROM journal_entry e WHERE seq = :seq
+            SELECT to_json(e)::text FROM journal_entry e WHERE seq = :seq
             """;
 
     private static final String RESTORE_ENTRY = """
             INSERT INTO journal_entry
-            SELECT * FROM jsonb_populate_record(NULL::journal_entry, CAST(:row AS jsonb))
+            SELECT * FROM json_populate_record(NULL::journal_entry, CAST(:row AS json))
             """;
 
     private static final String REVERT_ENTRY = """
             UPDATE journal_entry AS e
                SET reason = saved.reason
-              FROM jsonb_populate_record(NULL::journal_entry, CAST(:row AS jsonb)) AS saved
+              FROM json_populate_record(NULL::journal_entry, CAST(:row AS json)) AS saved
              WHERE e.seq = saved.seq
             """;
 
@@ -126,7 +126,7 @@ class JournalTamperTest extends IntegrationTest {
                     firstCut[0] = sql.sql("SELECT max(chain_pos) - 2 FROM journal_entry").query(Long.class).single();
                     saved.addAll(sql.sql("""
                             DELETE FROM journal_entry WHERE chain_pos >= :first
-                            RETURNING to_jsonb(journal_entry)::text""").param("first", firstCut[0])
+                            RETURNING to_json(journal_entry)::text""").param("first", firstCut[0])
                             .query(String.class).list());
                 });
                 assertThat(saved).hasSizeGreaterThanOrEqualTo(3);

@@ -1,6 +1,7 @@
 package org.habeas.audit.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -20,12 +21,15 @@ import java.util.UUID;
 public final class Chain {
 
     public static final int HASH_LENGTH = 32;
+    /** actor, actor_roles, action, subject_type, subject_id, facility, reason, details, request_id. */
+    public static final int TEXT_FIELDS = 9;
     private static final byte FORMAT_VERSION = 1;
     private static final HexFormat HEX = HexFormat.of();
 
     private final MessageDigest sha256;
     private byte[] buffer = new byte[512];
     private int length;
+    private int texts;
 
     public Chain() {
         try {
@@ -47,9 +51,9 @@ public final class Chain {
     /** The hash sealed for {@code entry} when it follows the entry whose hash is {@code previous}. */
     public byte[] link(byte[] previous, EntryContent entry) {
         encode(entry);
-        sha256.update(previous);
-        sha256.update(buffer, 0, length);
-        return sha256.digest();
+        byte[] hash = new byte[HASH_LENGTH];
+        finish(previous, hash);
+        return hash;
     }
 
     /** The canonical bytes of {@code entry}; a copy, for tests and for anyone re-implementing the format. */
@@ -58,37 +62,65 @@ public final class Chain {
         return Arrays.copyOf(buffer, length);
     }
 
-    private void encode(EntryContent entry) {
+    /**
+     * Starts an entry for the streaming form used by verification, which reads the nine text fields as raw UTF-8
+     * straight from the result set instead of building strings: {@code start}, then {@link #addText} nine times
+     * in canonical order, then {@link #finish}. Both forms write the same bytes.
+     */
+    public void start(long seq, UUID id, long recordedAtMicros) {
         length = 0;
+        texts = 0;
         ensure(1 + 8 + 16 + 8);
         buffer[length++] = FORMAT_VERSION;
-        putLong(entry.seq());
-        UUID id = entry.id();
+        putLong(seq);
         putLong(id.getMostSignificantBits());
         putLong(id.getLeastSignificantBits());
-        putLong(entry.recordedAtMicros());
-        putText(entry.actor());
-        putText(entry.actorRoles());
-        putText(entry.action());
-        putText(entry.subjectType());
-        putText(entry.subjectId());
-        putText(entry.facility());
-        putText(entry.reason());
-        putText(entry.details());
-        putText(entry.requestId());
+        putLong(recordedAtMicros);
     }
 
-    private void putText(String text) {
-        if (text == null) {
+    /** The next text field as UTF-8 bytes, or null for SQL NULL. */
+    public void addText(byte[] utf8) {
+        if (utf8 == null) {
             ensure(4);
             putInt(-1);
-            return;
+        } else {
+            ensure(4 + utf8.length);
+            putInt(utf8.length);
+            System.arraycopy(utf8, 0, buffer, length, utf8.length);
+            length += utf8.length;
         }
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        ensure(4 + utf8.length);
-        putInt(utf8.length);
-        System.arraycopy(utf8, 0, buffer, length, utf8.length);
-        length += utf8.length;
+        texts++;
+    }
+
+    /** Writes SHA-256(previous || the entry just encoded) into {@code hash} (32 bytes). */
+    public void finish(byte[] previous, byte[] hash) {
+        if (texts != TEXT_FIELDS) {
+            throw new IllegalStateException("an entry has " + TEXT_FIELDS + " text fields, not " + texts);
+        }
+        sha256.update(previous);
+        sha256.update(buffer, 0, length);
+        try {
+            sha256.digest(hash, 0, HASH_LENGTH);
+        } catch (DigestException e) {
+            throw new IllegalStateException("a SHA-256 hash is 32 bytes", e);
+        }
+    }
+
+    private void encode(EntryContent entry) {
+        start(entry.seq(), entry.id(), entry.recordedAtMicros());
+        addText(utf8(entry.actor()));
+        addText(utf8(entry.actorRoles()));
+        addText(utf8(entry.action()));
+        addText(utf8(entry.subjectType()));
+        addText(utf8(entry.subjectId()));
+        addText(utf8(entry.facility()));
+        addText(utf8(entry.reason()));
+        addText(utf8(entry.details()));
+        addText(utf8(entry.requestId()));
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private void putLong(long value) {

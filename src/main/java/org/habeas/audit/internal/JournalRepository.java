@@ -24,7 +24,7 @@ public class JournalRepository {
             INSERT INTO journal_entry (id, recorded_at, actor, actor_roles, action, subject_type, subject_id,
                                        facility, reason, details, request_id)
             VALUES (:id, :recordedAt, :actor, :actorRoles, :action, :subjectType, :subjectId,
-                    :facility, :reason, CAST(:details AS jsonb), :requestId)
+                    :facility, :reason, CAST(:details AS json), :requestId)
             """;
 
     // Serialises sealers across application instances; released when the sealing transaction ends.
@@ -42,7 +42,7 @@ public class JournalRepository {
     // FOR UPDATE: a second sealer that got past the advisory lock some other way still cannot seal these twice.
     static final String LOCK_UNSEALED = """
             SELECT seq, id, recorded_at, actor, actor_roles, action, subject_type, subject_id, facility, reason,
-                   details::text AS details, request_id
+                   details, request_id
               FROM journal_entry
              WHERE chain_pos IS NULL
              ORDER BY seq
@@ -64,10 +64,13 @@ public class JournalRepository {
             VALUES (:upToPos, :headHash, :sealedAt, :keyId, :signature)
             """;
 
-    /** Every sealed entry in chain order, with its seal; what verification streams (and the benchmark times). */
+    /**
+     * Every sealed entry in chain order, with its seal; what verification streams (and the benchmark times).
+     * Verifier reads the columns by position: keep their order.
+     */
     public static final String SEALED_IN_CHAIN_ORDER = """
             SELECT chain_pos, prev_hash, entry_hash, seq, id, recorded_at, actor, actor_roles, action,
-                   subject_type, subject_id, facility, reason, details::text AS details, request_id
+                   subject_type, subject_id, facility, reason, details, request_id
               FROM journal_entry
              WHERE chain_pos IS NOT NULL
              ORDER BY chain_pos
@@ -86,7 +89,7 @@ public class JournalRepository {
     // The optional filters: a NULL parameter switches its condition off. "to" is exclusive.
     static final String SEARCH = """
             SELECT seq, id, recorded_at, actor, actor_roles, action, subject_type, subject_id, facility, reason,
-                   details::text AS details, request_id, chain_pos, entry_hash
+                   details, request_id, chain_pos, entry_hash
               FROM journal_entry
              WHERE (CAST(:subjectType AS text) IS NULL OR subject_type = :subjectType)
                AND (CAST(:subjectId AS text) IS NULL OR subject_id = :subjectId)

@@ -1,6 +1,7 @@
 package org.habeas.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,6 +82,29 @@ class ChainTest {
                 .contains("traslado a celda de aislamiento — orden nº 7");
         assertThat(canonical.length - new Chain().canonical(ENTRY).length)
                 .isEqualTo(reason.length - "cell repair".length());
+    }
+
+    @Test
+    void theStreamingFormWritesTheSameBytesAsTheStringForm() {
+        var chain = new Chain();
+        byte[] previous = chain.link(Chain.genesis(), ENTRY);
+        chain.start(ENTRY.seq(), ENTRY.id(), ENTRY.recordedAtMicros());
+        for (String text : new String[] {ENTRY.actor(), ENTRY.actorRoles(), ENTRY.action(), ENTRY.subjectType(),
+                ENTRY.subjectId(), ENTRY.facility(), null, ENTRY.details(), ENTRY.requestId()}) {
+            chain.addText(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] streamed = new byte[Chain.HASH_LENGTH];
+        chain.finish(previous, streamed);
+        assertThat(streamed).isEqualTo(new Chain().link(previous, with(ENTRY, 9, null)));
+    }
+
+    @Test
+    void aStreamedEntryWithAFieldMissingIsRefused() {
+        var chain = new Chain();
+        chain.start(1, ENTRY.id(), 0);
+        chain.addText(new byte[0]);
+        assertThatThrownBy(() -> chain.finish(Chain.genesis(), new byte[32]))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -43,6 +43,8 @@ public abstract class IntegrationTest {
         registry.add("habeas.data-dir", DATA_DIR::toString);
         registry.add("habeas.admin-password", () -> ADMIN_PASSWORD);
         registry.add("habeas.db.url", () -> "");
+        // A test database is thrown away: no need to wait for the disk on every commit.
+        registry.add("habeas.db.durable", () -> "false");
     }
 
     @LocalServerPort

@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(DataDirectory dataDirectory) throws IOException {
-        return EmbeddedDatabase.start(dataDirectory);
+    EmbeddedDatabase embeddedDatabase(DataDirectory dataDirectory,
+                                      @Value("${habeas.db.durable:true}") boolean durable) throws IOException {
+        return EmbeddedDatabase.start(dataDirectory, durable);
     }
 
     @Bean

@@ -34,7 +34,11 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static EmbeddedDatabase start(DataDirectory dataDirectory) throws IOException {
+    /**
+     * @param durable whether a commit survives a power cut: zonky starts PostgreSQL with fsync and synchronous
+     *                commit off, which is right for throw-away test databases and wrong for a register of people
+     */
+    static EmbeddedDatabase start(DataDirectory dataDirectory, boolean durable) throws IOException {
         Path pgData = dataDirectory.resolve("postgres");
         stopStaleServer(pgData);
         var postgres = EmbeddedPostgres.builder()
@@ -43,6 +47,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
         var database = new EmbeddedDatabase(postgres);
         database.createDatabaseIfMissing();

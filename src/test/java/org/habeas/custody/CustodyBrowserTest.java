@@ -103,8 +103,9 @@ class CustodyBrowserTest extends IntegrationTest {
 
         assertThat(browser.text("custody-refused")).contains("the cell is at its operational capacity",
                 "CAPACITY_EXCEEDED");
-        assertThat(browser.text("custody-refused-figures")).isEqualTo(estate.code() + "-M1-C01 holds 1 people; "
-                + "its limit is 1.");
+        // The vetting engine's CAPACITY rule refused it, with its reason (REQ-29).
+        assertThat(browser.text("custody-refused-reasons")).contains("CAPACITY: " + estate.code()
+                + "-M1-C01 holds 1 of 1 operational places");
         assertThat(browser.text("where-state")).isEqualTo("In reception");
         assertThat(browser.driver().findElements(By.cssSelector("#custody-ledger tbody tr"))).hasSize(1);
         assertThat(intake.get("/api/people/" + second + "/whereabouts").expect(200).json().path("kind").asString())

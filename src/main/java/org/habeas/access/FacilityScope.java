@@ -3,6 +3,7 @@ package org.habeas.access;
 import java.util.Optional;
 import java.util.Set;
 
+import org.habeas.audit.Journal;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.NotFound;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,6 +31,11 @@ public class FacilityScope {
         if (!allows(facilityCode)) {
             throw new NotFound(ErrorCode.FACILITY_NOT_FOUND, "No facility " + facilityCode);
         }
+    }
+
+    /** Who is acting, for records and the journal: the signed-in user, or the journal's system actor. */
+    public String actorName() {
+        return currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
     }
 
     public Optional<HabeasUser> currentUser() {

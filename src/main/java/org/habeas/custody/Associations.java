@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
-import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
@@ -142,6 +141,6 @@ public class Associations {
     }
 
     private String actor() {
-        return scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+        return scope.actorName();
     }
 }

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
-import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
@@ -457,7 +456,7 @@ public class CustodyService {
     }
 
     private String actor() {
-        return scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+        return scope.actorName();
     }
 
     private static String blankToNull(String text) {

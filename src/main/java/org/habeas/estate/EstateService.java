@@ -17,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.habeas.access.FacilityScope;
-import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
@@ -478,6 +477,6 @@ public class EstateService {
     }
 
     private String actor() {
-        return scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+        return scope.actorName();
     }
 }

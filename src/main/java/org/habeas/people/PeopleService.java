@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.habeas.access.FacilityScope;
-import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.CountryCode;
@@ -735,7 +734,7 @@ public class PeopleService {
     }
 
     private String actor() {
-        return scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+        return scope.actorName();
     }
 
     private static String firstFacility(Person person) {

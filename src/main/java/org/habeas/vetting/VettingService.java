@@ -234,7 +234,7 @@ public class VettingService {
 
     private void record(Decision decision) {
         VettingRequest request = decision.request();
-        String decidedBy = scope.currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
+        String decidedBy = scope.actorName();
         repository.insertDecision(decision.id(), request.person(), request.action(), request.movementKey(),
                 request.facility(), decision.allowed(), json.writeValueAsString(decision.outcomes()),
                 decision.overridesUsed(), decision.decidedAt(), decidedBy);

@@ -144,9 +144,13 @@ public class CustodyService {
             repository.insertEpisode(episode, admission.person(), admission.facility(), admission.legalStatus(),
                     person.identity().recordedSex().name(), juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, actor, blankToNull(admission.visibleInjuries()),
                     blankToNull(admission.illTreatmentComplaint()));
-        } catch (DataIntegrityViolationException overlapping) {
-            // The exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
-            throw CustodyRefused.timeOutOfOrder("The admission time falls inside an earlier custody episode");
+        } catch (DataIntegrityViolationException e) {
+            // 23P01, the exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
+            // Anything else is a bug, not the officer's mistake, and stays one.
+            if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
+                throw CustodyRefused.timeOutOfOrder("The admission time falls inside an earlier custody episode");
+            }
+            throw e;
         }
         repository.insertProperty(episode, admission.property());
         repository.insertContacts(episode, admission.contacts());

@@ -38,10 +38,10 @@ public class RollCall {
         this.clock = clock;
     }
 
-    /** The roll now, from the whereabouts projection. */
+    /** The roll now: cells from their stored population, everyone else from the whereabouts projection. */
     public FacilityRoll now(String facility) {
         Instant now = clock.instant();
-        return roll(facility, now, false, repository.now(facility));
+        return roll(facility, now, false, repository.nowOutsideCells(facility));
     }
 
     /** The roll at a past instant, recomputed from the ledger; a future instant is read as now. */
@@ -72,6 +72,9 @@ public class RollCall {
         Facility facility = estate.facility(code).facility();
         List<Location> locations = estate.locations(code);
         Map<UUID, Integer> inCell = new HashMap<>();
+        if (!fromLedger) {
+            locations.forEach(l -> inCell.put(l.id().value(), l.population()));
+        }
         int reception = 0, out = 0, transitIn = 0, transitOut = 0, handedOver = 0;
         for (StateCount s : states) {
             switch (s.state()) {

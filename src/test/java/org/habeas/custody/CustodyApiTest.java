@@ -68,6 +68,12 @@ class CustodyApiTest extends IntegrationTest {
         }
 
         @Test
+        void theConsistencyCheckIsForOversight() {
+            as(Role.HOUSING).get("/api/custody/consistency").expect(403).code("FORBIDDEN");
+            anonymous().get("/api/custody/consistency").expect(401);
+        }
+
+        @Test
         void onlyIntakeAdmits() {
             UUID person = aPerson(intake, estate.code());
             as(Role.HOUSING).post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(403)

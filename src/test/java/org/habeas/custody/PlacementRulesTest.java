@@ -81,6 +81,21 @@ class PlacementRulesTest extends IntegrationTest {
             as(Role.INSPECTOR).post("/api/non-associations", Map.of("groupA", "A", "groupB", "B", "scope", "CELL",
                     "reason", "r", "source", "s")).expect(403);
         }
+
+        @Test
+        void onlyLegalOfficersAndSupervisorsChangeAnAllegationAndOnlyPlacersCloseARecord() {
+            UUID person = admitted();
+            String allegation = as(Role.INTAKE).post("/api/people/" + person + "/allegations", Map.of("kind",
+                    "GANG_AFFILIATION", "group", "Grupo Este", "source", "report 7")).expect(201).json().path("id")
+                    .asString();
+            as(Role.HOUSING).put("/api/allegations/" + allegation + "/status", Map.of("status", "WITHDRAWN",
+                    "reason", "no basis")).expect(403).code("FORBIDDEN");
+            String record = keepApart(Map.of("groupA", "Grupo Este", "groupB", "Grupo Oeste", "scope", "CELL",
+                    "reason", "rivals", "source", "policy"));
+            as(Role.INSPECTOR).post("/api/non-associations/" + record + "/close", Map.of("reason", "x")).expect(403);
+            as(Role.DIRECTOR).post("/api/non-associations/" + record + "/reopen", Map.of("reason", "x")).expect(403);
+            as(Role.AGENCY).get("/api/placement-records/" + record + "/history").expect(403).code("FORBIDDEN");
+        }
     }
 
     @Nested

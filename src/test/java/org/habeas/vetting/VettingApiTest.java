@@ -49,6 +49,8 @@ class VettingApiTest extends IntegrationTest {
         void refusedForRolesThatMoveNobody() {
             as(Role.INSPECTOR).post(DECISIONS, aTransfer(UUID.randomUUID(), "OPEN")).expect(403).code("FORBIDDEN");
             as(Role.AGENCY).post(DECISIONS, aTransfer(UUID.randomUUID(), "OPEN")).expect(403).code("FORBIDDEN");
+            as(Role.INSPECTOR).post(DECISIONS + "/batch", List.of(aTransfer(UUID.randomUUID(), "OPEN"))).expect(403);
+            as(Role.AGENCY).get("/api/vetting/rules").expect(403).code("FORBIDDEN");
         }
 
         @Test

@@ -35,7 +35,9 @@ public record Verification(Status status, Instant at, long entriesChecked, long 
         /** A checkpoint claims a key other than the configured one; only that key is trusted. */
         UNKNOWN_KEY,
         /** Sealed entries after the last checkpoint: chained, but covered by no signature. */
-        UNSIGNED
+        UNSIGNED,
+        /** The witness copy kept outside the database names a checkpoint the database no longer has. */
+        TRUNCATED
     }
 
     /**

@@ -82,6 +82,12 @@ public class JournalRepository {
              ORDER BY up_to_pos
             """;
 
+    static final String CHECKPOINT_AT = """
+            SELECT up_to_pos, head_hash, sealed_at, key_id, signature
+              FROM journal_checkpoint
+             WHERE up_to_pos = :position
+            """;
+
     static final String COUNT_UNSEALED = """
             SELECT count(*) FROM journal_entry WHERE chain_pos IS NULL
             """;
@@ -193,6 +199,10 @@ public class JournalRepository {
     /** Streams checkpoints in position order; the caller closes the stream, inside its transaction. */
     public java.util.stream.Stream<Checkpoint> checkpointsInOrder() {
         return jdbc.sql(CHECKPOINTS_IN_ORDER).withFetchSize(1_000).query(JournalRepository::checkpoint).stream();
+    }
+
+    public java.util.Optional<Checkpoint> checkpointAt(long position) {
+        return jdbc.sql(CHECKPOINT_AT).param("position", position).query(JournalRepository::checkpoint).optional();
     }
 
     public JdbcClient.StatementSpec sealedInChainOrder(int fetchSize) {

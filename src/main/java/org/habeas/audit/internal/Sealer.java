@@ -27,11 +27,14 @@ public class Sealer {
     private final JournalRepository repository;
     private final JournalKey key;
     private final Clock clock;
+    private final Witness witness;
     private final TransactionTemplate transaction;
 
-    Sealer(JournalRepository repository, JournalKey key, Clock clock, PlatformTransactionManager transactions) {
+    Sealer(JournalRepository repository, JournalKey key, Witness witness, Clock clock,
+           PlatformTransactionManager transactions) {
         this.repository = repository;
         this.key = key;
+        this.witness = witness;
         this.clock = clock;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -40,23 +43,32 @@ public class Sealer {
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
-    /** Seals everything committed so far, one batch per transaction; answers how many entries it sealed. */
+    /**
+     * Seals everything committed so far, one batch per transaction, and copies each committed checkpoint to the
+     * witness; answers how many entries it sealed.
+     */
     public int sealNow() {
         int total = 0;
         int sealed;
         do {
-            Integer batch = transaction.execute(status -> sealBatch());
-            sealed = batch == null ? 0 : batch;
+            Sealed batch = transaction.execute(status -> sealBatch());
+            sealed = batch == null ? 0 : batch.entries();
+            if (batch != null) {
+                witness.record(batch.checkpoint());
+            }
             total += sealed;
         } while (sealed == BATCH);
         return total;
     }
 
-    private int sealBatch() {
+    private record Sealed(int entries, Checkpoint checkpoint) {
+    }
+
+    private Sealed sealBatch() {
         repository.lockSealer(ADVISORY_LOCK);
         List<EntryContent> entries = repository.lockUnsealed(BATCH);
         if (entries.isEmpty()) {
-            return 0;
+            return null;
         }
         // The signed head, not max(chain_pos): the chain continues from what was last attested.
         var head = repository.lastCheckpoint();
@@ -83,7 +95,8 @@ public class Sealer {
         }
         Instant now = clock.instant();
         byte[] signature = key.sign(Checkpoint.signedText(position, previous, now, key.id()));
-        repository.insertCheckpoint(new Checkpoint(position, previous, now, key.id(), signature));
-        return n;
+        var checkpoint = new Checkpoint(position, previous, now, key.id(), signature);
+        repository.insertCheckpoint(checkpoint);
+        return new Sealed(n, checkpoint);
     }
 }

@@ -42,12 +42,15 @@ public class Verifier {
 
     private final JournalRepository repository;
     private final JournalKey key;
+    private final Witness witness;
     private final Clock clock;
     private final TransactionTemplate snapshot;
 
-    Verifier(JournalRepository repository, JournalKey key, Clock clock, PlatformTransactionManager transactions) {
+    Verifier(JournalRepository repository, JournalKey key, Witness witness, Clock clock,
+             PlatformTransactionManager transactions) {
         this.repository = repository;
         this.key = key;
+        this.witness = witness;
         this.clock = clock;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -58,11 +61,14 @@ public class Verifier {
     public Verification verify() {
         Instant at = clock.instant();
         long started = System.nanoTime();
+        // Read before the snapshot starts: the witness only holds committed checkpoints, so the snapshot sees them.
+        Optional<Checkpoint> witnessed = witness.last();
         Findings findings = snapshot.execute(status -> {
             long pending = repository.countUnsealed();
             try (var checkpoints = repository.checkpointsInOrder()) {
                 var walk = new Walk(checkpoints.iterator(), key);
-                Break broken = repository.sealedInChainOrder(FETCH_SIZE).query(walk).orElse(null);
+                Break broken = repository.sealedInChainOrder(FETCH_SIZE).query(walk)
+                        .or(() -> witnessed.flatMap(this::disagreement)).orElse(null);
                 return new Findings(walk.checked, pending, walk.checkpointsChecked, broken);
             }
         });
@@ -71,6 +77,30 @@ public class Verifier {
                 ? Verification.ok(at, findings.checked(), findings.pending(), findings.checkpoints(), millis)
                 : Verification.broken(at, findings.checked(), findings.pending(), findings.checkpoints(),
                         findings.broken(), millis);
+    }
+
+    /**
+     * The newest checkpoint copied to the witness must still be in the database, unchanged. The chain walk has
+     * already proved everything up to each stored checkpoint, so this one comparison finds a cut-off tail.
+     */
+    private Optional<Break> disagreement(Checkpoint copy) {
+        long position = copy.upToPosition();
+        if (!key.id().equals(copy.keyId()) || !key.verifier().verifies(copy.signedText(), copy.signature())) {
+            return Optional.of(new Break(Problem.BAD_SIGNATURE, position, null,
+                    "the witness copy of the checkpoint at position %d is not signed by the journal key"
+                            .formatted(position)));
+        }
+        Optional<Checkpoint> stored = repository.checkpointAt(position);
+        if (stored.isEmpty()) {
+            return Optional.of(new Break(Problem.TRUNCATED, position, null,
+                    "the witness holds a checkpoint at position %d, sealed %s, that the database no longer has"
+                            .formatted(position, copy.sealedAt())));
+        }
+        if (!MessageDigest.isEqual(stored.get().headHash(), copy.headHash())) {
+            return Optional.of(new Break(Problem.CHECKPOINT_MISMATCH, position, null,
+                    "the checkpoint at position %d differs from its witness copy".formatted(position)));
+        }
+        return Optional.empty();
     }
 
     private record Findings(long checked, long pending, long checkpoints, Break broken) {

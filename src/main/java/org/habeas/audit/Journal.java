@@ -62,11 +62,13 @@ public class Journal {
     private final Verifier verifier;
     private final Clock clock;
     private final JsonMapper json;
+    private final ReaderScope readers;
     private final TransactionTemplate transaction;
 
-    Journal(JournalRepository repository, Verifier verifier, Clock clock, JsonMapper json,
+    Journal(JournalRepository repository, Verifier verifier, Clock clock, JsonMapper json, ReaderScope readers,
             PlatformTransactionManager transactions) {
         this.repository = repository;
+        this.readers = readers;
         this.verifier = verifier;
         this.clock = clock;
         this.json = json;
@@ -102,13 +104,15 @@ public class Journal {
     }
 
     /**
-     * Entries matching {@code query}, newest first, with the total count. The search itself is journaled as
+     * Entries matching {@code query}, newest first, with the total count; a reader limited to some facilities
+     * sees only those facilities' entries ({@link ReaderScope}). The search itself is journaled as
      * {@code JOURNAL_SEARCHED} with the filter, after the query, so it is not part of its own result.
      */
     @Transactional
     public Page<JournalRecord> search(JournalQuery query, PageRequest page) {
-        List<JournalRecord> items = repository.search(query, page).stream().map(this::record).toList();
-        long total = repository.count(query);
+        String[] facilities = readers.facilities().map(f -> f.toArray(String[]::new)).orElse(null);
+        List<JournalRecord> items = repository.search(query, facilities, page).stream().map(this::record).toList();
+        long total = repository.count(query, facilities);
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("subjectType", query.subjectType());
         filter.put("subjectId", query.subjectId());

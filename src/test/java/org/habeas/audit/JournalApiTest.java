@@ -164,6 +164,26 @@ class JournalApiTest extends IntegrationTest {
         }
 
         @Test
+        void anInspectorLimitedToOneFacilitySeesOnlyThatFacilitysEntries() {
+            String subject = aSubject();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                journal.append(JournalEntry.of("TEST_MOVED", "test", subject).withFacility("SCOPE-A"));
+                journal.append(JournalEntry.of("TEST_MOVED", "test", subject).withFacility("SCOPE-B"));
+                journal.append(JournalEntry.of("TEST_USER_CHANGED", "test", subject));
+            });
+            var scoped = access.createUser(new org.habeas.access.NewUser("insp-" + subject.substring(5, 13),
+                    "Scoped inspector", PASSWORD_OF_TEST_USERS, java.util.Set.of(Role.INSPECTOR),
+                    java.util.Set.of("SCOPE-A")));
+
+            var seen = anonymous().basic(scoped.username(), PASSWORD_OF_TEST_USERS)
+                    .get(JOURNAL + "?subjectType=test&subjectId=" + subject).expect(200).json();
+            assertThat(seen.path("total").asLong()).isEqualTo(1);
+            assertThat(seen.path("items").get(0).path("facility").asString()).isEqualTo("SCOPE-A");
+            assertThat(as(Role.INSPECTOR).get(JOURNAL + "?subjectType=test&subjectId=" + subject).expect(200)
+                    .json().path("total").asLong()).as("an inspector of every facility sees all three").isEqualTo(3);
+        }
+
+        @Test
         void newestComesFirstAndPagesHoldTheRest() {
             String subject = aSubject();
             for (int i = 1; i <= 3; i++) {

@@ -103,6 +103,7 @@ public class JournalRepository {
                AND (CAST(:action AS text) IS NULL OR action = :action)
                AND (CAST(:from AS timestamptz) IS NULL OR recorded_at >= :from)
                AND (CAST(:to AS timestamptz) IS NULL OR recorded_at < :to)
+               AND (CAST(:facilities AS text[]) IS NULL OR facility = ANY(CAST(:facilities AS text[])))
              ORDER BY seq DESC
              LIMIT :limit OFFSET :offset
             """;
@@ -116,6 +117,7 @@ public class JournalRepository {
                AND (CAST(:action AS text) IS NULL OR action = :action)
                AND (CAST(:from AS timestamptz) IS NULL OR recorded_at >= :from)
                AND (CAST(:to AS timestamptz) IS NULL OR recorded_at < :to)
+               AND (CAST(:facilities AS text[]) IS NULL OR facility = ANY(CAST(:facilities AS text[])))
             """;
 
     static final String INSERT_VERIFICATION = """
@@ -185,15 +187,16 @@ public class JournalRepository {
         return jdbc.sql(COUNT_UNSEALED).query(Long.class).single();
     }
 
-    public List<StoredEntry> search(JournalQuery query, PageRequest page) {
-        return filtered(SEARCH, query).param("limit", page.size()).param("offset", page.offset())
+    /** {@code facilities} null: entries of every facility and none; otherwise only those facilities'. */
+    public List<StoredEntry> search(JournalQuery query, String[] facilities, PageRequest page) {
+        return filtered(SEARCH, query, facilities).param("limit", page.size()).param("offset", page.offset())
                 .query((rs, n) -> new StoredEntry(EntryContent.read(rs), (Long) rs.getObject("chain_pos"),
                         rs.getBytes("entry_hash")))
                 .list();
     }
 
-    public long count(JournalQuery query) {
-        return filtered(COUNT_MATCHING, query).query(Long.class).single();
+    public long count(JournalQuery query, String[] facilities) {
+        return filtered(COUNT_MATCHING, query, facilities).query(Long.class).single();
     }
 
     /** Streams checkpoints in position order; the caller closes the stream, inside its transaction. */
@@ -243,8 +246,8 @@ public class JournalRepository {
     public record StoredEntry(EntryContent content, Long chainPosition, byte[] entryHash) {
     }
 
-    private JdbcClient.StatementSpec filtered(String sql, JournalQuery query) {
-        return jdbc.sql(sql).param("subjectType", query.subjectType()).param("subjectId", query.subjectId())
+    private JdbcClient.StatementSpec filtered(String sql, JournalQuery query, String[] facilities) {
+        return jdbc.sql(sql).param("facilities", facilities).param("subjectType", query.subjectType()).param("subjectId", query.subjectId())
                 .param("actor", query.actor()).param("action", query.action())
                 .param("from", query.from() == null ? null : utc(query.from()))
                 .param("to", query.to() == null ? null : utc(query.to()));

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import org.habeas.common.internal.IdempotencyRepository;
@@ -48,6 +49,15 @@ public class Idempotency {
      */
     public <T> ResponseEntity<T> run(String key, String route, Object request, Class<T> bodyType,
                                      Supplier<ResponseEntity<T>> command) {
+        return run(key, route, request, bodyType, command, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(String, String, Object, Class, Supplier)}, but what is kept for a repeat is
+     * {@code keptForReplay} of the first response's body: a secret shown once (an API token) is never stored.
+     */
+    public <T> ResponseEntity<T> run(String key, String route, Object request, Class<T> bodyType,
+                                     Supplier<ResponseEntity<T>> command, UnaryOperator<T> keptForReplay) {
         if (key == null) {
             return command.get();
         }
@@ -65,7 +75,8 @@ public class Idempotency {
             try {
                 ResponseEntity<T> response = command.get();
                 repository.complete(caller, key, response.getStatusCode().value(),
-                        response.getHeaders().getLocation(), json.writeValueAsString(response.getBody()));
+                        response.getHeaders().getLocation(),
+                        json.writeValueAsString(keptForReplay.apply(response.getBody())));
                 return Outcome.of(response);
             } catch (HabeasException refusal) {
                 // A refusal is not a result to replay: release the key so a corrected retry can run. What the

@@ -84,6 +84,23 @@ class TokenApiTest extends IntegrationTest {
         }
 
         @Test
+        void aRepeatedRequestGetsTheSameTokenButTheSecretIsShownOnceAndNeverStored() {
+            String key = "token-" + UUID.randomUUID();
+            var client = as(Role.INTAKE).header("Idempotency-Key", key);
+            var first = client.post(TOKENS, Map.of("name", "nightly export")).expect(201).json();
+            String secret = first.path("token").asString();
+            assertThat(secret).startsWith("hab_");
+
+            var again = client.post(TOKENS, Map.of("name", "nightly export")).expect(201);
+            assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(again.json().path("id").asString()).isEqualTo(first.path("id").asString());
+            assertThat(again.json().path("token").isNull()).as("the secret is not replayed").isTrue();
+            String kept = jdbc.sql("SELECT body FROM idempotent_command WHERE idempotency_key = :key")
+                    .param("key", key).query(String.class).single();
+            assertThat(kept).doesNotContain(secret);
+        }
+
+        @Test
         void aRevokedTokenStopsWorking() {
             var issued = as(Role.INTAKE).post(TOKENS, Map.of("name", "temp")).expect(201).json();
             String secret = issued.path("token").asString();

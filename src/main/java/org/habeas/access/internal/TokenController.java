@@ -58,6 +58,11 @@ class TokenController {
             return new IssuedTokenResponse(issued.token().id(), issued.token().name(), issued.token().username(),
                     issued.secret(), issued.token().expiresAt());
         }
+
+        /** What a repeat with the same Idempotency-Key gets: the token, never its secret, which is shown once. */
+        IssuedTokenResponse withoutSecret() {
+            return new IssuedTokenResponse(id, name, owner, null, expiresAt);
+        }
     }
 
     @PostMapping
@@ -69,7 +74,7 @@ class TokenController {
         return idempotency.run(key, "POST /api/access/tokens", request, IssuedTokenResponse.class, () -> {
             var issued = IssuedTokenResponse.from(access.issueToken(user, owner, request.name(), validFor));
             return ResponseEntity.created(URI.create("/api/access/tokens/" + issued.id())).body(issued);
-        });
+        }, IssuedTokenResponse::withoutSecret);
     }
 
     @GetMapping

@@ -299,10 +299,11 @@ public class PeopleService {
         Person duplicateBefore = assemble(duplicate);
         Person survivorBefore = assemble(survivor);
         Map<String, Object> moved = new LinkedHashMap<>();
+        // Marked first: the custody ledger lets a row's person change only along a recorded merge.
+        repository.markMerged(duplicate.id(), survivor.id(), now);
         for (PersonReferences module : references) {
             moved.put(module.name(), module.repoint(duplicate.id(), survivor.id()));
         }
-        repository.markMerged(duplicate.id(), survivor.id(), now);
         repository.insertRevision(duplicate.id(), duplicate.revision() + 1, "MERGED_INTO", now, actor(),
                 merge.reason(), snapshot(duplicateBefore.identity()));
         int revision = survivor.revision() + 1;

@@ -8,9 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
+import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
-import org.habeas.estate.AttributeChange;
+import org.habeas.common.InvalidRequest;
 import org.habeas.estate.CapacityChange;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Figures;
@@ -44,9 +47,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EstatePages {
 
     private final EstateService estate;
+    private final Validator validator;
 
-    EstatePages(EstateService estate) {
+    EstatePages(EstateService estate, Validator validator) {
         this.estate = estate;
+        this.validator = validator;
     }
 
     /** One module (or top-level place) and the places under it, for the grid. */
@@ -124,14 +129,17 @@ class EstatePages {
                             @RequestParam(required = false) Boolean ventilation, @RequestParam String reason,
                             @RequestParam(required = false) Long expectedVersion, RedirectAttributes redirect) {
         return refusalsShown(code, id, redirect, "estate.attributes.saved", () -> {
-            if (floorAreaM2 != null && floorAreaM2.signum() <= 0 || ceilingHeightM != null
-                    && ceilingHeightM.signum() <= 0) {
-                throw new org.habeas.common.InvalidRequest(org.habeas.common.ErrorCode.VALIDATION_FAILED,
-                        "measures are above zero", "floorAreaM2");
+            // The API's own request and bean validation, so the page cannot store what the API would refuse.
+            var request = new EstateController.AttributesRequest(name == null || name.isBlank() ? null : name.trim(),
+                    floorAreaM2, sanitaryAnnexPartitioned, ceilingHeightM, null, naturalLight, ventilation,
+                    reason == null ? null : reason.trim(), expectedVersion);
+            var violations = validator.validate(request);
+            if (!violations.isEmpty()) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Some fields are missing or not valid",
+                        violations.stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).sorted()
+                                .distinct().toArray(String[]::new));
             }
-            return estate.changeAttributes(code, new LocationId(id), new AttributeChange(
-                    name == null || name.isBlank() ? null : name.trim(), floorAreaM2, sanitaryAnnexPartitioned,
-                    ceilingHeightM, null, naturalLight, ventilation, required(reason), expectedVersion));
+            return estate.changeAttributes(code, new LocationId(id), request.toCommand());
         });
     }
 
@@ -155,7 +163,7 @@ class EstatePages {
 
     private static String required(String reason) {
         if (reason == null || reason.isBlank() || reason.length() > EstateController.MAX_REASON) {
-            throw new org.habeas.common.InvalidRequest(org.habeas.common.ErrorCode.VALIDATION_FAILED,
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
                     "A reason is required", "reason");
         }
         return reason.trim();

@@ -379,8 +379,8 @@ public class CustodyService {
                 if (!Boolean.TRUE.equals(command.particulars().get("identityChecked"))) {
                     throw missing("A release needs the identity check done (REQ-39)", "particulars.identityChecked");
                 }
-                require((String) command.particulars().get("identityCheckedBy"), "particulars.identityCheckedBy",
-                        "Who checked the identity is required (REQ-39)");
+                require(command.particulars().get("identityCheckedBy") instanceof String who ? who : null,
+                        "particulars.identityCheckedBy", "Who checked the identity is required (REQ-39)");
                 require(command.destination(), "destination", "To whom or where the person was released is required");
                 require(command.authority(), "authority", "The authority for the release is required");
             }

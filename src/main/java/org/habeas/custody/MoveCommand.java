@@ -27,6 +27,9 @@ public record MoveCommand(PersonId person, MovementKind kind, Instant occurredAt
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(kind, "kind");
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
-        particulars = particulars == null ? Map.of() : Map.copyOf(particulars);
+        // A JSON null is a value left out, not a fact: dropped, so it can never reach the ledger as one.
+        particulars = particulars == null ? Map.of() : particulars.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

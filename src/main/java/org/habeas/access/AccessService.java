@@ -38,6 +38,7 @@ public class AccessService {
     public static final int FAILED_LOGON_LIMIT = 5;
     public static final Duration LOCK_OUT = Duration.ofMinutes(10);
     public static final int MIN_PASSWORD_LENGTH = 12;
+    static final int MAX_PASSWORD_BYTES = 72;
     public static final String TOKEN_PREFIX = "hab_";
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");
@@ -243,6 +244,11 @@ public class AccessService {
         }
         if (password.toLowerCase().contains(username.toLowerCase())) {
             throw AccessRefused.weakPassword("A password must not contain the username");
+        }
+        // bcrypt reads only the first 72 bytes; a longer password would fail to hash, or be cut silently.
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw AccessRefused.weakPassword("A password can be at most " + MAX_PASSWORD_BYTES
+                    + " bytes long (fewer characters when they are not plain ASCII)");
         }
     }
 

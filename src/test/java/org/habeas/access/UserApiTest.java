@@ -84,6 +84,15 @@ class UserApiTest extends IntegrationTest {
         }
 
         @Test
+        void aPasswordLongerThanBcryptReadsIsRefusedNotCut() {
+            var user = new java.util.HashMap<>(aUser(aUsername()));
+            user.put("password", "contraseña-".repeat(7));   // 77 characters, 84 bytes
+            as(Role.ADMIN).post(USERS, user).expect(400).code("PASSWORD_TOO_WEAK");
+            user.put("password", "p".repeat(72));
+            as(Role.ADMIN).post(USERS, user).expect(201);
+        }
+
+        @Test
         void overLongNameIsRefused() {
             var user = new java.util.HashMap<>(aUser(aUsername()));
             user.put("displayName", "x".repeat(201));

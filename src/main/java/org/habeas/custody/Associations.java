@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
+import org.habeas.access.Role;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
@@ -46,6 +47,11 @@ public class Associations {
     @Transactional
     public Allegation allege(PersonId person, Allegation.Kind kind, String group, String source, String evidence,
                              Allegation.Status status) {
+        // Recording an affiliation is not deciding it: the same roles that change a status decide one at once.
+        if (status != null && status != Allegation.Status.ALLEGED && scope.currentUser()
+                .filter(u -> u.has(Role.LEGAL) || u.has(Role.SUPERVISOR)).isEmpty()) {
+            throw CustodyRefused.onlyLegalOfficersDecideAllegations();
+        }
         people.person(person);
         var allegation = new Allegation(UUID.randomUUID(), person.value(), kind, group.strip(), source, evidence,
                 status == null ? Allegation.Status.ALLEGED : status, clock.instant(), actor());

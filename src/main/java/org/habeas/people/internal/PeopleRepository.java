@@ -276,7 +276,7 @@ public class PeopleRepository {
                     ON a.number_key = b.number_key AND a.person_id <> b.person_id
                   JOIN person pa ON pa.id = a.person_id AND pa.merged_into IS NULL
                   JOIN person pb ON pb.id = b.person_id AND pb.merged_into IS NULL
-                 WHERE a.retracted_revision IS NULL AND b.retracted_revision IS NULL
+                 WHERE a.retracted_revision IS NULL AND b.retracted_revision IS NULL %s
             )
             SELECT coalesce(n.first, d.first) AS first, coalesce(n.second, d.second) AS second,
                    coalesce(n.shared, 0) AS shared, d.first IS NOT NULL AS same_document
@@ -287,6 +287,14 @@ public class PeopleRepository {
 
     private static final String SCOPE_FILTER_FOR_KEYS = """
             AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id
+                           AND f.facility_code = ANY(CAST(:scope AS text[])))
+            """;
+
+    // Both people of a document pair must be in scope, as both of a name pair are (the keys are filtered).
+    private static final String SCOPE_FILTER_FOR_DOCUMENTS = """
+            AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = pa.id
+                           AND f.facility_code = ANY(CAST(:scope AS text[])))
+            AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = pb.id
                            AND f.facility_code = ANY(CAST(:scope AS text[])))
             """;
 
@@ -521,7 +529,8 @@ public class PeopleRepository {
     }
 
     public List<StoredPair> duplicatePairs(Collection<String> scope, int limit) {
-        String sql = DUPLICATE_PAIRS.formatted(scope == null ? "" : SCOPE_FILTER_FOR_KEYS);
+        String sql = scope == null ? DUPLICATE_PAIRS.formatted("", "")
+                : DUPLICATE_PAIRS.formatted(SCOPE_FILTER_FOR_KEYS, SCOPE_FILTER_FOR_DOCUMENTS);
         var query = jdbc.sql(sql).param("limit", limit);
         if (scope != null) {
             query = query.param("scope", scope.toArray(String[]::new));

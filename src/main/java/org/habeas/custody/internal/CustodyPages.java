@@ -225,6 +225,7 @@ class CustodyPages {
     @GetMapping("/dry-run")
     @PreAuthorize(MOVERS)
     String dryRun(@PathVariable UUID personId, @ModelAttribute MovementForm form, Model model) {
+        people.person(new PersonId(personId));   // out of scope or not there: 404 from the handler below
         model.addAttribute("pid", personId);
         try {
             VettingRequest request = cellRequest(personId, form);

@@ -168,6 +168,7 @@ public class VettingBench {
 
         List<VettingRequest> requests = requests(moves, new Random(6));
         System.out.println("rules: " + vetting.ruleNames());
+        explain(requests.subList(0, Math.min(3, requests.size())));
 
         // ---- the engine, one movement at a time
         for (int warm = 0; warm < 2; warm++) {
@@ -253,6 +254,23 @@ public class VettingBench {
             batches[i] = System.nanoTime() - s;
         }
         report("VettingService.dryRun(list of " + batch + "), per batch", batches);
+    }
+
+    /** The plans of the rules' statements for a few movements, to see where the time goes. */
+    void explain(List<VettingRequest> sample) {
+        for (VettingRequest r : sample) {
+            var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow();
+            UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
+                    .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
+            for (var statement : Map.of("CATEGORIES_IN_CELL", CATEGORIES_IN_CELL,
+                    "OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, "RIVALS_AT", RIVALS_AT).entrySet()) {
+                System.out.println("-- EXPLAIN " + statement.getKey());
+                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement.getValue())
+                        .param("person", r.person()).param("cell", r.toLocation()).param("facility", CECOT)
+                        .param("moduleCells", module).query(String.class).list()
+                        .forEach(line -> System.out.println("   " + line));
+            }
+        }
     }
 
     static List<VettingRequest> slice(List<VettingRequest> all, int size, Random random) {

@@ -102,6 +102,28 @@ public class VettingBench {
                     OR (na.scope = 'MODULE' AND w.location_id = ANY (:moduleCells)))
              LIMIT 1""";
 
+    // What the NON_ASSOCIATION rule runs for groups since the rewrite (AssociationRepository): the person's group
+    // records, then a rival among the people held in the cell or module, or anywhere in the facility.
+    static final String GROUP_RECORDS_OF = """
+            SELECT na.id, na.scope, na.reason, a.grouping AS own,
+                   CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END AS rival
+              FROM allegation a
+              JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
+                                     AND (na.group_a = a.grouping OR na.group_b = a.grouping)
+             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'""";
+    static final String RIVAL_IN_CELLS = """
+            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
+              FROM whereabouts w JOIN allegation r ON r.person_id = w.person_id
+             WHERE w.location_id = ANY (:cells) AND w.kind = 'IN_CELL' AND w.person_id <> :person
+               AND r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN'
+             LIMIT 1""";
+    static final String RIVAL_IN_FACILITY = """
+            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
+              FROM allegation r JOIN whereabouts w ON w.person_id = r.person_id
+             WHERE r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN' AND w.person_id <> :person
+               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+             LIMIT 1""";
+
     public static void main(String[] args) throws Exception {
         int population = args.length > 0 ? Integer.parseInt(args[0]) : 80_000;
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
@@ -215,8 +237,22 @@ public class VettingBench {
             jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("person", r.person()).query().listOfRows();
             UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
                     .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
-            return jdbc.sql(RIVALS_AT).param("person", r.person()).param("facility", CECOT)
-                    .param("cell", r.toLocation()).param("moduleCells", module).query().listOfRows();
+            var records = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query().listOfRows();
+            for (String scope : List.of("CELL", "MODULE", "FACILITY")) {
+                String[] rivals = records.stream().filter(row -> scope.equals(row.get("scope")))
+                        .map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
+                if (rivals.length == 0) {
+                    continue;
+                }
+                var found = scope.equals("FACILITY")
+                        ? jdbc.sql(RIVAL_IN_FACILITY).param("facility", CECOT)
+                        : jdbc.sql(RIVAL_IN_CELLS).param("cells", scope.equals("CELL")
+                                ? new UUID[] {r.toLocation()} : module);
+                if (!found.param("person", r.person()).param("groups", rivals).query().listOfRows().isEmpty()) {
+                    break;
+                }
+            }
+            return null;
         });
         requests.forEach(bare::apply);
         long[] sql = new long[requests.size()];
@@ -225,7 +261,7 @@ public class VettingBench {
             bare.apply(requests.get(i));
             sql[i] = System.nanoTime() - s;
         }
-        report("bare SQL of the cell rules (8 statements), per movement", sql);
+        report("bare SQL of the cell rules (as rewritten), per movement", sql);
 
         // ---- decide, as a move calls it (stores and journals a denial), rolled back
         int decided = Math.min(500, requests.size());
@@ -262,15 +298,24 @@ public class VettingBench {
             var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow();
             UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
                     .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
+            String[] rivals = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query()
+                    .listOfRows().stream().map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
             for (var statement : Map.of("CATEGORIES_IN_CELL", CATEGORIES_IN_CELL,
-                    "OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, "RIVALS_AT", RIVALS_AT).entrySet()) {
-                System.out.println("-- EXPLAIN " + statement.getKey());
-                jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement.getValue())
-                        .param("person", r.person()).param("cell", r.toLocation()).param("facility", CECOT)
-                        .param("moduleCells", module).query(String.class).list()
-                        .forEach(line -> System.out.println("   " + line));
+                    "OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, "RIVALS_AT (before)", RIVALS_AT,
+                    "GROUP_RECORDS_OF", GROUP_RECORDS_OF, "RIVAL_IN_FACILITY", RIVAL_IN_FACILITY).entrySet()) {
+                explain(statement.getKey(), statement.getValue(), r, module, rivals, module);
             }
+            explain("RIVAL_IN_CELLS (cell)", RIVAL_IN_CELLS, r, module, rivals, new UUID[] {r.toLocation()});
+            explain("RIVAL_IN_CELLS (module)", RIVAL_IN_CELLS, r, module, rivals, module);
         }
+    }
+
+    void explain(String name, String sql, VettingRequest r, UUID[] module, String[] rivals, UUID[] cells) {
+        System.out.println("-- EXPLAIN " + name);
+        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).param("person", r.person())
+                .param("cell", r.toLocation()).param("facility", CECOT).param("moduleCells", module)
+                .param("groups", rivals).param("cells", cells).query(String.class).list()
+                .forEach(line -> System.out.println("   " + line));
     }
 
     static List<VettingRequest> slice(List<VettingRequest> all, int size, Random random) {

@@ -6,10 +6,13 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-mvn -q -B -o compile
+# HABEAS_CLASSES: compiled classes of another revision (e.g. a copy of target/classes from before a change),
+# to measure it on the same data; otherwise the working tree is compiled.
+MAIN_CLASSES=${HABEAS_CLASSES:-$ROOT/target/classes}
+[ -n "${HABEAS_CLASSES:-}" ] || mvn -q -B -o compile
 CP_FILE=target/bench-classpath.txt
 mvn -q -B -o dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >/dev/null
-CP="$ROOT/target/classes:$(cat "$CP_FILE")"
+CP="$MAIN_CLASSES:$(cat "$CP_FILE")"
 CLASSES=$(mktemp -d /tmp/habeas-vetting-bench-classes-XXXX)
 trap 'rm -rf "$CLASSES"' EXIT
 javac -nowarn -cp "$CP" -d "$CLASSES" bench/vetting/VettingBench.java

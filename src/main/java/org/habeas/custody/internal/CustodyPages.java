@@ -1,5 +1,7 @@
 package org.habeas.custody.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,11 +28,13 @@ import org.habeas.access.Role;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
+import org.habeas.common.NotFound;
 import org.habeas.custody.AuthorityType;
 import org.habeas.custody.Contact;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.Episode;
 import org.habeas.custody.LegalStatus;
+import org.habeas.custody.MoveCommand;
 import org.habeas.custody.Movement;
 import org.habeas.custody.MovementKind;
 import org.habeas.custody.Whereabouts;
@@ -43,11 +47,13 @@ import org.habeas.custody.internal.CustodyRequests.MoveRequest;
 import org.habeas.custody.internal.CustodyRequests.PropertyRequest;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
+import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationStatus;
 import org.habeas.people.PeopleService;
 import org.habeas.people.Person;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
+import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.MovementOverride;
 import org.habeas.vetting.NewOverride;
 import org.habeas.vetting.OverrideStatus;
@@ -90,10 +96,10 @@ class CustodyPages {
     private final PeopleService people;
     private final Validator validator;
     private final VettingService vetting;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     CustodyPages(CustodyService custody, EstateService estate, PeopleService people, Validator validator,
-                 VettingService vetting, java.time.Clock clock) {
+                 VettingService vetting, Clock clock) {
         this.custody = custody;
         this.estate = estate;
         this.people = people;
@@ -238,7 +244,7 @@ class CustodyPages {
                             .toList(),
                     open.stream().filter(v -> v.rule().equals(o.rule()) && v.status() == OverrideStatus.PENDING)
                             .toList())).toList());
-            model.addAttribute("type", request.action() == org.habeas.vetting.MovementAction.PLACEMENT
+            model.addAttribute("type", request.action() == MovementAction.PLACEMENT
                     ? MovementKind.PLACED : MovementKind.MOVED);
             model.addAttribute("cell", request.toLocation());
         } catch (HabeasException refused) {
@@ -270,7 +276,7 @@ class CustodyPages {
                         + VettingService.LONGEST_OVERRIDE.toHours() + " hours", "hours");
             }
             vetting.requestOverride(new NewOverride(request, rule.strip(), reason, basis,
-                    clock.instant().plus(java.time.Duration.ofHours(valid))), user);
+                    clock.instant().plus(Duration.ofHours(valid))), user);
             redirect.addFlashAttribute("done", "custody.override.requested");
         } catch (HabeasException refused) {
             redirect.addFlashAttribute("refused", Refusal.of(refused));
@@ -287,12 +293,12 @@ class CustodyPages {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Choose a cell placement or move", "type");
         }
         UUID cell = cellOf(form.cell());
-        var command = new org.habeas.custody.MoveCommand(new PersonId(personId), kind, null,
-                new org.habeas.estate.LocationId(cell), null, null, null, null, null, null, List.of(), Map.of());
+        var command = new MoveCommand(new PersonId(personId), kind, null, new LocationId(cell), null, null, null,
+                null, null, null, List.of(), Map.of());
         VettingRequest request = custody.vettingRequestFor(command).orElseThrow();
         Zones zones = new Zones(estate);
         if (zones.locations(request.facility()).stream().noneMatch(l -> l.id().value().equals(cell))) {
-            throw new org.habeas.common.NotFound(ErrorCode.LOCATION_NOT_FOUND, "No such cell in this facility");
+            throw new NotFound(ErrorCode.LOCATION_NOT_FOUND, "No such cell in this facility");
         }
         Instant at = instant(form.occurredAt(), zones.zone(request.facility()), "occurredAt");
         return at == null ? request : new VettingRequest(request.person(), request.action(), request.facility(),

@@ -260,8 +260,10 @@ class CustodyPages {
     @PostMapping("/overrides")
     @PreAuthorize(MOVERS)
     String requestOverride(@PathVariable UUID personId, @ModelAttribute MovementForm form,
-                           @RequestParam(required = false) String rule, @RequestParam(required = false) String overrideReason,
-                           @RequestParam(required = false) String legalBasis, @RequestParam(required = false) String hours,
+                           @RequestParam(required = false) String rule,
+                           @RequestParam(required = false) String overrideReason,
+                           @RequestParam(required = false) String legalBasis,
+                           @RequestParam(required = false) String hours,
                            @AuthenticationPrincipal HabeasUser user, RedirectAttributes redirect) {
         try {
             VettingRequest request = cellRequest(personId, form);

@@ -237,9 +237,9 @@ public class VettingBench {
             jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("person", r.person()).query().listOfRows();
             UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
                     .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
-            var records = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query().listOfRows();
+            var groupRecords = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query().listOfRows();
             for (String scope : List.of("CELL", "MODULE", "FACILITY")) {
-                String[] rivals = records.stream().filter(row -> scope.equals(row.get("scope")))
+                String[] rivals = groupRecords.stream().filter(row -> scope.equals(row.get("scope")))
                         .map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
                 if (rivals.length == 0) {
                     continue;

@@ -178,6 +178,27 @@ class AssociationPagesTest extends IntegrationTest {
         assertThat(intake.get("/api/people/" + person + "/allegations").expect(200).json().size()).isZero();
     }
 
+    @Test
+    void aNonAssociationIsNotChangedThroughTheApiFromAnotherFacility() {
+        String id = as(Role.HOUSING).post("/api/non-associations", Map.of("personA", person.toString(),
+                "personB", rival.toString(), "scope", "CELL", "reason", "amenazas", "source", "informe"))
+                .expect(201).json().path("id").asString();
+        var other = access.createUser(new org.habeas.access.NewUser("elsewhere-" + UUID.randomUUID().toString()
+                .substring(0, 8), "Elsewhere", PASSWORD_OF_TEST_USERS, java.util.Set.of(Role.HOUSING),
+                java.util.Set.of("ELSEWHERE")));
+        String token = access.issueToken(access.userForLogon(other.username()).orElseThrow(), other.id(), "t",
+                java.time.Duration.ofHours(1)).secret();
+        var elsewhere = anonymous().header("Authorization", "Bearer " + token);
+        elsewhere.post("/api/non-associations/" + id + "/close", Map.of("reason", "no es mío")).expect(404)
+                .code("NON_ASSOCIATION_NOT_FOUND");
+        elsewhere.post("/api/non-associations/" + id + "/reopen", Map.of("reason", "no es mío")).expect(404);
+        assertThat(intake.get("/api/people/" + person + "/non-associations").expect(200).json().get(0)
+                .path("status").asString()).isEqualTo("OPEN");
+        as(Role.HOUSING).post("/api/non-associations/" + id + "/close", Map.of("reason", "trasladado")).expect(200);
+        as(Role.HOUSING).post("/api/non-associations/" + UUID.randomUUID() + "/close", Map.of("reason", "x"))
+                .expect(404).code("NON_ASSOCIATION_NOT_FOUND");
+    }
+
     static Map<String, String> form(String... pairs) {
         Map<String, String> form = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -18,6 +18,7 @@ import org.habeas.custody.internal.AssociationRepository;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -133,6 +134,29 @@ public class Associations {
                         : "NON_ASSOCIATION_CLOSED", "non-association", id.toString()).withReason(reason)
                 .withDetails(Map.of("from", before.status().name(), "to", status.name())));
         return repository.lockNonAssociation(id).orElseThrow();
+    }
+
+    /**
+     * Refuses with NON_ASSOCIATION_NOT_FOUND a record between two people of whom the officer may see neither
+     * (facility scope); a record between groups belongs to no facility. Outside a transaction, so that looking up the
+     * first party, out of scope, does not spoil the transaction of the change that follows.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void requireVisible(UUID id) {
+        NonAssociation record = repository.lockNonAssociation(id)
+                .orElseThrow(() -> new NotFound(ErrorCode.NON_ASSOCIATION_NOT_FOUND, "No non-association " + id));
+        if (record.betweenGroups()) {
+            return;
+        }
+        for (UUID party : List.of(record.personA(), record.personB())) {
+            try {
+                people.person(new PersonId(party));
+                return;
+            } catch (org.habeas.common.HabeasException outOfScope) {
+                // the other party may be in scope
+            }
+        }
+        throw new NotFound(ErrorCode.NON_ASSOCIATION_NOT_FOUND, "No non-association " + id);
     }
 
     /** The person's non-associations, personal and through their groups' allegations, open or closed. */

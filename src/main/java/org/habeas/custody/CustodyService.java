@@ -466,4 +466,23 @@ public class CustodyService {
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
+
+    /**
+     * The vetting request {@link #move} would put to the engine for {@code command} now, so the pages dry-run
+     * exactly that movement and request overrides for it (issue 6: one engine call, no second logic). Refused like
+     * the move for a person not in custody or out of scope (NOT_IN_CUSTODY) and for a movement the person's state
+     * does not allow (INVALID_TRANSITION); empty for a movement that is recorded, not vetted.
+     */
+    public Optional<VettingRequest> vettingRequestFor(MoveCommand command) {
+        Whereabouts current = repository.whereabouts(command.person()).filter(w -> scope.allows(w.facility()))
+                .orElseThrow(() -> CustodyRefused.notInCustody(command.person()));
+        if (!command.kind().allowedFrom(current.kind())) {
+            throw CustodyRefused.invalidTransition(command.kind(), current.kind());
+        }
+        if (command.kind().vettedAs() == null) {
+            return Optional.empty();
+        }
+        Instant at = command.occurredAt() == null ? clock.instant() : command.occurredAt();
+        return Optional.of(vettingRequest(command, current, at));
+    }
 }

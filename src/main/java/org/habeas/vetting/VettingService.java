@@ -157,6 +157,20 @@ public class VettingService {
         return repository.overrides(status, scope.limitedTo().orElse(null), limit);
     }
 
+    /** Whether an approved override may lift a denial of {@code rule}; false for a hard limit or an unknown rule. */
+    public boolean overridable(String rule) {
+        return rules.stream().anyMatch(r -> r.name().equals(rule) && r.overridable());
+    }
+
+    /**
+     * The unexpired overrides requested for exactly this person and movement that are still pending or approved and
+     * unused, newest first: what the officer may name on the movement form, and what still waits for approval.
+     */
+    public List<MovementOverride> openOverridesFor(VettingRequest request) {
+        requireScope(request);
+        return repository.openOverridesFor(request.person(), request.movementKey(), clock.instant());
+    }
+
     private MovementOverride decideOverride(UUID id, OverrideStatus outcome, String reason, HabeasUser approver) {
         MovementOverride override = override(id);
         if (override.requestedBy().equals(approver.username())) {

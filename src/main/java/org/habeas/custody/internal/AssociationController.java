@@ -95,12 +95,14 @@ class AssociationController {
     @PostMapping("/api/non-associations/{id}/close")
     @PreAuthorize(PLACERS)
     NonAssociation close(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+        associations.requireVisible(id);
         return associations.changeNonAssociation(id, NonAssociation.Status.CLOSED, request.reason());
     }
 
     @PostMapping("/api/non-associations/{id}/reopen")
     @PreAuthorize(PLACERS)
     NonAssociation reopen(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request) {
+        associations.requireVisible(id);
         return associations.changeNonAssociation(id, NonAssociation.Status.OPEN, request.reason());
     }
 

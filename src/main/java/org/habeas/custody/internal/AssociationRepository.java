@@ -81,18 +81,34 @@ public class AssociationRepository {
                AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
             """;
 
-    private static final String RIVALS_AT = """
-            SELECT na.id, na.scope, na.reason, a.grouping AS own, r.grouping AS rival, w.person_id AS other,
-                   w.location_id, w.facility_code
+    // The group non-associations that concern the person through their allegations (not WITHDRAWN): which group of
+    // theirs is kept from which rival group, and within what. "group_a IS NOT NULL" lets the open-groups index
+    // answer (group records are few beside personal ones); without it the OR read every non-association.
+    private static final String GROUP_RECORDS_OF = """
+            SELECT na.id, na.scope, na.reason, a.grouping AS own,
+                   CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END AS rival
               FROM allegation a
-              JOIN non_association na ON na.status = 'OPEN' AND (na.group_a = a.grouping OR na.group_b = a.grouping)
-              JOIN allegation r ON r.status <> 'WITHDRAWN'
-                               AND r.grouping = CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
-              JOIN whereabouts w ON w.person_id = r.person_id AND w.person_id <> :person
+              JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
+                                     AND (na.group_a = a.grouping OR na.group_b = a.grouping)
              WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'
+            """;
+
+    // A member of a rival group held in one of these cells (the target cell, or its module's). It starts from the
+    // people held there, so it costs the same however large the rival groups grow (measured: bench/vetting).
+    private static final String RIVAL_IN_CELLS = """
+            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
+              FROM whereabouts w JOIN allegation r ON r.person_id = w.person_id
+             WHERE w.location_id = ANY (:cells) AND w.kind = 'IN_CELL' AND w.person_id <> :person
+               AND r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN'
+             LIMIT 1
+            """;
+
+    // A member of a rival group anywhere in the facility: in a cell, in reception or out for a while.
+    private static final String RIVAL_IN_FACILITY = """
+            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
+              FROM allegation r JOIN whereabouts w ON w.person_id = r.person_id
+             WHERE r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN' AND w.person_id <> :person
                AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
-               AND (na.scope = 'FACILITY' OR (na.scope = 'CELL' AND w.location_id = :cell)
-                    OR (na.scope = 'MODULE' AND w.location_id = ANY (:moduleCells)))
              LIMIT 1
             """;
 
@@ -166,15 +182,37 @@ public class AssociationRepository {
 
     /**
      * A rival (by group non-association) held within the record's scope of {@code cell}: that cell, its module
-     * ({@code moduleCells}) or the facility.
+     * ({@code moduleCells}) or the facility. Narrowest scope first; the first rival found is the answer.
      */
     public Optional<Counterpart> rivalIn(UUID person, String facility, UUID cell, Collection<UUID> moduleCells) {
-        return jdbc.sql(RIVALS_AT).param("person", person).param("facility", facility).param("cell", cell)
-                .param("moduleCells", moduleCells.toArray(UUID[]::new)).query((rs, n) -> new Counterpart(
-                        rs.getObject("id", UUID.class), NonAssociation.Scope.valueOf(rs.getString("scope")),
-                        rs.getString("reason"), rs.getString("own"), rs.getString("rival"),
-                        rs.getObject("other", UUID.class), rs.getObject("location_id", UUID.class),
-                        rs.getString("facility_code"))).optional();
+        List<GroupRecord> records = jdbc.sql(GROUP_RECORDS_OF).param("person", person).query((rs, n) ->
+                new GroupRecord(rs.getObject("id", UUID.class), NonAssociation.Scope.valueOf(rs.getString("scope")),
+                        rs.getString("reason"), rs.getString("own"), rs.getString("rival"))).list();
+        for (NonAssociation.Scope scope : NonAssociation.Scope.values()) {
+            List<GroupRecord> within = records.stream().filter(r -> r.scope() == scope).toList();
+            if (within.isEmpty()) {
+                continue;
+            }
+            String[] rivals = within.stream().map(GroupRecord::rival).distinct().toArray(String[]::new);
+            var query = scope == NonAssociation.Scope.FACILITY
+                    ? jdbc.sql(RIVAL_IN_FACILITY).param("facility", facility)
+                    : jdbc.sql(RIVAL_IN_CELLS).param("cells", scope == NonAssociation.Scope.CELL ? new UUID[] {cell}
+                            : moduleCells.toArray(UUID[]::new));
+            Optional<Counterpart> found = query.param("person", person).param("groups", rivals).query((rs, n) -> {
+                String rival = rs.getString("grouping");
+                GroupRecord record = within.stream().filter(r -> r.rival().equals(rival)).findFirst().orElseThrow();
+                return new Counterpart(record.id(), scope, record.reason(), record.own(), rival,
+                        rs.getObject("person_id", UUID.class), rs.getObject("location_id", UUID.class),
+                        rs.getString("facility_code"));
+            }).optional();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record GroupRecord(UUID id, NonAssociation.Scope scope, String reason, String own, String rival) {
     }
 
     private static Allegation allegation(ResultSet rs, int n) throws SQLException {

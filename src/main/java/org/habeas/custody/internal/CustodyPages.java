@@ -1,5 +1,7 @@
 package org.habeas.custody.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,11 +28,13 @@ import org.habeas.access.Role;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
+import org.habeas.common.NotFound;
 import org.habeas.custody.AuthorityType;
 import org.habeas.custody.Contact;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.Episode;
 import org.habeas.custody.LegalStatus;
+import org.habeas.custody.MoveCommand;
 import org.habeas.custody.Movement;
 import org.habeas.custody.MovementKind;
 import org.habeas.custody.Whereabouts;
@@ -43,10 +47,19 @@ import org.habeas.custody.internal.CustodyRequests.MoveRequest;
 import org.habeas.custody.internal.CustodyRequests.PropertyRequest;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
+import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationStatus;
 import org.habeas.people.PeopleService;
 import org.habeas.people.Person;
 import org.habeas.people.PersonId;
+import org.habeas.vetting.Decision;
+import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.MovementOverride;
+import org.habeas.vetting.NewOverride;
+import org.habeas.vetting.OverrideStatus;
+import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.VettingRequest;
+import org.habeas.vetting.VettingService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -57,6 +70,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -81,12 +95,17 @@ class CustodyPages {
     private final EstateService estate;
     private final PeopleService people;
     private final Validator validator;
+    private final VettingService vetting;
+    private final Clock clock;
 
-    CustodyPages(CustodyService custody, EstateService estate, PeopleService people, Validator validator) {
+    CustodyPages(CustodyService custody, EstateService estate, PeopleService people, Validator validator,
+                 VettingService vetting, Clock clock) {
         this.custody = custody;
         this.estate = estate;
         this.people = people;
         this.validator = validator;
+        this.vetting = vetting;
+        this.clock = clock;
     }
 
     /** A refusal as the page shows it: the code, the fields it names, the rule reasons and any figures. */
@@ -118,6 +137,19 @@ class CustodyPages {
 
     /** A ledger entry with its time in the facility's zone and its cells by name. */
     record LedgerLine(Movement movement, ZonedDateTime at, String from, String to) {
+    }
+
+    /**
+     * One rule's outcome on the dry run, with what the officer can do about a denial: name an approved override
+     * ({@code approved}), wait for one ({@code pending}), or request one when the rule may be overridden.
+     */
+    record RuleLine(RuleOutcome outcome, boolean overridable, List<MovementOverride> approved,
+                    List<MovementOverride> pending) {
+
+        public boolean canRequest() {
+            return outcome.verdict() == RuleOutcome.Verdict.DENY && overridable && approved.isEmpty()
+                    && pending.isEmpty();
+        }
     }
 
     /** A cell to choose for a placement, with how full it is. */
@@ -186,8 +218,112 @@ class CustodyPages {
         } catch (HabeasException refused) {
             redirect.addFlashAttribute("refused", Refusal.of(refused));
             redirect.addFlashAttribute("tried", form.type());
+            redirect.addFlashAttribute("triedCell", form.cell());
         }
         return "redirect:/people/" + personId + "/custody";
+    }
+
+    /**
+     * The live dry run of the cell form (htmx, as the officer picks a cell): every rule's outcome for exactly the
+     * movement the form would submit, from the same engine call the move makes (CustodyService builds the request,
+     * VettingService evaluates it), with the overrides for it that are approved or still pending. Writes nothing.
+     */
+    @GetMapping("/dry-run")
+    @PreAuthorize(MOVERS)
+    String dryRun(@PathVariable UUID personId, @ModelAttribute MovementForm form, Model model) {
+        people.person(new PersonId(personId));   // out of scope or not there: 404 from the handler below
+        model.addAttribute("pid", personId);
+        try {
+            VettingRequest request = cellRequest(personId, form);
+            Decision decision = vetting.dryRun(request);
+            List<MovementOverride> open = vetting.openOverridesFor(request);
+            model.addAttribute("decision", decision);
+            model.addAttribute("lines", decision.outcomes().stream().map(o -> new RuleLine(o,
+                    vetting.overridable(o.rule()),
+                    open.stream().filter(v -> v.rule().equals(o.rule()) && v.status() == OverrideStatus.APPROVED)
+                            .toList(),
+                    open.stream().filter(v -> v.rule().equals(o.rule()) && v.status() == OverrideStatus.PENDING)
+                            .toList())).toList());
+            model.addAttribute("type", request.action() == MovementAction.PLACEMENT
+                    ? MovementKind.PLACED : MovementKind.MOVED);
+            model.addAttribute("cell", request.toLocation());
+        } catch (HabeasException refused) {
+            model.addAttribute("dryRunRefused", Refusal.of(refused));
+        }
+        return "custody/parts :: dryRun";
+    }
+
+    /**
+     * Requests a two-person override (REQ-53) of one rule for the movement the cell form names; it lifts nothing
+     * until a second person with the rule's approver role approves it on the override queue.
+     */
+    @PostMapping("/overrides")
+    @PreAuthorize(MOVERS)
+    String requestOverride(@PathVariable UUID personId, @ModelAttribute MovementForm form,
+                           @RequestParam(required = false) String rule,
+                           @RequestParam(required = false) String overrideReason,
+                           @RequestParam(required = false) String legalBasis,
+                           @RequestParam(required = false) String hours,
+                           @AuthenticationPrincipal HabeasUser user, RedirectAttributes redirect) {
+        try {
+            VettingRequest request = cellRequest(personId, form);
+            if (blank(rule)) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Which rule to lift is required", "rule");
+            }
+            String reason = limited(overrideReason, "overrideReason");
+            String basis = limited(legalBasis, "legalBasis");
+            Integer valid = number(hours, "hours");
+            if (valid == null || valid < 1 || valid > VettingService.LONGEST_OVERRIDE.toHours()) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Valid for 1 to "
+                        + VettingService.LONGEST_OVERRIDE.toHours() + " hours", "hours");
+            }
+            vetting.requestOverride(new NewOverride(request, rule.strip(), reason, basis,
+                    clock.instant().plus(Duration.ofHours(valid))), user);
+            redirect.addFlashAttribute("done", "custody.override.requested");
+        } catch (HabeasException refused) {
+            redirect.addFlashAttribute("refused", Refusal.of(refused));
+        }
+        redirect.addFlashAttribute("triedCell", form.cell());
+        return "redirect:/people/" + personId + "/custody";
+    }
+
+    // The cell form's movement as the engine will see it: the same request CustodyService.move builds, for a cell
+    // of the person's own facility, at the form's time (read in the facility's zone) or now.
+    private VettingRequest cellRequest(UUID personId, MovementForm form) {
+        MovementKind kind = choice(MovementKind.class, form.type(), "type");
+        if (kind != MovementKind.PLACED && kind != MovementKind.MOVED) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Choose a cell placement or move", "type");
+        }
+        UUID cell = cellOf(form.cell());
+        var command = new MoveCommand(new PersonId(personId), kind, null, new LocationId(cell), null, null, null,
+                null, null, null, List.of(), Map.of());
+        VettingRequest request = custody.vettingRequestFor(command).orElseThrow();
+        Zones zones = new Zones(estate);
+        if (zones.locations(request.facility()).stream().noneMatch(l -> l.id().value().equals(cell))) {
+            throw new NotFound(ErrorCode.LOCATION_NOT_FOUND, "No such cell in this facility");
+        }
+        Instant at = instant(form.occurredAt(), zones.zone(request.facility()), "occurredAt");
+        return at == null ? request : new VettingRequest(request.person(), request.action(), request.facility(),
+                request.fromLocation(), request.toLocation(), request.toFacility(), request.toCountry(),
+                request.toAuthority(), request.agreement(), at);
+    }
+
+    private static UUID cellOf(String text) {
+        if (blank(text)) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A cell is required", "toLocation");
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a cell", "toLocation");
+        }
+    }
+
+    private static String limited(String text, String field) {
+        if (blank(text) || text.strip().length() > 1000) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Required, at most 1000 characters", field);
+        }
+        return text.strip();
     }
 
     // ---- intake
@@ -344,7 +480,7 @@ class CustodyPages {
     record MovementForm(String type, String cell, String occurredAt, String destination, String detail,
                         String authority, String agreement, String reason, Long expectedVersion,
                         Boolean identityChecked, String identityCheckedBy, String circumstances, String cause,
-                        String remainsDestination, String authorityNotified) {
+                        String remainsDestination, String authorityNotified, List<String> overrides) {
 
         MoveRequest toRequest(ZoneId zone) {
             MovementKind kind = choice(MovementKind.class, type, "type");
@@ -373,8 +509,23 @@ class CustodyPages {
                 particular(particulars, "authorityNotified", authorityNotified);
             }
             return new MoveRequest(kind, instant(occurredAt, zone, "occurredAt"), toLocation, trim(destination),
-                    trim(detail), trim(authority), trim(agreement), trim(reason), expectedVersion, List.of(),
+                    trim(detail), trim(authority), trim(agreement), trim(reason), expectedVersion, overrideIds(),
                     particulars);
+        }
+
+        // The approved overrides the officer ticked on the dry run (REQ-53); the engine checks each fits.
+        private List<UUID> overrideIds() {
+            List<UUID> ids = new ArrayList<>();
+            for (String id : overrides == null ? List.<String>of() : overrides) {
+                if (!blank(id)) {
+                    try {
+                        ids.add(UUID.fromString(id.strip()));
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not an override", "overrides");
+                    }
+                }
+            }
+            return ids;
         }
 
         private static void particular(Map<String, Object> particulars, String name, String value) {

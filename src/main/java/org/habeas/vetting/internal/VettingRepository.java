@@ -52,6 +52,14 @@ public class VettingRepository {
             LIMIT :limit
             """;
 
+    // The overrides still in play for one movement: waiting for a second person, or approved and not yet used.
+    private static final String OPEN_OVERRIDES_FOR = "SELECT " + OVERRIDE_COLUMNS + """
+             FROM vetting_override
+            WHERE person_id = :person AND movement_key = :movementKey AND status IN ('PENDING', 'APPROVED')
+              AND expires_at > :now
+            ORDER BY requested_at DESC
+            """;
+
     private static final String DECIDE_OVERRIDE = """
             UPDATE vetting_override
                SET status = :status, decided_by = :decidedBy, decided_at = :decidedAt, decision_reason = :reason
@@ -102,6 +110,11 @@ public class VettingRepository {
         return jdbc.sql(LIST_OVERRIDES).param("status", status == null ? null : status.name())
                 .param("facilities", facilities == null ? null : facilities.toArray(String[]::new))
                 .param("limit", limit).query(VettingRepository::override).list();
+    }
+
+    public List<MovementOverride> openOverridesFor(UUID person, String movementKey, Instant now) {
+        return jdbc.sql(OPEN_OVERRIDES_FOR).param("person", person).param("movementKey", movementKey)
+                .param("now", utc(now)).query(VettingRepository::override).list();
     }
 
     /** Records the approver's decision; false when someone decided first. */

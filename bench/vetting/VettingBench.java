@@ -1,0 +1,468 @@
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.habeas.HabeasApplication;
+import org.habeas.access.HabeasUser;
+import org.habeas.access.Role;
+import org.habeas.estate.EstateService;
+import org.habeas.estate.FacilityStatus;
+import org.habeas.estate.FacilityType;
+import org.habeas.estate.Layout;
+import org.habeas.estate.NewFacility;
+import org.habeas.vetting.Decision;
+import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.VettingRequest;
+import org.habeas.vetting.VettingRule;
+import org.habeas.vetting.VettingService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The vetting benchmark (issue 6): starts the application on a temporary data directory and calls the engine
+ * directly, as a signed-in officer.
+ *
+ * <ol>
+ *   <li>Builds CECOT at 16 modules x 32 cells x 156 places (79,872) and puts POPULATION synthetic people in it by
+ *       bulk SQL (person, episode with its separation category, ADMITTED movement, whereabouts, cell occupancy;
+ *       setup, not journaled). Modules 1-12 hold pre-trial men, 13-15 sentenced men, 16 women.</li>
+ *   <li>Loads RECORDS allegations (40 alleged groups, a tenth withdrawn, a tenth disputed) and RECORDS
+ *       non-associations (all but 40 between two people, scope CELL, MODULE or FACILITY in turn, a fifth closed;
+ *       40 between rival groups at CELL or MODULE scope) by bulk SQL.</li>
+ *   <li>Times, for MOVES random cell moves of people in cells to another random cell: VettingService.dryRun with
+ *       every registered rule (the call the pages and the API make, the same evaluation a move's decide runs);
+ *       each rule's evaluate on its own; the bare SQL the rules run, in one read-only transaction; decide (which
+ *       also stores and journals a denial) in a rolled-back transaction; and a batch dry run of BATCH movements.</li>
+ * </ol>
+ * Usage: VettingBench [population] [records] [moves] [batch] [batchRuns]
+ */
+public class VettingBench {
+
+    static final String CECOT = "CECOT";
+    static final int MODULES = 16;
+    static final int CELLS_PER_MODULE = 32;
+    static final int PLACES = 156;
+
+    // The SQL the four cell rules run for one movement, copied from EstateRepository, CustodyRepository and
+    // AssociationRepository: the floor the engine is compared with.
+    static final String FIND_LOCATION = """
+            SELECT l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
+                   l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
+                   l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
+                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at
+              FROM location l WHERE l.id = :id""";
+    static final String CHILDREN = """
+            SELECT l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
+                   l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
+                   l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
+                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at
+              FROM location l WHERE l.parent_id = :parent ORDER BY l.path_key""";
+    static final String CATEGORY_OF_PERSON = """
+            SELECT e.sex, e.juvenile, e.legal_status
+              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
+             WHERE w.person_id = :person""";
+    static final String CATEGORIES_IN_CELL = """
+            SELECT DISTINCT e.sex, e.juvenile, e.legal_status
+              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
+             WHERE w.location_id = :cell AND w.kind = 'IN_CELL' AND w.person_id <> :person""";
+    static final String OPEN_PERSONAL_COUNTERPARTS = """
+            SELECT na.id, na.scope, na.reason, w.person_id AS other, w.location_id, w.facility_code
+              FROM non_association na
+              JOIN whereabouts w ON w.person_id = CASE WHEN na.person_a = :person THEN na.person_b ELSE na.person_a END
+             WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')""";
+    static final String RIVALS_AT = """
+            SELECT na.id, na.scope, na.reason, a.grouping AS own, r.grouping AS rival, w.person_id AS other,
+                   w.location_id, w.facility_code
+              FROM allegation a
+              JOIN non_association na ON na.status = 'OPEN' AND (na.group_a = a.grouping OR na.group_b = a.grouping)
+              JOIN allegation r ON r.status <> 'WITHDRAWN'
+                               AND r.grouping = CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
+              JOIN whereabouts w ON w.person_id = r.person_id AND w.person_id <> :person
+             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'
+               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+               AND (na.scope = 'FACILITY' OR (na.scope = 'CELL' AND w.location_id = :cell)
+                    OR (na.scope = 'MODULE' AND w.location_id = ANY (:moduleCells)))
+             LIMIT 1""";
+
+    // What the NON_ASSOCIATION rule runs for groups since the rewrite (AssociationRepository): the person's group
+    // records, then a rival among the people held in the cell or module, or anywhere in the facility.
+    static final String GROUP_RECORDS_OF = """
+            SELECT na.id, na.scope, na.reason, a.grouping AS own,
+                   CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END AS rival
+              FROM allegation a
+              JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
+                                     AND (na.group_a = a.grouping OR na.group_b = a.grouping)
+             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'""";
+    static final String RIVAL_IN_CELLS = """
+            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
+              FROM whereabouts w JOIN allegation r ON r.person_id = w.person_id
+             WHERE w.location_id = ANY (:cells) AND w.kind = 'IN_CELL' AND w.person_id <> :person
+               AND r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN'
+             LIMIT 1""";
+    static final String RIVAL_IN_FACILITY = """
+            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
+              FROM allegation r JOIN whereabouts w ON w.person_id = r.person_id
+             WHERE r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN' AND w.person_id <> :person
+               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+             LIMIT 1""";
+
+    public static void main(String[] args) throws Exception {
+        int population = args.length > 0 ? Integer.parseInt(args[0]) : 80_000;
+        int records = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int moves = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 300;
+        int batchRuns = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+        Path data = Files.createTempDirectory("habeas-vetting-bench-");
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = new SpringApplication(HabeasApplication.class).run(
+                "--habeas.data-dir=" + data, "--habeas.admin-password=vetting-bench-root-secret",
+                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        System.out.printf("machine: %d cores; population=%,d records=%,d (allegations) + %,d (non-associations)"
+                        + " moves=%,d batch=%d x %d%n", Runtime.getRuntime().availableProcessors(), population,
+                records, records, moves, batch, batchRuns);
+        try {
+            var user = new HabeasUser(UUID.randomUUID(), "bench-officer", "Bench Officer",
+                    EnumSet.of(Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR, Role.ADMIN),
+                    Set.of(), true, false, null);
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+            new VettingBench(context).run(population, records, moves, batch, batchRuns);
+        } finally {
+            context.close();
+            System.out.printf("total %.0f s%n", (System.nanoTime() - started) / 1e9);
+            try (var files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private final ConfigurableApplicationContext context;
+    private final EstateService estate;
+    private final VettingService vetting;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate rolledBack;
+
+    VettingBench(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.estate = context.getBean(EstateService.class);
+        this.vetting = context.getBean(VettingService.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+        var transactions = context.getBean(PlatformTransactionManager.class);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.rolledBack = new TransactionTemplate(transactions);
+    }
+
+    void run(int population, int records, int moves, int batch, int batchRuns) {
+        estate.createFacility(new NewFacility(CECOT, "Centro de Confinamiento del Terrorismo", "SV", "San Vicente",
+                "Tecoluca", null, null, ZoneId.of("America/El_Salvador"), FacilityType.PRISON,
+                "Dirección General de Centros Penales", "Procuraduría para la Defensa de los Derechos Humanos",
+                LocalDate.of(2023, 2, 1), FacilityStatus.OPEN));
+        estate.importLayout(CECOT, layout(), null);
+        long t = System.nanoTime();
+        population(population);
+        System.out.printf("setup: %,d people in custody by bulk SQL in %.1f s (in cells %,d)%n", population, secs(t),
+                jdbc.sql("SELECT count(*) FROM whereabouts WHERE kind = 'IN_CELL'").query(Long.class).single());
+        t = System.nanoTime();
+        records(population, records);
+        System.out.printf("setup: %,d allegations and %,d non-associations by bulk SQL in %.1f s%n",
+                jdbc.sql("SELECT count(*) FROM allegation").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM non_association").query(Long.class).single(), secs(t));
+
+        List<VettingRequest> requests = requests(moves, new Random(6));
+        System.out.println("rules: " + vetting.ruleNames());
+        explain(requests.subList(0, Math.min(3, requests.size())));
+
+        // ---- the engine, one movement at a time
+        for (int warm = 0; warm < 2; warm++) {
+            requests.forEach(vetting::dryRun);
+        }
+        long[] engine = new long[requests.size()];
+        int denied = 0;
+        Map<String, Integer> deniedBy = new java.util.TreeMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            long s = System.nanoTime();
+            Decision d = vetting.dryRun(requests.get(i));
+            engine[i] = System.nanoTime() - s;
+            if (!d.allowed()) {
+                denied++;
+                d.denials().forEach(o -> deniedBy.merge(o.rule(), 1, Integer::sum));
+            }
+        }
+        report("VettingService.dryRun, all rules, per movement", engine);
+        System.out.printf("  of %,d movements %,d denied; denials by rule %s%n", requests.size(), denied, deniedBy);
+
+        // ---- each rule on its own (outside a transaction: each query takes a pooled connection)
+        for (VettingRule rule : context.getBeansOfType(VettingRule.class).values()) {
+            if (!rule.appliesTo().contains(MovementAction.CELL_MOVE)) {
+                continue;
+            }
+            requests.forEach(rule::evaluate);
+            long[] nanos = new long[requests.size()];
+            for (int i = 0; i < requests.size(); i++) {
+                long s = System.nanoTime();
+                rule.evaluate(requests.get(i));
+                nanos[i] = System.nanoTime() - s;
+            }
+            report("  rule " + rule.name() + ".evaluate", nanos);
+        }
+
+        // ---- the bare SQL the cell rules run, in one read-only transaction per movement
+        Function<VettingRequest, Object> bare = r -> readOnly.execute(status -> {
+            jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().listOfRows();           // CAPACITY
+            jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().listOfRows();           // AREA_MINIMUM
+            jdbc.sql(CATEGORY_OF_PERSON).param("person", r.person()).query().listOfRows();      // SEPARATION
+            jdbc.sql(CATEGORIES_IN_CELL).param("cell", r.toLocation()).param("person", r.person()).query()
+                    .listOfRows();
+            var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow(); // NON_ASSOCIATION
+            jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("person", r.person()).query().listOfRows();
+            UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
+                    .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
+            var groupRecords = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query().listOfRows();
+            for (String scope : List.of("CELL", "MODULE", "FACILITY")) {
+                String[] rivals = groupRecords.stream().filter(row -> scope.equals(row.get("scope")))
+                        .map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
+                if (rivals.length == 0) {
+                    continue;
+                }
+                var found = scope.equals("FACILITY")
+                        ? jdbc.sql(RIVAL_IN_FACILITY).param("facility", CECOT)
+                        : jdbc.sql(RIVAL_IN_CELLS).param("cells", scope.equals("CELL")
+                                ? new UUID[] {r.toLocation()} : module);
+                if (!found.param("person", r.person()).param("groups", rivals).query().listOfRows().isEmpty()) {
+                    break;
+                }
+            }
+            return null;
+        });
+        requests.forEach(bare::apply);
+        long[] sql = new long[requests.size()];
+        for (int i = 0; i < requests.size(); i++) {
+            long s = System.nanoTime();
+            bare.apply(requests.get(i));
+            sql[i] = System.nanoTime() - s;
+        }
+        report("bare SQL of the cell rules (as rewritten), per movement", sql);
+
+        // ---- decide, as a move calls it (stores and journals a denial), rolled back
+        int decided = Math.min(500, requests.size());
+        long[] decide = new long[decided];
+        for (int i = 0; i < decided; i++) {
+            VettingRequest r = requests.get(i);
+            long s = System.nanoTime();
+            rolledBack.executeWithoutResult(status -> {
+                vetting.decide(r, List.of());
+                status.setRollbackOnly();
+            });
+            decide[i] = System.nanoTime() - s;
+        }
+        report("VettingService.decide in a rolled-back transaction", decide);
+
+        // ---- batch dry runs
+        Random random = new Random(60);
+        long[] batches = new long[batchRuns];
+        for (int warm = 0; warm < 3; warm++) {
+            vetting.dryRun(slice(requests, batch, random));
+        }
+        for (int i = 0; i < batchRuns; i++) {
+            List<VettingRequest> slice = slice(requests, batch, random);
+            long s = System.nanoTime();
+            vetting.dryRun(slice);
+            batches[i] = System.nanoTime() - s;
+        }
+        report("VettingService.dryRun(list of " + batch + "), per batch", batches);
+    }
+
+    /** The plans of the rules' statements for a few movements, to see where the time goes. */
+    void explain(List<VettingRequest> sample) {
+        for (VettingRequest r : sample) {
+            var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow();
+            UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
+                    .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
+            String[] rivals = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query()
+                    .listOfRows().stream().map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
+            for (var statement : Map.of("CATEGORIES_IN_CELL", CATEGORIES_IN_CELL,
+                    "OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, "RIVALS_AT (before)", RIVALS_AT,
+                    "GROUP_RECORDS_OF", GROUP_RECORDS_OF, "RIVAL_IN_FACILITY", RIVAL_IN_FACILITY).entrySet()) {
+                explain(statement.getKey(), statement.getValue(), r, module, rivals, module);
+            }
+            explain("RIVAL_IN_CELLS (cell)", RIVAL_IN_CELLS, r, module, rivals, new UUID[] {r.toLocation()});
+            explain("RIVAL_IN_CELLS (module)", RIVAL_IN_CELLS, r, module, rivals, module);
+        }
+    }
+
+    void explain(String name, String sql, VettingRequest r, UUID[] module, String[] rivals, UUID[] cells) {
+        System.out.println("-- EXPLAIN " + name);
+        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).param("person", r.person())
+                .param("cell", r.toLocation()).param("facility", CECOT).param("moduleCells", module)
+                .param("groups", rivals).param("cells", cells).query(String.class).list()
+                .forEach(line -> System.out.println("   " + line));
+    }
+
+    static List<VettingRequest> slice(List<VettingRequest> all, int size, Random random) {
+        int from = random.nextInt(Math.max(1, all.size() - size));
+        return all.subList(from, Math.min(all.size(), from + size));
+    }
+
+    /** Random people in cells, each to a random other cell of CECOT, as cell moves. */
+    List<VettingRequest> requests(int count, Random random) {
+        List<UUID> cells = jdbc.sql("SELECT id FROM location WHERE facility_code = 'CECOT' AND kind = 'CELL'")
+                .query(UUID.class).list();
+        var people = jdbc.sql("""
+                SELECT person_id, location_id FROM whereabouts WHERE kind = 'IN_CELL'
+                 ORDER BY md5(person_id::text) LIMIT :n""").param("n", count)
+                .query((rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)}).list();
+        List<VettingRequest> requests = new ArrayList<>();
+        Instant now = Instant.now();
+        for (UUID[] p : people) {
+            UUID to;
+            do {
+                to = cells.get(random.nextInt(cells.size()));
+            } while (to.equals(p[1]));
+            requests.add(new VettingRequest(p[0], MovementAction.CELL_MOVE, CECOT, p[1], to, null, null, null, null,
+                    now));
+        }
+        return requests;
+    }
+
+    static Layout layout() {
+        List<Layout.Entry> entries = new ArrayList<>();
+        for (int m = 1; m <= MODULES; m++) {
+            entries.add(new Layout.Entry("M" + m, null, "MODULE", "Módulo " + m, null, null, null, null, null, null,
+                    null, null, null));
+            for (int c = 1; c <= CELLS_PER_MODULE; c++) {
+                entries.add(new Layout.Entry("M%d-C%02d".formatted(m, c), "M" + m, "CELL", null, 80, PLACES, PLACES,
+                        new BigDecimal("100.00"), null, null, null, null, null));
+            }
+        }
+        return new Layout(Layout.FORMAT, entries);
+    }
+
+    /**
+     * People md5('person' || i) registered, admitted 30 days ago and placed into the places in path order (slot
+     * n holds person n); whoever finds no place stays in reception. Modules 1-12 pre-trial men, 13-15 sentenced
+     * men, 16 women, so separation has something to say about some moves.
+     */
+    void population(int count) {
+        rolledBack.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO person (id, register_number, given_names, first_family_name, full_name,
+                           birth_precision, recorded_sex, interpreter_needed, identity_status, revision,
+                           registered_at, updated_at)
+                    SELECT md5('person' || i)::uuid, 'BENCH-2025-' || lpad(i::text, 6, '0'), 'Sintético ' || i,
+                           'Prueba', 'Sintético ' || i || ' Prueba', 'UNKNOWN', 'MALE', false, 'UNVERIFIED', 1,
+                           now(), now()
+                      FROM generate_series(1, :n) i""").param("n", count).update();
+            jdbc.sql("""
+                    INSERT INTO person_facility (person_id, facility_code, since)
+                    SELECT md5('person' || i)::uuid, 'CECOT', now() FROM generate_series(1, :n) i""")
+                    .param("n", count).update();
+            jdbc.sql("""
+                    CREATE TEMPORARY TABLE bench_slot ON COMMIT DROP AS
+                    SELECT row_number() OVER (ORDER BY l.path_key, s) AS n, l.id AS location_id,
+                           split_part(l.path_key, '-', 2) AS module
+                      FROM location l CROSS JOIN LATERAL generate_series(1, l.maximum_capacity) s
+                     WHERE l.facility_code = 'CECOT' AND l.kind = 'CELL'""").update();
+            jdbc.sql("""
+                    CREATE TEMPORARY TABLE bench_person ON COMMIT DROP AS
+                    SELECT i AS n, md5('person' || i)::uuid AS person_id, s.location_id,
+                           CASE WHEN s.module = 'M16' THEN 'FEMALE' ELSE 'MALE' END AS sex,
+                           CASE WHEN s.module IN ('M13', 'M14', 'M15') THEN 'SENTENCED' ELSE 'PRE_TRIAL' END AS status
+                      FROM generate_series(1, :n) i LEFT JOIN bench_slot s ON s.n = i""").param("n", count)
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile,
+                           authority_type, issuing_authority, authority_date, authority_reference, admitted_at,
+                           admitted_by)
+                    SELECT md5('episode' || p.person_id)::uuid, p.person_id, 'CECOT', p.status, p.sex, false,
+                           'DETENTION_ORDER', 'Juzgado Especializado de Instrucción', DATE '2025-03-20',
+                           'JEI-B' || p.n, now() - interval '30 days', 'bench-loader'
+                      FROM bench_person p""").update();
+            jdbc.sql("""
+                    INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state,
+                           facility_code, actor, particulars)
+                    SELECT md5('admitted' || p.person_id)::uuid, p.person_id, md5('episode' || p.person_id)::uuid,
+                           'ADMITTED', now() - interval '30 days', now() - interval '30 days', 'RECEPTION', 'CECOT',
+                           'bench-loader', '{}'::jsonb
+                      FROM bench_person p""").update();
+            jdbc.sql("""
+                    INSERT INTO whereabouts (person_id, episode_id, kind, facility_code, location_id, since,
+                           last_movement, version)
+                    SELECT p.person_id, md5('episode' || p.person_id)::uuid,
+                           CASE WHEN p.location_id IS NULL THEN 'RECEPTION' ELSE 'IN_CELL' END, 'CECOT',
+                           p.location_id, now() - interval '30 days', md5('admitted' || p.person_id)::uuid, 1
+                      FROM bench_person p""").update();
+            jdbc.sql("""
+                    UPDATE location l SET population = c.people
+                      FROM (SELECT location_id, count(*) AS people FROM whereabouts WHERE kind = 'IN_CELL'
+                             GROUP BY location_id) c
+                     WHERE l.id = c.location_id""").update();
+        });
+        for (String table : List.of("person", "custody_episode", "movement", "whereabouts", "location")) {
+            jdbc.sql("ANALYZE " + table).update();
+        }
+    }
+
+    /** Allegations and non-associations among the population, by bulk SQL (setup, no history rows). */
+    void records(int population, int count) {
+        jdbc.sql("""
+                INSERT INTO allegation (id, person_id, kind, grouping, source, evidence_reference, status,
+                       recorded_at, recorded_by)
+                SELECT gen_random_uuid(), md5('person' || (1 + (i::bigint * 7919) % :pop))::uuid, 'GANG_AFFILIATION',
+                       'Grupo ' || (i % 40), 'informe sintético ' || i, NULL,
+                       CASE i % 10 WHEN 0 THEN 'WITHDRAWN' WHEN 1 THEN 'DISPUTED' ELSE 'ALLEGED' END,
+                       now() - interval '20 days', 'bench-loader'
+                  FROM generate_series(1, :n) i""").param("pop", population).param("n", count).update();
+        jdbc.sql("""
+                INSERT INTO non_association (id, person_a, person_b, scope, reason, source, status, recorded_at,
+                       recorded_by)
+                SELECT gen_random_uuid(), a, b, (ARRAY['CELL', 'MODULE', 'FACILITY'])[1 + i % 3],
+                       'amenazas ' || i, 'informe de seguridad', CASE WHEN i % 5 = 0 THEN 'CLOSED' ELSE 'OPEN' END,
+                       now() - interval '10 days', 'bench-loader'
+                  FROM (SELECT i, md5('person' || (1 + i % :pop))::uuid AS a,
+                               md5('person' || (1 + (i::bigint * 104729 + 17) % :pop))::uuid AS b
+                          FROM generate_series(1, :n) i) x
+                 WHERE a <> b""").param("pop", population).param("n", count - 40).update();
+        jdbc.sql("""
+                INSERT INTO non_association (id, group_a, group_b, scope, reason, source, status, recorded_at,
+                       recorded_by)
+                SELECT gen_random_uuid(), 'Grupo ' || k, 'Grupo ' || ((k + 1 + j) % 40),
+                       CASE WHEN k % 2 = 0 THEN 'CELL' ELSE 'MODULE' END, 'pandillas rivales', 'inteligencia',
+                       'OPEN', now() - interval '10 days', 'bench-loader'
+                  FROM generate_series(0, 19) k CROSS JOIN generate_series(0, 1) j""").update();
+        jdbc.sql("ANALYZE allegation").update();
+        jdbc.sql("ANALYZE non_association").update();
+    }
+
+    static void report(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        System.out.printf("%-58s p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (%d runs)%n", what,
+                sorted[n / 2] / 1e6, sorted[(int) Math.ceil(n * 0.95) - 1] / 1e6,
+                sorted[(int) Math.ceil(n * 0.99) - 1] / 1e6, sorted[n - 1] / 1e6, n);
+    }
+
+    static double secs(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -42,15 +42,17 @@ public class VettingService {
     private final VettingRepository repository;
     private final Journal journal;
     private final FacilityScope scope;
+    private final List<MovementScope> movementScopes;
     private final JsonMapper json;
     private final Clock clock;
 
     VettingService(List<VettingRule> rules, VettingRepository repository, Journal journal, FacilityScope scope,
-                   JsonMapper json, Clock clock) {
+                   List<MovementScope> movementScopes, JsonMapper json, Clock clock) {
         this.rules = rules.stream().sorted(Comparator.comparing(VettingRule::name)).toList();
         this.repository = repository;
         this.journal = journal;
         this.scope = scope;
+        this.movementScopes = movementScopes;
         this.json = json;
         this.clock = clock;
     }
@@ -199,6 +201,7 @@ public class VettingService {
         if (request.facility() != null) {
             scope.require(request.facility());
         }
+        movementScopes.forEach(s -> s.requireVisible(request));
     }
 
     private List<MovementOverride> usable(VettingRequest request, Collection<UUID> ids, Instant now) {

@@ -170,6 +170,25 @@ public class Associations {
         return repository.history(record);
     }
 
+    /**
+     * The history of an allegation or a non-association the officer may see: an allegation of a person in their
+     * facility scope, a non-association as {@link #requireVisible}. Otherwise not found, as if it did not exist.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public List<StatusChange> visibleHistory(UUID record) {
+        var allegation = repository.lockAllegation(record);
+        if (allegation.isPresent()) {
+            try {
+                people.person(new PersonId(allegation.get().person()));
+            } catch (org.habeas.common.HabeasException outOfScope) {
+                throw new NotFound(ErrorCode.ALLEGATION_NOT_FOUND, "No allegation " + record);
+            }
+        } else {
+            requireVisible(record);
+        }
+        return repository.history(record);
+    }
+
     private String actor() {
         return scope.actorName();
     }

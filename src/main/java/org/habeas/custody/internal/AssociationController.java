@@ -109,6 +109,6 @@ class AssociationController {
     @GetMapping("/api/placement-records/{id}/history")
     @PreAuthorize(READERS)
     List<StatusChange> history(@PathVariable UUID id) {
-        return associations.history(id);
+        return associations.visibleHistory(id);
     }
 }

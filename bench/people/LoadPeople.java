@@ -140,8 +140,6 @@ public class LoadPeople {
                     .append(alias.startsWith("El ") || alias.startsWith("La ") ? "KNOWN_AS" : "ALIAS").append('\t')
                     .append(alias).append("\t1\n");
         }
-        Set<String> pairs = new TreeSet<>();
-        nameTokens.forEach(n -> pairs.addAll(NameKeys.pairs(n)));
         Set<String> tokens = NameKeys.allTokens(nameTokens);
         vocabulary.addAll(tokens);
         List<Integer> years = new ArrayList<>();
@@ -152,6 +150,7 @@ public class LoadPeople {
                 years.add(k);
             }
         }
+        Set<String> pairs = NameKeys.searchPairs(nameTokens, years);
         // The duplicates report's blocking keys, as PeopleService.searchKeys derives them.
         List<String> sounds = nameTokens.get(0).stream().map(NameKeys::phonetic).distinct().sorted().toList();
         Set<String> duplicateKeys = new TreeSet<>();

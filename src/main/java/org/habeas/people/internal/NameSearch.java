@@ -106,6 +106,28 @@ public final class NameSearch {
         int n = queryTokens.size();
         int m = required();
         int needed = n * (n - 1) / 2 - m * (m - 1) / 2 + 1;
+        Set<String> keys = new LinkedHashSet<>();
+        pairsByCost().stream().limit(needed).forEach(p -> keys.addAll(p.keys()));
+        return keys;
+    }
+
+    /**
+     * The pair keys of the two rarest query pairs (the one pair of a two-token query): anyone whose name holds a
+     * near spelling of every query token holds a key of each, so the index intersection of these sets finds them all.
+     */
+    public List<Set<String>> fullMatchKeys() {
+        return pairsByCost().stream().limit(queryTokens.size() >= 3 ? 2 : 1).map(PairKeys::keys).toList();
+    }
+
+    /** The pair key of the two query tokens as written that the fewest people carry. */
+    public String rarestExactPair() {
+        List<String> rarest = queryTokens.stream()
+                .sorted(Comparator.comparingInt((String t) -> frequency.getOrDefault(t, 0))).limit(2).toList();
+        return NameKeys.pair(rarest.get(0), rarest.get(1));
+    }
+
+    private List<PairKeys> pairsByCost() {
+        int n = queryTokens.size();
         List<PairKeys> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
@@ -113,9 +135,7 @@ public final class NameSearch {
             }
         }
         pairs.sort(Comparator.comparingDouble(PairKeys::cost));
-        Set<String> keys = new LinkedHashSet<>();
-        pairs.stream().limit(needed).forEach(p -> keys.addAll(p.keys()));
-        return keys;
+        return pairs;
     }
 
     private PairKeys pairKeys(String a, String b) {

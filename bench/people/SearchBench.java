@@ -31,7 +31,7 @@ import org.habeas.people.internal.PeopleRepository.Variant;
  * API; the bare SQL of the same search (the very statements PeopleService sends, built by CandidateSearch and
  * PeopleRepository, over plain JDBC: no HTTP, no Spring, no journal), timed as SQL alone and with the Java
  * scoring; and the naive design (one GIN trigram index over the whole normalised name).
- * Usage: SearchBench BASE_URL TOKEN JDBC_URL SAMPLE_FILE [QUERIES] [all|habeas|naive]
+ * Usage: SearchBench BASE_URL TOKEN JDBC_URL SAMPLE_FILE [QUERIES] [all|habeas|bare|naive]
  */
 public class SearchBench {
 
@@ -49,16 +49,19 @@ public class SearchBench {
         var http = HttpClient.newHttpClient();
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             if (!only.equals("naive")) {
-                warmUp(http, base, token, queries);
+                if (!only.equals("bare")) {
+                    warmUp(http, base, token, queries);
+                }
                 // Each class twice through the API and once as bare SQL, each pass on its own so neither warms the
                 // cache for the other within a query.
                 try (Statement s = c.createStatement()) {
-                    // What PeopleService sets for each search transaction (PeopleRepository.planEachSearch).
-                    s.execute("SET plan_cache_mode = force_custom_plan");
+                    // What PeopleService sets for each search transaction (PeopleRepository.planEachSearch); here
+                    // once for the session, as the connection runs in autocommit.
+                    s.execute(PeopleRepository.SEARCH_SETTINGS.replace("true)", "false)"));
                 }
                 for (String kind : KINDS) {
                     List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).toList();
-                    for (int pass = 1; pass <= 2; pass++) {
+                    for (int pass = 1; pass <= (only.equals("bare") ? 0 : 2); pass++) {
                         long[] api = new long[these.size()];
                         int found = 0;
                         for (int i = 0; i < these.size(); i++) {
@@ -85,10 +88,20 @@ public class SearchBench {
                         sqlOnly[i] = sqlNanos;
                     }
                     report("bare SQL    " + kind, sqlOnly, -1, these.size());
+                    var steps = new StringBuilder("  SQL by step (mean ms over the queries reaching it, runs):");
+                    for (int k = 0; k < 8; k++) {
+                        if (stepRuns[k] > 0) {
+                            steps.append(String.format(" %s %.1f (%d)", k == 0 ? "variants" : "read" + k,
+                                    stepNanos[k] / 1e6 / stepRuns[k], stepRuns[k]));
+                        }
+                    }
+                    System.out.println(steps);
+                    stepNanos = new long[8];
+                    stepRuns = new int[8];
                     report("JDBC+score  " + kind, bare, found, these.size());
                 }
             }
-            if (!only.equals("habeas")) {
+            if (only.equals("all") || only.equals("naive")) {
                 naive(c, queries);
             }
         }
@@ -112,6 +125,10 @@ public class SearchBench {
     }
 
     static long sqlNanos;
+    // Where the SQL time of a class goes: per read of CandidateSearch (in order), total time and how many ran.
+    static long[] stepNanos = new long[8];
+    static int[] stepRuns = new int[8];
+    static int step;
 
     /** The search PeopleService runs, minus HTTP, security, the nationalities of the page and the journal. */
     static boolean bareSql(Connection c, Query q) throws Exception {
@@ -129,6 +146,9 @@ public class SearchBench {
         }
         sqlNanos += System.nanoTime() - t0;
         NameSearch plan = NameSearch.plan(tokens, variants);
+        stepNanos[0] += System.nanoTime() - t0;
+        stepRuns[0]++;
+        step = 1;
         var ranked = CandidateSearch.rank(plan, new Filter(q.year(), null, null, null, null), 5,
                 PeopleService.CANDIDATE_CAP, statement -> fetch(c, statement));
         return ranked.matches().stream().limit(5).anyMatch(m -> m.person().id().toString().equals(q.target()));
@@ -154,7 +174,11 @@ public class SearchBench {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        sqlNanos += System.nanoTime() - t0;
+        long took = System.nanoTime() - t0;
+        sqlNanos += took;
+        stepNanos[Math.min(step, 7)] += took;
+        stepRuns[Math.min(step, 7)]++;
+        step++;
         return rows;
     }
 

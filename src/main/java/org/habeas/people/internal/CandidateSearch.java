@@ -27,8 +27,9 @@ import org.habeas.people.internal.PeopleRepository.Statement;
  *     <li>people carrying a near spelling of every query token: they share a key with each of the two rarest
  *         query pairs, and the index intersects the two before any row is read;</li>
  *     <li>only when steps 1-3 do not fill the page with scores that someone missing a token could not reach:
- *         people with all tokens but one (a second surname the record lacks), via the rarest pairs
- *         ({@link NameSearch#keys()}).</li>
+ *         people with all tokens but one (a second surname the record lacks): for each token that may be
+ *         missing, the intersection of the two rarest pairs of the others ({@link NameSearch#allButOneKeys()}).
+ *     </li>
  * </ol>
  * With a birth year every key is the year-tagged one, so the rows read are those of people born that year. A
  * search that stopped early reports its total as a lower bound ({@code capped}). Pure: the service and the
@@ -53,13 +54,13 @@ public final class CandidateSearch {
         Integer year = filter.year();
         var reads = new Reads(plan, filter, cap, fetch);
         if (!plan.byPairs()) {
-            reads.add(List.of(KeySet.any("search_tokens", plan.keys())));
+            reads.add(List.of(List.of(KeySet.any("search_tokens", plan.tokenKeys()))));
             return reads.ranked(false);
         }
         int n = tokens.size();
         // 1. Called exactly that. A whole-name match scores 1.0 (0.98 as an alias); anyone else at most
         //    max(1 - 0.08 / n, 0.8 + 0.2 n / (n + 1)): one token only a near spelling, or one extra name part.
-        reads.add(List.of(KeySet.any("search_pairs", tagged(Set.of(NameKeys.wholeName(tokens)), year))));
+        reads.add(List.of(List.of(KeySet.any("search_pairs", tagged(Set.of(NameKeys.wholeName(tokens)), year)))));
         double belowWhole = Math.max(1 - 0.08 / n, 0.8 + 0.2 * n / (n + 1));
         if (reads.hitCap() || reads.countAbove(belowWhole) >= wanted) {
             return reads.ranked(true);
@@ -70,12 +71,12 @@ public final class CandidateSearch {
         if (year != null) {
             exact.add(KeySet.any("search_pairs", tagged(Set.of(plan.rarestExactPair()), year)));
         }
-        reads.add(exact);
+        reads.add(List.of(exact));
         if (reads.hitCap()) {
             return reads.ranked(true);
         }
         // 3. A near spelling of every token.
-        reads.add(plan.fullMatchKeys().stream().map(k -> KeySet.any("search_pairs", tagged(k, year))).toList());
+        reads.add(List.of(pairConditions(plan.fullMatchKeys(), year)));
         if (plan.required() == n) {
             return reads.ranked(reads.hitCap());
         }
@@ -83,8 +84,12 @@ public final class CandidateSearch {
         if (reads.countAbove(0.8 * (n - 1) / n + 0.2) >= wanted) {
             return reads.ranked(true);
         }
-        reads.add(List.of(KeySet.any("search_pairs", tagged(plan.keys(), year))));
+        reads.add(plan.allButOneKeys().stream().map(group -> pairConditions(group, year)).toList());
         return reads.ranked(reads.hitCap());
+    }
+
+    private static List<KeySet> pairConditions(List<Set<String>> keySets, Integer year) {
+        return keySets.stream().map(k -> KeySet.any("search_pairs", tagged(k, year))).toList();
     }
 
     private static Set<String> tagged(Set<String> keys, Integer year) {
@@ -113,8 +118,8 @@ public final class CandidateSearch {
             this.fetch = fetch;
         }
 
-        void add(List<KeySet> conditions) {
-            List<Candidate> read = fetch.apply(PeopleRepository.candidateStatement(conditions, filter, cap));
+        void add(List<List<KeySet>> alternatives) {
+            List<Candidate> read = fetch.apply(PeopleRepository.candidateStatement(alternatives, filter, cap));
             hitCap |= read.size() >= cap;
             for (Candidate c : read) {
                 if (candidates.putIfAbsent(c.summary().id(), c) == null) {

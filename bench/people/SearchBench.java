@@ -160,7 +160,7 @@ public class SearchBench {
         try (PreparedStatement s = c.prepareStatement(statement.sql())) {
             for (int i = 0; i < statement.params().size(); i++) {
                 Object p = statement.params().get(i);
-                if (p instanceof String[] array) {
+                if (p instanceof String[] array && !Boolean.getBoolean("bindAsObject")) {
                     s.setArray(i + 1, c.createArrayOf("text", array));
                 } else {
                     s.setObject(i + 1, p);

@@ -96,7 +96,7 @@ public class LoadPeople {
                 s.execute("VACUUM ANALYZE person");
                 s.execute("VACUUM ANALYZE person_nationality");
                 s.execute("VACUUM ANALYZE person_document");
-                s.execute("ANALYZE name_token");
+                s.execute("VACUUM ANALYZE name_token");
             }
             long t3 = System.nanoTime();
             System.out.printf("loaded %,d people: copy %.1f s, vocabulary %,d tokens + GIN indexes %.1f s,"

@@ -106,20 +106,20 @@ public class CorrectionForm {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A correction needs its reason", "reason");
         }
         List<Alias> aliasList = aliases.stream().filter(r -> !r.isEmpty())
-                .map(r -> new Alias(Alias.Kind.valueOf(r.getKind()), r.getName().strip())).toList();
+                .map(r -> new Alias(choice(Alias.Kind.class, r.getKind()), r.getName().strip())).toList();
         List<Nationality> nationalityList = new ArrayList<>();
         for (int k = 0; k < nationalities.size(); k++) {
             var r = nationalities.get(k);
             if (!r.isEmpty()) {
                 nationalityList.add(new Nationality(CountryCode.of(r.getCountry(), "nationalities[" + k + "].country"),
-                        Nationality.Source.valueOf(r.getSource())));
+                        choice(Nationality.Source.class, r.getSource())));
             }
         }
         List<IdentityDocument> documentList = new ArrayList<>();
         for (int k = 0; k < documents.size(); k++) {
             var r = documents.get(k);
             if (!r.isEmpty()) {
-                documentList.add(new IdentityDocument(IdentityDocument.Type.valueOf(r.getType()),
+                documentList.add(new IdentityDocument(choice(IdentityDocument.Type.class, r.getType()),
                         r.getIssuer() == null ? "" : r.getIssuer().strip().toUpperCase(Locale.ROOT),
                         r.getNumber().strip(), expiry(r.getExpiresOn(), "documents[" + k + "].expiresOn")));
             }
@@ -130,8 +130,16 @@ public class CorrectionForm {
         return new Correction(person, reason.strip(), revision,
                 new PersonName(givenNames, firstFamilyName, secondFamilyName, fullName), aliasList,
                 Birth.parse(birthDate, estimatedAge, today, "birthDate"), text(birthPlace),
-                RecordedSex.valueOf(recordedSex), text(genderIdentity), nationalityList, documentList, spoken,
-                interpreterNeeded, IdentityStatus.valueOf(identityStatus), text(identityNote));
+                choice(RecordedSex.class, recordedSex), text(genderIdentity), nationalityList, documentList, spoken,
+                interpreterNeeded, choice(IdentityStatus.class, identityStatus), text(identityNote));
+    }
+
+    /** A select's value; a missing or unknown one (a tampered form) is an IllegalArgumentException, not a 500. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("no " + type.getSimpleName());
+        }
+        return Enum.valueOf(type, value);
     }
 
     private static LocalDate expiry(String text, String field) {

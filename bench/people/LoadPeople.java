@@ -96,7 +96,7 @@ public class LoadPeople {
                 s.execute("VACUUM ANALYZE person");
                 s.execute("VACUUM ANALYZE person_nationality");
                 s.execute("VACUUM ANALYZE person_document");
-                s.execute("ANALYZE name_token");
+                s.execute("VACUUM ANALYZE name_token");
             }
             long t3 = System.nanoTime();
             System.out.printf("loaded %,d people: copy %.1f s, vocabulary %,d tokens + GIN indexes %.1f s,"
@@ -140,8 +140,6 @@ public class LoadPeople {
                     .append(alias.startsWith("El ") || alias.startsWith("La ") ? "KNOWN_AS" : "ALIAS").append('\t')
                     .append(alias).append("\t1\n");
         }
-        Set<String> pairs = new TreeSet<>();
-        nameTokens.forEach(n -> pairs.addAll(NameKeys.pairs(n)));
         Set<String> tokens = NameKeys.allTokens(nameTokens);
         vocabulary.addAll(tokens);
         List<Integer> years = new ArrayList<>();
@@ -152,6 +150,7 @@ public class LoadPeople {
                 years.add(k);
             }
         }
+        Set<String> pairs = NameKeys.searchPairs(nameTokens, years);
         // The duplicates report's blocking keys, as PeopleService.searchKeys derives them.
         List<String> sounds = nameTokens.get(0).stream().map(NameKeys::phonetic).distinct().sorted().toList();
         Set<String> duplicateKeys = new TreeSet<>();

@@ -17,45 +17,23 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.habeas.people.PeopleService;
+import org.habeas.people.internal.CandidateSearch;
 import org.habeas.people.internal.NameKeys;
 import org.habeas.people.internal.NameSearch;
+import org.habeas.people.internal.PeopleRepository;
+import org.habeas.people.internal.PeopleRepository.Candidate;
+import org.habeas.people.internal.PeopleRepository.Filter;
 import org.habeas.people.internal.PeopleRepository.Variant;
 
 /**
  * Name search at scale, single client: latency (p50/p95/p99) and top-5 recall per query class through the HTTP
- * API, the bare SQL of the same search (the two statements PeopleService runs), and the naive design (one GIN
- * trigram index over the whole normalised name). Usage: SearchBench BASE_URL TOKEN JDBC_URL SAMPLE_FILE [QUERIES]
+ * API; the bare SQL of the same search (the very statements PeopleService sends, built by CandidateSearch and
+ * PeopleRepository, over plain JDBC: no HTTP, no Spring, no journal), timed as SQL alone and with the Java
+ * scoring; and the naive design (one GIN trigram index over the whole normalised name).
+ * Usage: SearchBench BASE_URL TOKEN JDBC_URL SAMPLE_FILE [QUERIES] [all|habeas|bare|naive]
  */
 public class SearchBench {
-
-    // The same two statements as PeopleRepository.VARIANTS and CANDIDATES_BY_PAIRS/TOKENS (+ BY_BIRTH_YEAR).
-    static final String VARIANTS = """
-            SELECT q.token AS query, v.token, v.frequency, similarity(v.token, q.token) AS similarity
-              FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS q(token, phonetic)
-             CROSS JOIN LATERAL (
-                   SELECT t.token, t.frequency FROM name_token t WHERE t.token = q.token OR t.phonetic = q.phonetic
-                   UNION
-                   (SELECT t.token, t.frequency FROM name_token t WHERE t.token % q.token
-                     ORDER BY similarity(t.token, q.token) DESC LIMIT 12)
-                   UNION
-                   (SELECT t.token, t.frequency FROM name_token t
-                     WHERE length(q.token) >= 3 AND t.token LIKE q.token || '%'
-                     ORDER BY t.frequency DESC LIMIT 6)
-             ) v
-            """;
-    static final String CANDIDATES = """
-            SELECT p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
-                   p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
-              FROM person p
-             WHERE p.merged_into IS NULL AND p.%s && CAST(? AS text[])
-            """;
-    static final String CONTAINING = """
-            SELECT p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
-                   p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
-              FROM person p
-             WHERE p.merged_into IS NULL AND p.search_tokens @> CAST(? AS text[])
-            """;
-    static final String BY_YEAR = " AND p.birth_years @> ARRAY[CAST(? AS integer)]";
 
     record Query(String kind, String text, Integer year, String target) {
     }
@@ -71,12 +49,19 @@ public class SearchBench {
         var http = HttpClient.newHttpClient();
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             if (!only.equals("naive")) {
-                warmUp(http, base, token, queries);
+                if (!only.equals("bare")) {
+                    warmUp(http, base, token, queries);
+                }
                 // Each class twice through the API and once as bare SQL, each pass on its own so neither warms the
                 // cache for the other within a query.
-                for (String kind : List.of("typo", "common", "partial", "partial+year")) {
+                try (Statement s = c.createStatement()) {
+                    // What PeopleService sets for each search transaction (PeopleRepository.planEachSearch); here
+                    // once for the session, as the connection runs in autocommit.
+                    s.execute(PeopleRepository.SEARCH_SETTINGS.replace("true)", "false)"));
+                }
+                for (String kind : KINDS) {
                     List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).toList();
-                    for (int pass = 1; pass <= 2; pass++) {
+                    for (int pass = 1; pass <= (only.equals("bare") ? 0 : 2); pass++) {
                         long[] api = new long[these.size()];
                         int found = 0;
                         for (int i = 0; i < these.size(); i++) {
@@ -91,15 +76,32 @@ public class SearchBench {
                         report("habeas API  " + kind + " #" + pass, api, found, these.size());
                     }
                     long[] bare = new long[these.size()];
+                    long[] sqlOnly = new long[these.size()];
+                    int found = 0;
                     for (int i = 0; i < these.size(); i++) {
+                        sqlNanos = 0;
                         long t1 = System.nanoTime();
-                        bareSql(c, these.get(i));
+                        if (bareSql(c, these.get(i))) {
+                            found++;
+                        }
                         bare[i] = System.nanoTime() - t1;
+                        sqlOnly[i] = sqlNanos;
                     }
-                    report("bare SQL    " + kind, bare, -1, these.size());
+                    report("bare SQL    " + kind, sqlOnly, -1, these.size());
+                    var steps = new StringBuilder("  SQL by step (mean ms over the queries reaching it, runs):");
+                    for (int k = 0; k < 8; k++) {
+                        if (stepRuns[k] > 0) {
+                            steps.append(String.format(" %s %.1f (%d)", k == 0 ? "variants" : "read" + k,
+                                    stepNanos[k] / 1e6 / stepRuns[k], stepRuns[k]));
+                        }
+                    }
+                    System.out.println(steps);
+                    stepNanos = new long[8];
+                    stepRuns = new int[8];
+                    report("JDBC+score  " + kind, bare, found, these.size());
                 }
             }
-            if (!only.equals("habeas")) {
+            if (only.equals("all") || only.equals("naive")) {
                 naive(c, queries);
             }
         }
@@ -122,41 +124,61 @@ public class SearchBench {
         }
     }
 
-    static int bareSql(Connection c, Query q) throws Exception {
+    static long sqlNanos;
+    // Where the SQL time of a class goes: per read of CandidateSearch (in order), total time and how many ran.
+    static long[] stepNanos = new long[8];
+    static int[] stepRuns = new int[8];
+    static int step;
+
+    /** The search PeopleService runs, minus HTTP, security, the nationalities of the page and the journal. */
+    static boolean bareSql(Connection c, Query q) throws Exception {
         List<String> tokens = NameKeys.tokens(q.text());
         List<Variant> variants = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(VARIANTS)) {
+        long t0 = System.nanoTime();
+        try (PreparedStatement s = c.prepareStatement(PeopleRepository.VARIANTS)) {
             s.setArray(1, c.createArrayOf("text", tokens.toArray()));
             s.setArray(2, c.createArrayOf("text", tokens.stream().map(NameKeys::phonetic).toArray()));
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    variants.add(new Variant(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4)));
+                    variants.add(PeopleRepository.variant(rs));
                 }
             }
         }
+        sqlNanos += System.nanoTime() - t0;
         NameSearch plan = NameSearch.plan(tokens, variants);
-        int rows = 0;
-        if (plan.byPairs()) {
-            rows += fetch(c, CONTAINING + (q.year() == null ? "" : BY_YEAR) + " LIMIT 3000", tokens, q.year());
-        }
-        String sql = CANDIDATES.formatted(plan.byPairs() ? "search_pairs" : "search_tokens")
-                + (q.year() == null ? "" : BY_YEAR) + " LIMIT 3000";
-        return rows + fetch(c, sql, plan.keys(), q.year());
+        stepNanos[0] += System.nanoTime() - t0;
+        stepRuns[0]++;
+        step = 1;
+        var ranked = CandidateSearch.rank(plan, new Filter(q.year(), null, null, null, null), 5,
+                PeopleService.CANDIDATE_CAP, statement -> fetch(c, statement));
+        return ranked.matches().stream().limit(5).anyMatch(m -> m.person().id().toString().equals(q.target()));
     }
 
-    static int fetch(Connection c, String sql, java.util.Collection<String> keys, Integer year) throws Exception {
-        int rows = 0;
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("text", keys.toArray()));
-            if (year != null) {
-                s.setInt(2, year);
+    static List<Candidate> fetch(Connection c, PeopleRepository.Statement statement) {
+        long t0 = System.nanoTime();
+        List<Candidate> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(statement.sql())) {
+            for (int i = 0; i < statement.params().size(); i++) {
+                Object p = statement.params().get(i);
+                if (p instanceof String[] array && !Boolean.getBoolean("bindAsObject")) {
+                    s.setArray(i + 1, c.createArrayOf("text", array));
+                } else {
+                    s.setObject(i + 1, p);
+                }
             }
             try (var rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows++;
+                    rows.add(PeopleRepository.candidate(rs, rows.size()));
                 }
             }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
+        long took = System.nanoTime() - t0;
+        sqlNanos += took;
+        stepNanos[Math.min(step, 7)] += took;
+        stepRuns[Math.min(step, 7)]++;
+        step++;
         return rows;
     }
 
@@ -174,7 +196,7 @@ public class SearchBench {
                  WHERE naive_name %% lower(unaccent(?)) %s
                  ORDER BY similarity(naive_name, lower(unaccent(?))) DESC LIMIT 5
                 """;
-        for (String kind : List.of("typo", "common", "partial", "partial+year")) {
+        for (String kind : KINDS) {
             // Fewer queries than for Habeas: the naive design takes up to a second per common name.
             List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).limit(60).toList();
             long[] times = new long[these.size()];
@@ -220,14 +242,16 @@ public class SearchBench {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
+    static final List<String> KINDS = List.of("typo", "common", "common-short", "partial", "partial+year");
     static final Set<String> COMMON = Set.of("Hernández", "López", "Martínez", "García", "Rodríguez");
+    static final Set<String> COMMON_GIVEN = Set.of("José", "Juan", "Carlos", "Luis", "Jorge", "María", "Ana");
 
     static List<Query> queries(List<String[]> sample, int perKind) {
         var random = new Random(17);
         List<Query> out = new ArrayList<>();
         List<String[]> shuffled = new ArrayList<>(sample);
         Collections.shuffle(shuffled, random);
-        int typo = 0, common = 0, partial = 0, partialYear = 0;
+        int typo = 0, common = 0, commonShort = 0, partial = 0, partialYear = 0;
         for (String[] s : shuffled) {
             String id = s[0];
             String given = s[1];
@@ -244,6 +268,11 @@ public class SearchBench {
                 common++;
             }
             String firstGiven = given.split(" ")[0];
+            // "José Hernández": tens of thousands of namesakes; recall is a lottery, the latency is the point.
+            if (commonShort < perKind && COMMON.contains(first) && COMMON_GIVEN.contains(firstGiven)) {
+                out.add(new Query("common-short", firstGiven + " " + first, null, id));
+                commonShort++;
+            }
             if (partial < perKind) {
                 out.add(new Query("partial", firstGiven + " " + first, null, id));
                 partial++;

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An append-only correction (REQ-06): every part left null stays as it is; a list given replaces the list.
+ * An append-only correction (REQ-06): every part left null stays as it is; an empty text clears
+ * it; a list given replaces the list.
  * {@code expectedRevision}, when given, must be the current revision, so two officers correcting at once cannot
  * silently overwrite each other.
  */

@@ -19,5 +19,13 @@ public record Identity(PersonName name, List<Alias> aliases, Birth birth, String
         documents = documents == null ? List.of() : List.copyOf(documents);
         languages = languages == null ? List.of() : List.copyOf(languages);
         status = status == null ? IdentityStatus.UNVERIFIED : status;
+        // Blank is no value: a correction clears a text with "" (its null means "unchanged").
+        birthPlace = blankToNull(birthPlace);
+        genderIdentity = blankToNull(genderIdentity);
+        statusNote = blankToNull(statusNote);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

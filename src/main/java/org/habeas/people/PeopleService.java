@@ -27,11 +27,12 @@ import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.PageRequest;
 import org.habeas.people.internal.NameKeys;
+import org.habeas.people.internal.CandidateSearch;
+import org.habeas.people.internal.CandidateSearch.Ranked;
 import org.habeas.people.internal.NameSearch;
 import org.habeas.people.internal.PeopleRepository;
 import org.habeas.people.internal.PeopleRepository.Candidate;
 import org.habeas.people.internal.PeopleRepository.Filter;
-import org.habeas.people.internal.PeopleRepository.Lookup;
 import org.habeas.people.internal.PeopleRepository.Row;
 import org.habeas.people.internal.PeopleRepository.SearchKeys;
 import org.habeas.people.internal.PeopleRepository.StoredIdentity;
@@ -218,7 +219,7 @@ public class PeopleService {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
                         "Give a name (two letters or more) or an identifier", "q");
             }
-            var ranked = rank(tokens, filter);
+            var ranked = rank(tokens, filter, (int) Math.min(Integer.MAX_VALUE, page.offset() + page.size()));
             matches = ranked.matches();
             capped = ranked.capped();
         }
@@ -372,7 +373,7 @@ public class PeopleService {
         Map<PersonId, DuplicateCandidate> found = new LinkedHashMap<>();
         List<String> tokens = NameKeys.tokens(identity.name().fullName());
         if (tokens.size() >= 2) {
-            var ranked = rank(tokens, new Filter(null, null, null, null, null));
+            var ranked = rank(tokens, new Filter(null, null, null, null, null), 20);
             var best = ranked.matches().subList(0, Math.min(20, ranked.matches().size()));
             for (PersonMatch match : withNationalities(best)) {
                 Candidate c = ranked.candidates().get(match.person().id());
@@ -457,30 +458,10 @@ public class PeopleService {
 
     // ---- search
 
-    private Ranked rank(List<String> tokens, Filter filter) {
+    private Ranked rank(List<String> tokens, Filter filter, int wanted) {
+        repository.planEachSearch();
         NameSearch plan = NameSearch.plan(tokens, repository.variants(tokens));
-        Map<PersonId, Candidate> candidates = new LinkedHashMap<>();
-        if (plan.byPairs()) {
-            repository.candidates(Lookup.ALL_TOKENS, tokens, filter, CANDIDATE_CAP)
-                    .forEach(c -> candidates.put(c.summary().id(), c));
-        }
-        List<Candidate> fuzzy = repository.candidates(plan.byPairs() ? Lookup.ANY_PAIR : Lookup.ANY_TOKEN,
-                plan.keys(), filter, CANDIDATE_CAP);
-        fuzzy.forEach(c -> candidates.putIfAbsent(c.summary().id(), c));
-        List<PersonMatch> matches = new ArrayList<>();
-        Map<PersonId, Candidate> byId = new HashMap<>();
-        for (Candidate c : candidates.values()) {
-            NameSearch.Scored scored = plan.score(c.searchNames());
-            if (scored != null) {
-                String matchedName = scored.nameIndex() == 0 ? c.summary().fullName()
-                        : c.searchNames().split("\\|")[scored.nameIndex()];
-                matches.add(new PersonMatch(c.summary(), round(scored.score()), matchedName));
-                byId.put(c.summary().id(), c);
-            }
-        }
-        matches.sort(Comparator.comparingDouble(PersonMatch::score).reversed()
-                .thenComparing(m -> m.person().registerNumber()));
-        return new Ranked(matches, byId, fuzzy.size() >= CANDIDATE_CAP);
+        return CandidateSearch.rank(plan, filter, wanted, CANDIDATE_CAP, repository::candidates);
     }
 
     private List<PersonMatch> withNationalities(List<PersonMatch> matches) {
@@ -490,9 +471,6 @@ public class PeopleService {
             return new PersonMatch(new PersonSummary(p.id(), p.registerNumber(), p.fullName(), p.birth(),
                     p.identityStatus(), countries.getOrDefault(p.id().value(), List.of())), m.score(), m.matchedName());
         }).toList();
-    }
-
-    private record Ranked(List<PersonMatch> matches, Map<PersonId, Candidate> candidates, boolean capped) {
     }
 
     private static List<String> criteria(PersonQuery query) {
@@ -524,8 +502,6 @@ public class PeopleService {
         List<List<String>> names = new ArrayList<>();
         names.add(NameKeys.tokens(identity.name().fullName()));
         identity.aliases().forEach(a -> names.add(NameKeys.tokens(a.name())));
-        Set<String> pairs = new TreeSet<>();
-        names.forEach(n -> pairs.addAll(NameKeys.pairs(n)));
         Set<String> tokens = NameKeys.allTokens(names);
         repository.addTokens(List.copyOf(tokens));
         StringBuilder text = new StringBuilder();
@@ -542,6 +518,7 @@ public class PeopleService {
                 years.add(y);
             }
         }
+        Set<String> pairs = NameKeys.searchPairs(names, years);
         String year = birth.date() == null ? "?" : Integer.toString(birth.date().getYear());
         List<String> sounds = names.get(0).stream().map(NameKeys::phonetic).distinct().sorted().toList();
         Set<String> duplicateKeys = new TreeSet<>();

@@ -92,6 +92,49 @@ class SearchApiTest extends IntegrationTest {
         }
 
         @Test
+        void aCorrectedBirthYearIsTheYearTheSearchNarrowsBy() {
+            String given = uniqueName();
+            var person = as(INTAKE).post("/api/people", aPerson(given, "Mejía", "Rivas", "1980-05-05")).expect(201).json();
+            String id = person.path("id").asString();
+            as(INTAKE).post("/api/people/" + id + "/corrections", Map.of("reason", "birth certificate",
+                    "birthDate", "1981-05-05")).expect(200);
+            var found = as(LEGAL).get("/api/people?birthYear=1981&q=" + q(given + " Mejia")).expect(200).json();
+            assertThat(found.path("items").get(0).path("person").path("id").asString()).isEqualTo(id);
+            assertThat(as(LEGAL).get("/api/people?birthYear=1980&q=" + q(given + " Mejia")).json().path("total").asInt())
+                    .as("the year-tagged keys of the old birth year are gone").isZero();
+            assertThat(as(LEGAL).get("/api/people?birthYear=1981&q=" + q(given + " Mejia Rivas")).json()
+                    .path("items").get(0).path("person").path("id").asString()).isEqualTo(id);
+        }
+
+        @Test
+        void aNameManyCarryExactlyFillsThePageFirstAndSaysTheTotalIsALowerBound() {
+            String given = uniqueName();
+            List<String> exact = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                var body = aPerson(given, "Zelaya", null, (1970 + i) + "-01-01");
+                exact.add(as(INTAKE).post("/api/people", with(body, "newPersonReason", "namesakes")).expect(201).json()
+                        .path("id").asString());
+            }
+            String longer = as(INTAKE).post("/api/people", with(aPerson(given, "Zelaya", "Cruz", "1990-01-01"),
+                    "newPersonReason", "namesake")).expect(201).json().path("id").asString();
+
+            var page = as(LEGAL).get("/api/people?size=5&q=" + q(given + " Zelaya")).expect(200).json();
+            assertThat(page.path("items")).hasSize(5);
+            page.path("items").forEach(item -> {
+                assertThat(exact).contains(item.path("person").path("id").asString());
+                assertThat(item.path("score").asDouble()).isEqualTo(1.0);
+            });
+            assertThat(page.path("totalCapped").asBoolean()).as("it stopped reading: the total is a lower bound").isTrue();
+            assertThat(page.path("total").asInt()).isGreaterThanOrEqualTo(5);
+
+            var all = as(LEGAL).get("/api/people?size=20&q=" + q(given + " Zelaya")).expect(200).json();
+            assertThat(all.path("totalCapped").asBoolean()).isFalse();
+            assertThat(all.path("total").asInt()).isEqualTo(8);
+            assertThat(all.path("items").get(7).path("person").path("id").asString())
+                    .as("the name with a part more ranks after the exact ones").isEqualTo(longer);
+        }
+
+        @Test
         void findsByRegisterOrDocumentNumberExactly() {
             String number = "034567" + (System.nanoTime() % 1000);
             var person = as(INTAKE).post("/api/people", with(aPerson(), "documents",

@@ -67,6 +67,41 @@ public final class NameKeys {
     }
 
     /**
+     * The keys stored in {@code person.search_pairs}: every pair key and the whole-name key of every name, and the
+     * same keys with each birth year of the person ("garcia jose@1990"). A year-tagged key lets "José García, born 1990" read the few
+     * dozen people it can mean instead of the thousands called José García, then filter them by year.
+     */
+    public static Set<String> searchPairs(List<List<String>> names, List<Integer> birthYears) {
+        Set<String> keys = new TreeSet<>();
+        names.forEach(n -> {
+            keys.addAll(pairs(n));
+            if (!n.isEmpty()) {
+                keys.add(wholeName(n));
+            }
+        });
+        Set<String> withYears = new TreeSet<>(keys);
+        for (String key : keys) {
+            for (Integer year : birthYears) {
+                withYears.add(withYear(key, year));
+            }
+        }
+        return withYears;
+    }
+
+    /**
+     * The key of a whole name: its tokens sorted ("=garcia jose"), so the people called exactly what was asked
+     * for ("José García", not José Antonio García López) are found without reading the thousands who share a pair.
+     */
+    public static String wholeName(List<String> tokens) {
+        return "=" + String.join(" ", new TreeSet<>(tokens));
+    }
+
+    /** A pair key narrowed to a birth year; '@' never occurs in a token. */
+    public static String withYear(String key, int year) {
+        return key + "@" + year;
+    }
+
+    /**
      * A sound key for Spanish names and the ways sending agencies transliterate them. Fuzzystrmatch's metaphone
      * is tuned for English and keeps b/v, s/z, j/y and ll/y apart, which is exactly what Spanish spelling mixes
      * up: Yesica/Jessica, Yohana/Johana, Jhonny/Yoni, Vásquez/Basquez, Ximena/Jimena.

@@ -18,9 +18,9 @@ import org.habeas.people.internal.PeopleRepository.Variant;
  * Spanish sound key 0.9, one edit away 0.85, two edits in a long name 0.75, a close trigram neighbour 0.4 + 0.4 ×
  * similarity, a longer token it begins 0.7. A person's name matches when at least {@code required} query tokens
  * find a variant in it: all of them for one or two tokens, all but one for three or more (a second surname the
- * record lacks, one word nobody can match). By the pigeonhole rule such a name shares at least one key with the
- * {@code C(n,2) - C(required,2) + 1} query pairs expected to be rarest, so only those pairs are looked up: a pair
- * of two parts is rare even when each part alone (García, José) is shared by tens of thousands.
+ * record lacks, one word nobody can match). Candidates are looked up by pair keys ({@link #fullMatchKeys()},
+ * {@link #allButOneKeys()}; {@link CandidateSearch} decides which and when): a pair of two parts is rare even
+ * when each part alone (García, José) is shared by tens of thousands.
  */
 public final class NameSearch {
 
@@ -98,24 +98,58 @@ public final class NameSearch {
         return queryTokens.size() >= 2;
     }
 
-    /** The keys to look up: pair keys of the rarest query pairs, or the variants of a single token. */
-    public Set<String> keys() {
-        if (!byPairs()) {
-            return new LinkedHashSet<>(variants.get(queryTokens.get(0)).keySet());
+    /** The token keys of a one-token query: its variants. */
+    public Set<String> tokenKeys() {
+        return new LinkedHashSet<>(variants.get(queryTokens.get(0)).keySet());
+    }
+
+    /**
+     * The pair keys of the two rarest query pairs (the one pair of a two-token query): anyone whose name holds a
+     * near spelling of every query token holds a key of each, so the index intersection of these sets finds them all.
+     */
+    public List<Set<String>> fullMatchKeys() {
+        return pairsByCost().stream().limit(queryTokens.size() >= 3 ? 2 : 1).map(PairKeys::keys).toList();
+    }
+
+    /**
+     * For a name that matches all query tokens but one: for each token that may be the missing one, the keys of
+     * the two rarest pairs among the others (the one pair when only two are left). Such a name holds a key of
+     * both sets of at least one group, so the groups' index intersections, united, find them all while reading
+     * far fewer rows than any single crowded pair would.
+     */
+    public List<List<Set<String>>> allButOneKeys() {
+        List<List<Set<String>>> groups = new ArrayList<>();
+        for (String missing : queryTokens) {
+            List<String> rest = queryTokens.stream().filter(t -> !t.equals(missing)).toList();
+            List<Set<String>> group = pairsByCost(rest).stream().limit(2).map(PairKeys::keys).toList();
+            if (!groups.contains(group)) {
+                groups.add(group);
+            }
         }
-        int n = queryTokens.size();
-        int m = required();
-        int needed = n * (n - 1) / 2 - m * (m - 1) / 2 + 1;
+        return groups;
+    }
+
+    /** The pair key of the two query tokens as written that the fewest people carry. */
+    public String rarestExactPair() {
+        List<String> rarest = queryTokens.stream()
+                .sorted(Comparator.comparingInt((String t) -> frequency.getOrDefault(t, 0))).limit(2).toList();
+        return NameKeys.pair(rarest.get(0), rarest.get(1));
+    }
+
+    private List<PairKeys> pairsByCost() {
+        return pairsByCost(queryTokens);
+    }
+
+    private List<PairKeys> pairsByCost(List<String> tokens) {
+        int n = tokens.size();
         List<PairKeys> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                pairs.add(pairKeys(queryTokens.get(i), queryTokens.get(j)));
+                pairs.add(pairKeys(tokens.get(i), tokens.get(j)));
             }
         }
         pairs.sort(Comparator.comparingDouble(PairKeys::cost));
-        Set<String> keys = new LinkedHashSet<>();
-        pairs.stream().limit(needed).forEach(p -> keys.addAll(p.keys()));
-        return keys;
+        return pairs;
     }
 
     private PairKeys pairKeys(String a, String b) {

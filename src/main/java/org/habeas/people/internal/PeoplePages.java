@@ -134,6 +134,38 @@ class PeoplePages {
         }
     }
 
+    @GetMapping("/{id}/correct")
+    @PreAuthorize("hasRole('INTAKE')")
+    String correctionForm(@PathVariable UUID id, Model model) {
+        Person person = people.person(new PersonId(id));
+        model.addAttribute("person", person);
+        model.addAttribute("form", CorrectionForm.of(person));
+        addChoices(model);
+        return "people/correct";
+    }
+
+    // REQ-06: the correction is a new revision with its reason; refused, the form comes back as sent, with why.
+    @PostMapping("/{id}/correct")
+    @PreAuthorize("hasRole('INTAKE')")
+    String correct(@PathVariable UUID id, @ModelAttribute("form") CorrectionForm form, Model model,
+                   RedirectAttributes redirect) {
+        PersonId person = new PersonId(id);
+        try {
+            people.correct(form.toCommand(person, people.today()));
+            redirect.addFlashAttribute("done", "people.corrected");
+            return "redirect:/people/" + id;
+        } catch (IllegalArgumentException notAChoice) {
+            model.addAttribute("refused", "VALIDATION_FAILED");
+        } catch (HabeasException refused) {
+            model.addAttribute("refused", refused.code().name());
+            model.addAttribute("refusedFields", refused.properties().get("fields"));
+        }
+        model.addAttribute("person", people.person(person));
+        form.withEmptyRows();
+        addChoices(model);
+        return "people/correct";
+    }
+
     @GetMapping("/duplicates")
     @PreAuthorize(PersonController.MERGERS)
     String duplicates(Model model) {

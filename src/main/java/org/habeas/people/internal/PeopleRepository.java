@@ -167,10 +167,11 @@ public class PeopleRepository {
             """;
 
     // Near spellings of each query token from the small vocabulary: same token, same sound key, trigram
-    // neighbours, and (for as-you-type) tokens it begins. Weights are decided in Java (NameSearch).
-    private static final String VARIANTS = """
+    // neighbours, and (for as-you-type) tokens it begins. Weights are decided in Java (NameSearch). Positional, so
+    // bench/people runs the very same text as bare SQL.
+    public static final String VARIANTS = """
             SELECT q.token AS query, v.token, v.frequency, similarity(v.token, q.token) AS similarity
-              FROM unnest(CAST(:tokens AS text[]), CAST(:phonetics AS text[])) AS q(token, phonetic)
+              FROM unnest(CAST(? AS text[]), CAST(? AS text[])) AS q(token, phonetic)
              CROSS JOIN LATERAL (
                    SELECT t.token, t.frequency FROM name_token t WHERE t.token = q.token OR t.phonetic = q.phonetic
                    UNION
@@ -191,26 +192,11 @@ public class PeopleRepository {
             """;
 
     // Candidates may number thousands: their nationalities are read later, for the page shown only.
-    private static final String CANDIDATE_COLUMNS = """
-            p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
-            p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
-            """;
-
-    static final String CANDIDATES_BY_PAIRS = "SELECT " + CANDIDATE_COLUMNS + """
+    private static final String CANDIDATES = """
+            SELECT p.id, p.register_number, p.full_name, p.birth_precision, p.birth_date, p.estimated_age,
+                   p.identity_status, p.search_names, CAST('{}' AS text[]) AS nationalities
               FROM person p
-             WHERE p.merged_into IS NULL AND p.search_pairs && CAST(:keys AS text[])
-            """;
-
-    static final String CANDIDATES_BY_TOKENS = "SELECT " + CANDIDATE_COLUMNS + """
-              FROM person p
-             WHERE p.merged_into IS NULL AND p.search_tokens && CAST(:keys AS text[])
-            """;
-
-    // Everyone carrying every query token exactly: a GIN intersection, cheap even for José Hernández López, and
-    // run first so that a crowded name never pushes the exact matches past the candidate cap.
-    static final String CANDIDATES_CONTAINING = "SELECT " + CANDIDATE_COLUMNS + """
-              FROM person p
-             WHERE p.merged_into IS NULL AND p.search_tokens @> CAST(:keys AS text[])
+             WHERE p.merged_into IS NULL
             """;
 
     private static final String NATIONALITIES_OF = """
@@ -220,37 +206,37 @@ public class PeopleRepository {
             """;
 
     private static final String BY_BIRTH_YEAR = """
-               AND p.birth_years @> ARRAY[CAST(:birthYear AS integer)]
+               AND p.birth_years @> ARRAY[CAST(? AS integer)]
             """;
 
     // A partial birth date is compatible with any full date inside it; an estimated age only by its years.
     private static final String BY_BIRTH_DATE = """
-               AND p.birth_years @> ARRAY[CAST(:birthYear AS integer)]
-               AND (p.birth_precision <> 'FULL' OR p.birth_date = :birthDate)
-               AND (p.birth_precision <> 'YEAR_MONTH' OR p.birth_date = date_trunc('month', CAST(:birthDate AS date)))
+               AND p.birth_years @> ARRAY[CAST(? AS integer)]
+               AND (p.birth_precision <> 'FULL' OR p.birth_date = CAST(? AS date))
+               AND (p.birth_precision <> 'YEAR_MONTH' OR p.birth_date = date_trunc('month', CAST(? AS date)))
             """;
 
     private static final String BY_NATIONALITY = """
                AND EXISTS (SELECT 1 FROM person_nationality n WHERE n.person_id = p.id
-                              AND n.country = :nationality AND n.retracted_revision IS NULL)
+                              AND n.country = ? AND n.retracted_revision IS NULL)
             """;
 
     private static final String BY_FACILITY = """
-               AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id AND f.facility_code = :facility)
+               AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id AND f.facility_code = ?)
             """;
 
     private static final String BY_SCOPE = """
                AND EXISTS (SELECT 1 FROM person_facility f WHERE f.person_id = p.id
-                              AND f.facility_code = ANY(CAST(:scope AS text[])))
+                              AND f.facility_code = ANY(CAST(? AS text[])))
             """;
 
     // An identifier is a register number (a merged record's number leads to the survivor) or a document number.
     private static final String BY_IDENTIFIER = "SELECT " + SUMMARY_COLUMNS + """
               FROM person p
              WHERE p.merged_into IS NULL
-               AND (p.id IN (SELECT coalesce(r.merged_into, r.id) FROM person r WHERE r.register_number = :registerNumber)
+               AND (p.id IN (SELECT coalesce(r.merged_into, r.id) FROM person r WHERE r.register_number = ?)
                     OR p.id IN (SELECT d.person_id FROM person_document d
-                                 WHERE d.number_key = :numberKey AND d.retracted_revision IS NULL))
+                                 WHERE d.number_key = ? AND d.retracted_revision IS NULL))
             """;
 
     private static final String SUMMARIES = "SELECT " + SUMMARY_COLUMNS + " FROM person p WHERE p.id = ANY(CAST(:ids AS uuid[]))";
@@ -475,37 +461,98 @@ public class PeopleRepository {
     }
 
     public List<Variant> variants(List<String> tokens) {
-        return jdbc.sql(VARIANTS).param("tokens", tokens.toArray(String[]::new))
-                .param("phonetics", tokens.stream().map(NameKeys::phonetic).toArray(String[]::new))
-                .query((rs, n) -> new Variant(rs.getString("query"), rs.getString("token"), rs.getInt("frequency"),
-                        rs.getDouble("similarity"))).list();
+        return jdbc.sql(VARIANTS).param(tokens.toArray(String[]::new))
+                .param(tokens.stream().map(NameKeys::phonetic).toArray(String[]::new))
+                .query((rs, n) -> variant(rs)).list();
     }
 
-    /** How candidates are found: any of the pair keys, any of the token keys, or all of the tokens. */
-    public enum Lookup { ANY_PAIR, ANY_TOKEN, ALL_TOKENS }
+    public static Variant variant(ResultSet rs) throws SQLException {
+        return new Variant(rs.getString("query"), rs.getString("token"), rs.getInt("frequency"),
+                rs.getDouble("similarity"));
+    }
 
-    /** People whose keys match {@code keys} as {@code lookup} says, narrowed by {@code filter}; at most {@code cap}. */
-    public List<Candidate> candidates(Lookup lookup, Collection<String> keys, Filter filter, int cap) {
-        var sql = new StringBuilder(switch (lookup) {
-            case ANY_PAIR -> CANDIDATES_BY_PAIRS;
-            case ANY_TOKEN -> CANDIDATES_BY_TOKENS;
-            case ALL_TOKENS -> CANDIDATES_CONTAINING;
-        });
-        var statement = filter.appendTo(sql);
-        // The cap is a literal, not a parameter: once the driver prepares the statement server-side, a generic
-        // plan with an unknown LIMIT can pick a far worse path than one that knows it is a few thousand rows.
+    /**
+     * How the search statements are planned, for the rest of the transaction ({@link #SEARCH_SETTINGS}). They
+     * differ only in their keys, yet one key is shared by three people and another by thirty thousand:
+     * <ul>
+     *     <li>a plan cached for the one is wrong for the other (after five runs PgJDBC prepares server-side and
+     *         PostgreSQL may switch to a generic plan: 1.2 s instead of 4 ms for a name with a birth year);</li>
+     *     <li>element statistics cannot know a million rare keys, so each unknown one is guessed at a few hundred
+     *         rows; with a hundred keys and a LIMIT the planner then expects to fill the LIMIT early by reading
+     *         person in order, and reads all of it (30 s) for the dozen people who match. The name indexes are
+     *         always the way in;</li>
+     *     <li>no JIT compilation: it costs tens of milliseconds to save microseconds on index reads, and a plan
+     *         priced with a disabled sequential scan always looks expensive enough to trigger it.</li>
+     * </ul>
+     */
+    public void planEachSearch() {
+        jdbc.sql(SEARCH_SETTINGS).query((rs, n) -> n).list();
+    }
+
+    /** The settings of {@link #planEachSearch()}, as one statement (the benchmark runs it too). */
+    public static final String SEARCH_SETTINGS = """
+            SELECT set_config('plan_cache_mode', 'force_custom_plan', true), set_config('enable_seqscan', 'off', true),
+                   set_config('jit', 'off', true)
+            """;
+
+    public List<Candidate> candidates(Statement statement) {
+        return jdbc.sql(statement.sql()).params(statement.params()).query(PeopleRepository::candidate).list();
+    }
+
+    /** One index condition of a candidate search: {@code column} shares a key with {@code keys}, or holds them all. */
+    public record KeySet(String column, boolean all, Collection<String> keys) {
+
+        public KeySet {
+            if (!column.equals("search_pairs") && !column.equals("search_tokens")) {
+                throw new IllegalArgumentException(column);
+            }
+            keys = List.copyOf(keys);
+        }
+
+        public static KeySet any(String column, Collection<String> keys) {
+            return new KeySet(column, false, keys);
+        }
+
+        public static KeySet all(String column, Collection<String> keys) {
+            return new KeySet(column, true, keys);
+        }
+    }
+
+    /** SQL text with positional parameters, the same for the service and for the bare-SQL benchmark. */
+    public record Statement(String sql, List<Object> params) {
+    }
+
+    /**
+     * People matching every key condition of at least one of {@code alternatives}, narrowed by {@code filter}; at
+     * most {@code cap}. The cap is a literal, not a parameter, so the planner always knows it reads a few thousand
+     * rows at most.
+     */
+    public static Statement candidateStatement(List<List<KeySet>> alternatives, Filter filter, int cap) {
+        var sql = new StringBuilder(CANDIDATES);
+        List<Object> params = new java.util.ArrayList<>();
+        sql.append("   AND (");
+        for (int a = 0; a < alternatives.size(); a++) {
+            sql.append(a == 0 ? "(" : "\n        OR (");
+            List<KeySet> conditions = alternatives.get(a);
+            for (int i = 0; i < conditions.size(); i++) {
+                KeySet c = conditions.get(i);
+                sql.append(i == 0 ? "" : " AND ").append("p.").append(c.column()).append(c.all() ? " @> " : " && ")
+                        .append("CAST(? AS text[])");
+                params.add(c.keys().toArray(String[]::new));
+            }
+            sql.append(")");
+        }
+        sql.append(")\n");
+        filter.appendTo(sql, params);
         sql.append(" LIMIT ").append(cap);
-        var query = jdbc.sql(sql.toString()).param("keys", keys.toArray(String[]::new));
-        statement.forEach(query::param);
-        return query.query(PeopleRepository::candidate).list();
+        return new Statement(sql.toString(), params);
     }
 
     public List<Candidate> byIdentifier(String registerNumber, String numberKey, Filter filter) {
         var sql = new StringBuilder(BY_IDENTIFIER);
-        var statement = filter.appendTo(sql);
-        var query = jdbc.sql(sql.toString()).param("registerNumber", registerNumber).param("numberKey", numberKey);
-        statement.forEach(query::param);
-        return query.query(PeopleRepository::candidate).list();
+        List<Object> params = new java.util.ArrayList<>(List.of(registerNumber, numberKey));
+        filter.appendTo(sql, params);
+        return jdbc.sql(sql.toString()).params(params).query(PeopleRepository::candidate).list();
     }
 
     /** The nationalities in force of each person named, by id. */
@@ -576,7 +623,7 @@ public class PeopleRepository {
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
-    private static Candidate candidate(ResultSet rs, int n) throws SQLException {
+    public static Candidate candidate(ResultSet rs, int n) throws SQLException {
         var precision = Birth.Precision.valueOf(rs.getString("birth_precision"));
         var birth = new Birth(precision, rs.getObject("birth_date", LocalDate.class),
                 (Integer) rs.getObject("estimated_age"));
@@ -645,29 +692,33 @@ public class PeopleRepository {
     public record Filter(Integer birthYear, LocalDate birthDate, String nationality, String facility,
                          Collection<String> scope) {
 
-        Map<String, Object> appendTo(StringBuilder sql) {
-            Map<String, Object> params = new java.util.HashMap<>();
+        /** The year every match must be born in (of the birth date when one is given), or null. */
+        public Integer year() {
+            return birthDate != null ? Integer.valueOf(birthDate.getYear()) : birthYear;
+        }
+
+        void appendTo(StringBuilder sql, List<Object> params) {
             if (birthDate != null) {
                 sql.append(BY_BIRTH_DATE);
-                params.put("birthDate", birthDate);
-                params.put("birthYear", birthDate.getYear());
+                params.add(birthDate.getYear());
+                params.add(birthDate);
+                params.add(birthDate);
             } else if (birthYear != null) {
                 sql.append(BY_BIRTH_YEAR);
-                params.put("birthYear", birthYear);
+                params.add(birthYear);
             }
             if (nationality != null) {
                 sql.append(BY_NATIONALITY);
-                params.put("nationality", nationality);
+                params.add(nationality);
             }
             if (facility != null) {
                 sql.append(BY_FACILITY);
-                params.put("facility", facility);
+                params.add(facility);
             }
             if (scope != null) {
                 sql.append(BY_SCOPE);
-                params.put("scope", scope.toArray(String[]::new));
+                params.add(scope.toArray(String[]::new));
             }
-            return params;
         }
     }
 }

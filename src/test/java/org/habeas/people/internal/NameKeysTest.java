@@ -3,6 +3,7 @@ package org.habeas.people.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,17 +44,34 @@ class NameKeysTest {
     }
 
     @Test
-    void theSearchLooksUpOnlyTheRarestPairsThePigeonholeRuleNeeds() {
+    void theSearchLooksUpTheRarestPairsAndIntersectsTwoOfThem() {
         var plan = NameSearch.plan(List.of("jose", "hernandez", "lopez", "wilfredo"), List.of(
                 new PeopleRepository.Variant("jose", "jose", 90_000, 1),
                 new PeopleRepository.Variant("hernandez", "hernandez", 120_000, 1),
                 new PeopleRepository.Variant("lopez", "lopez", 60_000, 1),
                 new PeopleRepository.Variant("wilfredo", "wilfredo", 800, 1)));
         assertThat(plan.required()).isEqualTo(3);
-        // C(4,2) - C(3,2) + 1 = 4 of the 6 pairs; the two most crowded pairs are left out
-        assertThat(plan.keys()).hasSize(4).doesNotContain("hernandez jose", "hernandez lopez");
+        // Every part present: the two rarest pairs, both of which such a name holds.
+        assertThat(plan.fullMatchKeys()).containsExactly(Set.of("lopez wilfredo"), Set.of("jose wilfredo"));
+        // One part missing: for each part, the two rarest pairs of the other three; the crowded "hernandez jose"
+        // is looked up only together with a rarer pair.
+        assertThat(plan.allButOneKeys()).hasSize(4)
+                .contains(List.of(Set.of("jose lopez"), Set.of("hernandez lopez")))
+                .contains(List.of(Set.of("lopez wilfredo"), Set.of("hernandez wilfredo")));
+        assertThat(plan.allButOneKeys()).noneMatch(group -> group.size() == 1);
+        assertThat(plan.rarestExactPair()).isEqualTo("lopez wilfredo");
         assertThat(plan.score("jose wilfredo hernandez lopez")).isNotNull();
         assertThat(plan.score("jose wilfredo hernandez")).isNotNull();
         assertThat(plan.score("jose hernandez")).as("two of four parts are not enough").isNull();
+    }
+
+    @Test
+    void theStoredKeysAreThePairsAndWholeNamesAlsoTaggedWithEachBirthYear() {
+        var keys = NameKeys.searchPairs(List.of(List.of("jose", "garcia"), List.of("chepe")), List.of(1990, 1991));
+        assertThat(keys).containsExactlyInAnyOrder("garcia jose", "=garcia jose", "chepe", "=chepe",
+                "garcia jose@1990", "=garcia jose@1990", "chepe@1990", "=chepe@1990",
+                "garcia jose@1991", "=garcia jose@1991", "chepe@1991", "=chepe@1991");
+        assertThat(NameKeys.searchPairs(List.of(List.of("jose", "garcia")), List.of()))
+                .containsExactlyInAnyOrder("garcia jose", "=garcia jose");
     }
 }

@@ -105,7 +105,7 @@ public class PeopleService {
         String facility = facilityInScope(registration.facility());
         Instant now = clock.instant();
         if (registration.linkTo() != null) {
-            return link(registration.linkTo(), facility, now);
+            return link(registration.linkTo(), identity, facility, now);
         }
         // Two officers registering the same arrival at once: the second waits here and then sees the first.
         repository.lockKeys(duplicateLocks(identity));
@@ -355,8 +355,17 @@ public class PeopleService {
 
     // ---- registration helpers
 
-    private Registered link(PersonId linkTo, String facility, Instant now) {
+    /**
+     * Links an arrival to an existing record. A record the officer cannot see yet (held only in other facilities)
+     * may be linked only when the arrival's own particulars match it, as the duplicate warning showed; otherwise
+     * any intake officer could pull anyone's record into their scope by its id.
+     */
+    private Registered link(PersonId linkTo, Identity arrival, String facility, Instant now) {
         StoredPerson stored = repository.lockPerson(linkTo).orElseThrow(() -> PeopleRefused.notFound(linkTo));
+        if (!visible(stored) && duplicatesOf(arrival, null).stream()
+                .noneMatch(c -> c.person().id().equals(stored.id()))) {
+            throw PeopleRefused.notFound(linkTo);
+        }
         if (stored.mergedInto() != null) {
             throw PeopleRefused.alreadyMerged(assemble(stored));
         }

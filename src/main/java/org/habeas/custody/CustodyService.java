@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -91,31 +91,35 @@ public class CustodyService {
     @Transactional
     public Admitted admit(Admission admission) {
         estate.facility(admission.facility());
-        return admitChecked(admission);
+        Opened opened = admitChecked(admission);
+        return new Admitted(repository.episodes(admission.person()).get(0),
+                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), opened.referral());
     }
 
     /**
-     * Admits many people at once (a mass arrest, a manifest's arrivals): each in its own transaction, so each is
-     * all-or-nothing and a refusal of one does not stop the others. Answers one result per line, in order.
+     * Admits many people at once (a mass arrest, a manifest's arrivals). The batch is one transaction, so it costs
+     * one commit (one flush of the write-ahead log) however long it is; each person runs under a savepoint, so each
+     * is still all-or-nothing and a refusal of one (rolled back to its savepoint) does not stop the others. Answers
+     * one result per line, in order. A second line for the same person is refused ALREADY_IN_CUSTODY.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional
     public List<AdmissionResult> admitAll(List<Admission> admissions) {
         var each = new TransactionTemplate(transactions);
+        each.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         Set<String> facilitiesSeen = new HashSet<>();
-        List<AdmissionResult> results = new ArrayList<>();
+        List<AdmissionResult> results = new ArrayList<>(admissions.size());
         for (int i = 0; i < admissions.size(); i++) {
             Admission admission = admissions.get(i);
             try {
-                Admitted admitted = each.execute(status -> {
-                    if (facilitiesSeen.add(admission.facility())) {
+                Opened opened = each.execute(status -> {
+                    if (!facilitiesSeen.contains(admission.facility())) {
                         estate.facility(admission.facility());
+                        facilitiesSeen.add(admission.facility());
                     }
                     return admitChecked(admission);
                 });
-                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null,
-                        admitted.episode().id()));
+                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null, opened.episode()));
             } catch (HabeasException refused) {
-                facilitiesSeen.remove(admission.facility());
                 results.add(new AdmissionResult(i, admission.person().value(), refused.status().value(),
                         refused.code().name(), refused.getMessage(), null));
             }
@@ -123,7 +127,11 @@ public class CustodyService {
         return results;
     }
 
-    private Admitted admitChecked(Admission admission) {
+    /** What an admission opened: the episode and, for a complaint of ill-treatment, the referral. */
+    private record Opened(UUID episode, UUID referral) {
+    }
+
+    private Opened admitChecked(Admission admission) {
         requireAuthority(admission.authority());
         if (admission.legalStatus() == null) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
@@ -139,11 +147,16 @@ public class CustodyService {
             throw CustodyRefused.alreadyInCustody(admission.person());
         }
         UUID episode = UUID.randomUUID();
-        String actor = actor();
+        UUID movement = UUID.randomUUID();
+        UUID referral = blankToNull(admission.illTreatmentComplaint()) == null ? null : UUID.randomUUID();
+        Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
+                "authorityReference", admission.authority().documentReference());
         try {
-            repository.insertEpisode(episode, admission.person(), admission.facility(), admission.legalStatus(),
-                    person.identity().recordedSex().name(), juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, actor, blankToNull(admission.visibleInjuries()),
-                    blankToNull(admission.illTreatmentComplaint()));
+            repository.insertAdmission(new CustodyRepository.NewAdmission(episode, admission.person(),
+                    admission.facility(), admission.legalStatus(), person.identity().recordedSex().name(),
+                    juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, now,
+                    actor(), blankToNull(admission.visibleInjuries()), blankToNull(admission.illTreatmentComplaint()),
+                    admission.property(), admission.contacts(), referral, movement, admission.reason(), particulars));
         } catch (DataIntegrityViolationException e) {
             // 23P01, the exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
             // Anything else is a bug, not the officer's mistake, and stays one.
@@ -152,21 +165,6 @@ public class CustodyService {
             }
             throw e;
         }
-        repository.insertProperty(episode, admission.property());
-        repository.insertContacts(episode, admission.contacts());
-        UUID referral = null;
-        if (blankToNull(admission.illTreatmentComplaint()) != null) {
-            referral = UUID.randomUUID();
-            repository.insertReferral(referral, episode, admission.person(), now);
-        }
-        UUID movement = UUID.randomUUID();
-        Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
-                "authorityReference", admission.authority().documentReference());
-        repository.insertMovement(movement, admission.person(), episode, MovementKind.ADMITTED, admittedAt, now,
-                MovementKind.ADMITTED.toState(), admission.facility(), null, null, null, null,
-                admission.authority().issuingAuthority(), admission.reason(), actor, null, particulars);
-        repository.insertWhereabouts(admission.person(), episode, WhereaboutsKind.RECEPTION, admission.facility(),
-                null, null, null, admittedAt, movement);
         people.linkToFacility(admission.person(), admission.facility());
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -181,8 +179,7 @@ public class CustodyService {
             journal.append(JournalEntry.of("ILL_TREATMENT_REFERRAL_OPENED", "person", admission.person().toString())
                     .withFacility(admission.facility()).withDetails(Map.of("referral", referral.toString())));
         }
-        return new Admitted(repository.episodes(admission.person()).get(0),
-                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), referral);
+        return new Opened(episode, referral);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
+import org.habeas.custody.internal.RollRepository;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
@@ -56,6 +57,7 @@ public class CustodyService {
     private static final Duration BACKDATING_NEEDS_REASON = Duration.ofMinutes(5);
 
     private final CustodyRepository repository;
+    private final RollRepository rolls;
     private final VettingService vetting;
     private final Occupancy occupancy;
     private final EstateService estate;
@@ -66,11 +68,12 @@ public class CustodyService {
     private final Duration backdatingWindow;
     private final PlatformTransactionManager transactions;
 
-    CustodyService(CustodyRepository repository, VettingService vetting, Occupancy occupancy, EstateService estate,
+    CustodyService(CustodyRepository repository, RollRepository rolls, VettingService vetting, Occupancy occupancy, EstateService estate,
                    PeopleService people, FacilityScope scope, Journal journal, Clock clock,
                    PlatformTransactionManager transactions,
                    @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
         this.repository = repository;
+        this.rolls = rolls;
         this.vetting = vetting;
         this.occupancy = occupancy;
         this.estate = estate;
@@ -165,6 +168,9 @@ public class CustodyService {
             }
             throw e;
         }
+        if (admittedAt.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
+            rolls.invalidateFrom(admittedAt);
+        }
         people.linkToFacility(admission.person(), admission.facility());
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -224,9 +230,11 @@ public class CustodyService {
         String facility = kind == MovementKind.ARRIVED ? current.destination() : current.facility();
         String destination = destinationOf(command, current);
         UUID movement = UUID.randomUUID();
+        if (at.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
+            rolls.invalidateFrom(at);
+        }
         repository.insertMovement(movement, command.person(), current.episode(), kind, at, now, kind.toState(),
-                facility, current.location() == null ? null : current.location().value(),
-                target == null ? null : target.id().value(), destination, command.detail(), command.authority(),
+                facility, current, target == null ? null : target.id().value(), destination, command.detail(), command.authority(),
                 command.reason(), actor(), decision == null ? null : decision.id(), command.particulars());
         if (kind.ends() != null) {
             repository.deleteWhereabouts(command.person());

@@ -114,11 +114,11 @@ public class CustodyRepository {
 
     private static final String INSERT_MOVEMENT = """
             INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code,
-                                  from_location, to_location, destination, detail, authority, reason, actor,
-                                  decision_id, particulars)
-            VALUES (:id, :person, :episode, :kind, :occurredAt, :recordedAt, :toState, :facility, :fromLocation,
-                    :toLocation, :destination, :detail, :authority, :reason, :actor, :decision,
-                    CAST(:particulars AS jsonb))
+                                  from_state, from_facility, from_location, from_destination, to_location,
+                                  destination, detail, authority, reason, actor, decision_id, particulars)
+            VALUES (:id, :person, :episode, :kind, :occurredAt, :recordedAt, :toState, :facility, :fromState,
+                    :fromFacility, :fromLocation, :fromDestination, :toLocation, :destination, :detail, :authority,
+                    :reason, :actor, :decision, CAST(:particulars AS jsonb))
             RETURNING seq
             """;
 
@@ -243,14 +243,17 @@ public class CustodyRepository {
         requireOne(jdbc.sql(DELETE_WHEREABOUTS).param("person", person.value()).update());
     }
 
-    /** Appends to the ledger; answers the entry's sequence number. */
+    /** Appends to the ledger, with where the person was before ({@code from}, for the roll's checkpoints). */
     public long insertMovement(UUID id, PersonId person, UUID episode, MovementKind kind, Instant occurredAt,
-                               Instant recordedAt, String toState, String facility, UUID fromLocation,
+                               Instant recordedAt, String toState, String facility, Whereabouts from,
                                UUID toLocation, String destination, String detail, String authority, String reason,
                                String actor, UUID decision, Map<String, Object> particulars) {
         return jdbc.sql(INSERT_MOVEMENT).param("id", id).param("person", person.value()).param("episode", episode)
                 .param("kind", kind.name()).param("occurredAt", utc(occurredAt)).param("recordedAt", utc(recordedAt))
-                .param("toState", toState).param("facility", facility).param("fromLocation", fromLocation)
+                .param("toState", toState).param("facility", facility).param("fromState", from.kind().name())
+                .param("fromFacility", from.facility())
+                .param("fromLocation", from.location() == null ? null : from.location().value())
+                .param("fromDestination", from.kind() == WhereaboutsKind.IN_TRANSIT ? from.destination() : null)
                 .param("toLocation", toLocation).param("destination", destination).param("detail", detail)
                 .param("authority", authority).param("reason", reason).param("actor", actor)
                 .param("decision", decision).param("particulars", json.writeValueAsString(particulars))

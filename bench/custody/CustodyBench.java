@@ -212,6 +212,15 @@ public class CustodyBench {
                 now.totals().population(), now.totals().inCells(), now.totals().inReception(), now.levels().size());
         time("RollCall.now (80,000)", runs, () -> rollCall.now(CECOT));
         time("bare SQL of the roll now", runs, () -> jdbc.sql(NOW).param("facility", CECOT).query().listOfRows());
+        // Where the service's time goes besides its own query: the estate reads and today's arrivals and departures.
+        time("  part: EstateService.facility", runs, () -> estate.facility(CECOT));
+        time("  part: EstateService.locations", runs, () -> estate.locations(CECOT));
+        time("  part: arrived and left today (2 counts)", runs, () -> jdbc.sql("""
+                SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')),
+                       count(*) FILTER (WHERE kind NOT IN ('ADMITTED', 'ARRIVED'))
+                  FROM movement WHERE facility_code = :facility AND occurred_at >= :from""")
+                .param("facility", CECOT).param("from", OffsetDateTime.now(ZoneOffset.UTC).minusHours(12))
+                .query().listOfRows());
 
         // ---- ten million movements of history
         t = System.nanoTime();
@@ -235,6 +244,11 @@ public class CustodyBench {
             System.out.printf("roll at %s: population %,d, in cells %,d, in reception %,d; brute-force replay: in cells"
                             + " %,d, in reception %,d%n", at, roll.totals().population(), roll.totals().inCells(),
                     roll.totals().inReception(), replayed[0], replayed[1]);
+            OffsetDateTime latest = jdbc.sql(LATEST_CHECKPOINT).param("at", at.atOffset(ZoneOffset.UTC))
+                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + DELTA).param("facility", CECOT).param("from", latest)
+                    .param("to", at.atOffset(ZoneOffset.UTC)).query((rs, n) -> rs.getString(1)).list()
+                    .forEach(line -> System.out.println("    " + line));
             time("RollCall.at " + at, runs, () -> rollCall.at(CECOT, at));
             time("bare SQL of the roll at (checkpoint + delta) " + at, runs, () -> {
                 OffsetDateTime taken = jdbc.sql(LATEST_CHECKPOINT).param("at", at.atOffset(ZoneOffset.UTC))

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
+import org.habeas.access.Permission;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
@@ -95,7 +96,8 @@ public class CustodyService {
     public Admitted admit(Admission admission) {
         estate.facility(admission.facility());
         Opened opened = admitChecked(admission);
-        return new Admitted(repository.episodes(admission.person()).get(0),
+        // The officer who typed the record gets it back under the same field-level rules as any reader.
+        return new Admitted(confidentialPartsFor(repository.episodes(admission.person()).get(0), new HashSet<>()),
                 repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), opened.referral());
     }
 
@@ -280,11 +282,54 @@ public class CustodyService {
         return found;
     }
 
-    /** Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read. */
+    /**
+     * Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read.
+     * Visible injuries, complaints of ill-treatment and children's data are withheld from a reader without the
+     * MEDICAL, COMPLAINTS or CHILDREN permission (REQ-14, REQ-09); which of them were shown is journaled (REQ-49),
+     * not their content.
+     */
     @Transactional
     public List<Episode> episodes(PersonId person) {
         people.person(person);
-        return repository.episodes(person);
+        List<Episode> episodes = repository.episodes(person);
+        Set<String> shown = new java.util.TreeSet<>();
+        List<Episode> readable = episodes.stream().map(e -> confidentialPartsFor(e, shown)).toList();
+        if (!shown.isEmpty()) {
+            journal.append(JournalEntry.of("READ", "person", person.toString())
+                    .withFacility(episodes.get(0).facility())
+                    .withDetails(Map.of("what", "custody-confidential", "fields", List.copyOf(shown))));
+        }
+        return readable;
+    }
+
+    /** The episode as the current reader may see it; adds to {@code shown} the confidential fields it shows. */
+    private Episode confidentialPartsFor(Episode e, Set<String> shown) {
+        List<String> withheld = new ArrayList<>();
+        String injuries = e.visibleInjuries();
+        if (!scope.holds(Permission.MEDICAL)) {
+            withheld.add(Episode.VISIBLE_INJURIES);
+            injuries = null;
+        } else if (injuries != null) {
+            shown.add(Episode.VISIBLE_INJURIES);
+        }
+        String complaint = e.illTreatmentComplaint();
+        if (!scope.holds(Permission.COMPLAINTS)) {
+            withheld.add(Episode.ILL_TREATMENT_COMPLAINT);
+            complaint = null;
+        } else if (complaint != null) {
+            shown.add(Episode.ILL_TREATMENT_COMPLAINT);
+        }
+        List<Contact> contacts = e.contacts();
+        boolean children = contacts.stream().anyMatch(c -> c.relation() == Contact.Relation.CHILD);
+        if (!scope.holds(Permission.CHILDREN)) {
+            withheld.add(Episode.CHILDREN);
+            contacts = contacts.stream().filter(c -> c.relation() != Contact.Relation.CHILD).toList();
+        } else if (children) {
+            shown.add(Episode.CHILDREN);
+        }
+        return new Episode(e.id(), e.person(), e.facility(), e.legalStatus(), e.authority(), e.arrest(),
+                e.admittedAt(), e.admittedBy(), injuries, complaint, e.property(), contacts, e.endedAt(), e.ended(),
+                withheld);
     }
 
     /** The person's ledger, oldest first (REQ-06): how they got to where they are; journaled as a read. */

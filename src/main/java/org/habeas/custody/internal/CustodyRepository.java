@@ -308,7 +308,7 @@ public class CustodyRepository {
                 jdbc.sql(CONTACTS_OF_EPISODE).param("episode", id).query((r, i) -> new Contact(
                         Contact.Relation.valueOf(r.getString(1)), r.getString(2), (Integer) r.getObject(3),
                         r.getString(4), r.getString(5), r.getString(6))).list(),
-                instant(rs, "ended_at"), end == null ? null : CustodyEnd.valueOf(end));
+                instant(rs, "ended_at"), end == null ? null : CustodyEnd.valueOf(end), List.of());
     }
 
     private static Whereabouts whereabouts(ResultSet rs, int n) throws SQLException {

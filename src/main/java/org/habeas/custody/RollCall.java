@@ -193,8 +193,9 @@ public class RollCall {
         }
         var zone = facility.timeZone();
         Instant startOfDay = at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        int[] arrivedAndLeft = repository.arrivedAndLeftBetween(code, startOfDay, at);
         var totals = new RollCounts(cells + reception + out, cells, reception, out, transitIn, transitOut, handedOver,
-                repository.arrivedBetween(code, startOfDay, at), repository.leftBetween(code, startOfDay, at),
+                arrivedAndLeft[0], arrivedAndLeft[1],
                 cells + reception, operational, vacancies, aboveCna);
         List<RollLevel> levels = new ArrayList<>();
         perModule.forEach((key, f) -> levels.add(new RollLevel(key, modules.get(key).name(), f[0], f[1], f[2], f[3],

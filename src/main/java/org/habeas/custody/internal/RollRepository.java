@@ -82,17 +82,12 @@ public class RollRepository {
 
     private static final String INVALIDATE_CHECKPOINTS = "DELETE FROM roll_checkpoint_taken WHERE taken_at >= :from";
 
-    private static final String ARRIVED_BETWEEN = """
-            SELECT count(*) FROM movement
-             WHERE facility_code = :facility AND kind IN ('ADMITTED', 'ARRIVED')
-               AND occurred_at >= :from AND occurred_at <= :to
-            """;
-
-    private static final String LEFT_BETWEEN = """
-            SELECT count(*) FROM movement
-             WHERE facility_code = :facility
-               AND kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED', 'ESCAPED')
-               AND occurred_at >= :from AND occurred_at <= :to
+    private static final String ARRIVED_AND_LEFT_BETWEEN = """
+            SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')) AS arrived,
+                   count(*) FILTER (WHERE kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED',
+                                                   'ESCAPED')) AS left_
+              FROM movement
+             WHERE facility_code = :facility AND occurred_at >= :from AND occurred_at <= :to
             """;
 
     // Invariant 6: the projection must equal the ledger's latest movement of every person in custody.
@@ -177,12 +172,11 @@ public class RollRepository {
                 .query((rs, n) -> Optional.ofNullable(CustodyRepository.instant(rs, 1))).single();
     }
 
-    public int arrivedBetween(String facility, Instant from, Instant to) {
-        return count(ARRIVED_BETWEEN, facility, from, to);
-    }
-
-    public int leftBetween(String facility, Instant from, Instant to) {
-        return count(LEFT_BETWEEN, facility, from, to);
+    /** How many arrived at the facility (admitted or arrived) and how many left it between the two instants. */
+    public int[] arrivedAndLeftBetween(String facility, Instant from, Instant to) {
+        return jdbc.sql(ARRIVED_AND_LEFT_BETWEEN).param("facility", facility).param("from", utc(from))
+                .param("to", utc(to)).query((rs, n) -> new int[] {rs.getInt("arrived"), rs.getInt("left_")})
+                .single();
     }
 
     public List<String> projectionDifferences() {
@@ -201,11 +195,6 @@ public class RollRepository {
             counts.put(rs.getObject("location_id", UUID.class), rs.getInt("people"));
         });
         return counts;
-    }
-
-    private int count(String sql, String facility, Instant from, Instant to) {
-        return jdbc.sql(sql).param("facility", facility).param("from", utc(from)).param("to", utc(to))
-                .query(Integer.class).single();
     }
 
     private static StateCount stateCount(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

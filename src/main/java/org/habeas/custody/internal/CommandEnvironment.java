@@ -8,8 +8,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A run with {@code habeas.command} set is a one-off command, not a server: no web server, so it does not take the
- * server's port next to a running instance. Registered in META-INF/spring.factories.
+ * A run with {@code habeas.command} set is a one-off command, not a server: its web server (the security setup needs
+ * one) listens on a free port of the loopback interface only, so it neither takes the port of a running instance
+ * nor serves anyone while the command runs. Registered in META-INF/spring.factories.
  */
 public class CommandEnvironment implements EnvironmentPostProcessor {
 
@@ -18,7 +19,7 @@ public class CommandEnvironment implements EnvironmentPostProcessor {
         String command = environment.getProperty("habeas.command");
         if (command != null && !command.isBlank()) {
             environment.getPropertySources().addFirst(new MapPropertySource("habeas-command",
-                    Map.of("spring.main.web-application-type", "none")));
+                    Map.of("server.port", "0", "server.address", "127.0.0.1")));
         }
     }
 }

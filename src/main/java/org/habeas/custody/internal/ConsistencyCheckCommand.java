@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The consistency check as a command (issue 5): {@code java -jar habeas.jar --habeas.command=consistency-check}
- * starts without the web server ({@link CommandEnvironment}), recomputes whereabouts and occupancy from the ledger
+ * starts without serving anyone ({@link CommandEnvironment}), recomputes whereabouts and occupancy from the ledger
  * against the configured database, prints the report and exits 0 when there is no difference, 1 otherwise.
  */
 @Component

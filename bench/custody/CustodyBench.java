@@ -83,7 +83,7 @@ public class CustodyBench {
     static final String NOW = """
             SELECT kind AS state, location_id, facility_code, destination, count(*) AS people
               FROM whereabouts
-             WHERE (facility_code = :facility AND kind <> 'IN_CELL')
+             WHERE (facility_code = :facility AND kind IN ('RECEPTION', 'TEMPORARILY_OUT', 'IN_TRANSIT', 'HANDED_OVER'))
                 OR (kind = 'IN_TRANSIT' AND destination = :facility)
              GROUP BY kind, location_id, facility_code, destination
             """;

@@ -21,11 +21,12 @@ public class RollRepository {
     }
 
     // People in cells are not counted here: each cell's stored population already is that count, kept in the
-    // same transaction as every movement (invariant 6, proven by the consistency check). The rest are few.
+    // same transaction as every movement (invariant 6, proven by the consistency check). The rest are few, and the
+    // kinds are listed (not "<> 'IN_CELL'") so that whereabouts_by_facility (facility_code, kind) finds just them.
     private static final String NOW = """
             SELECT kind AS state, location_id, facility_code, destination, count(*) AS people
               FROM whereabouts
-             WHERE (facility_code = :facility AND kind <> 'IN_CELL')
+             WHERE (facility_code = :facility AND kind IN ('RECEPTION', 'TEMPORARILY_OUT', 'IN_TRANSIT', 'HANDED_OVER'))
                 OR (kind = 'IN_TRANSIT' AND destination = :facility)
              GROUP BY kind, location_id, facility_code, destination
             """;

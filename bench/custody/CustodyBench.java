@@ -83,9 +83,33 @@ public class CustodyBench {
     static final String NOW = """
             SELECT kind AS state, location_id, facility_code, destination, count(*) AS people
               FROM whereabouts
-             WHERE facility_code = :facility OR (kind = 'IN_TRANSIT' AND destination = :facility)
+             WHERE (facility_code = :facility AND kind IN ('RECEPTION', 'TEMPORARILY_OUT', 'IN_TRANSIT', 'HANDED_OVER'))
+                OR (kind = 'IN_TRANSIT' AND destination = :facility)
              GROUP BY kind, location_id, facility_code, destination
             """;
+    // The roll at an instant as RollRepository reads it: the latest checkpoint, then the movements since.
+    static final String LATEST_CHECKPOINT = "SELECT max(taken_at) FROM roll_checkpoint_taken WHERE taken_at <= :at";
+    static final String CHECKPOINT = """
+            SELECT state, location_id, facility_code, destination, people FROM roll_checkpoint
+             WHERE taken_at = :taken AND (facility_code = :facility OR (state = 'IN_TRANSIT' AND destination = :facility))
+            """;
+    static final String DELTA = """
+            SELECT state, location_id, facility_code, destination, sum(people) AS people FROM (
+            SELECT to_state AS state, to_location AS location_id, facility_code,
+                   CASE WHEN to_state = 'IN_TRANSIT' THEN destination END AS destination, 1 AS people
+              FROM movement
+             WHERE occurred_at > :from AND occurred_at <= :to
+               AND to_state IN ('IN_CELL','RECEPTION','IN_TRANSIT','TEMPORARILY_OUT','HANDED_OVER')
+               AND (facility_code = :facility OR (to_state = 'IN_TRANSIT' AND destination = :facility))
+             UNION ALL
+            SELECT from_state, from_location, from_facility,
+                   CASE WHEN from_state = 'IN_TRANSIT' THEN from_destination END, -1
+              FROM movement
+             WHERE occurred_at > :from AND occurred_at <= :to AND from_state IS NOT NULL
+               AND (from_facility = :facility OR (from_state = 'IN_TRANSIT' AND from_destination = :facility))
+            ) d GROUP BY state, location_id, facility_code, destination HAVING sum(people) <> 0
+            """;
+    // The brute-force replay of the whole ledger (what the roll at an instant ran before checkpoints).
     static final String AT = """
             SELECT s.to_state AS state, s.to_location AS location_id, s.facility_code, s.destination,
                    count(*) AS people
@@ -188,6 +212,15 @@ public class CustodyBench {
                 now.totals().population(), now.totals().inCells(), now.totals().inReception(), now.levels().size());
         time("RollCall.now (80,000)", runs, () -> rollCall.now(CECOT));
         time("bare SQL of the roll now", runs, () -> jdbc.sql(NOW).param("facility", CECOT).query().listOfRows());
+        // Where the service's time goes besides its own query: the estate reads and today's arrivals and departures.
+        time("  part: EstateService.facility", runs, () -> estate.facility(CECOT));
+        time("  part: EstateService.locations", runs, () -> estate.locations(CECOT));
+        time("  part: arrived and left today (2 counts)", runs, () -> jdbc.sql("""
+                SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')),
+                       count(*) FILTER (WHERE kind NOT IN ('ADMITTED', 'ARRIVED'))
+                  FROM movement WHERE facility_code = :facility AND occurred_at >= :from""")
+                .param("facility", CECOT).param("from", OffsetDateTime.now(ZoneOffset.UTC).minusHours(12))
+                .query().listOfRows());
 
         // ---- ten million movements of history
         t = System.nanoTime();
@@ -200,13 +233,32 @@ public class CustodyBench {
         Instant middle = jdbc.sql("SELECT min(admitted_at) + (max(ended_at) - min(admitted_at)) / 2 FROM custody_episode"
                 + " WHERE ended_at IS NOT NULL").query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single()
                 .toInstant();
-        for (Instant at : List.of(recent, middle)) {
+        t = System.nanoTime();
+        int days = rollCall.checkpointDays();
+        System.out.printf("RollCall.checkpointDays() (the hourly job catching up on the whole history): %,d daily"
+                + " checkpoints in %.1f s%n", days, secs(t));
+        for (Instant at : List.of(recent, middle, middle.plus(Duration.ofHours(13)))) {
             FacilityRoll roll = rollCall.at(CECOT, at);
-            System.out.printf("roll at %s: population %,d, in cells %,d%n", at, roll.totals().population(),
-                    roll.totals().inCells());
-            time("RollCall.at " + at, Math.max(5, runs / 5), () -> rollCall.at(CECOT, at));
-            time("bare SQL of the roll at " + at, Math.max(5, runs / 5), () -> jdbc.sql(AT).param("facility", CECOT)
+            int[] replayed = cellsAndReception(jdbc.sql(AT).param("facility", CECOT)
                     .param("at", at.atOffset(ZoneOffset.UTC)).query().listOfRows());
+            System.out.printf("roll at %s: population %,d, in cells %,d, in reception %,d; brute-force replay: in cells"
+                            + " %,d, in reception %,d%n", at, roll.totals().population(), roll.totals().inCells(),
+                    roll.totals().inReception(), replayed[0], replayed[1]);
+            OffsetDateTime latest = jdbc.sql(LATEST_CHECKPOINT).param("at", at.atOffset(ZoneOffset.UTC))
+                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + DELTA).param("facility", CECOT).param("from", latest)
+                    .param("to", at.atOffset(ZoneOffset.UTC)).query((rs, n) -> rs.getString(1)).list()
+                    .forEach(line -> System.out.println("    " + line));
+            time("RollCall.at " + at, runs, () -> rollCall.at(CECOT, at));
+            time("bare SQL of the roll at (checkpoint + delta) " + at, runs, () -> {
+                OffsetDateTime taken = jdbc.sql(LATEST_CHECKPOINT).param("at", at.atOffset(ZoneOffset.UTC))
+                        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
+                jdbc.sql(CHECKPOINT).param("taken", taken).param("facility", CECOT).query().listOfRows();
+                return jdbc.sql(DELTA).param("facility", CECOT).param("from", taken)
+                        .param("to", at.atOffset(ZoneOffset.UTC)).query().listOfRows();
+            });
+            time("brute-force replay SQL of the roll at " + at, Math.max(3, runs / 10), () -> jdbc.sql(AT)
+                    .param("facility", CECOT).param("at", at.atOffset(ZoneOffset.UTC)).query().listOfRows());
         }
         time("RollCall.now (after the history)", runs, () -> rollCall.now(CECOT));
 
@@ -216,6 +268,20 @@ public class CustodyBench {
                 report.consistent() ? "CONSISTENT" : "INCONSISTENT", secs(t), report.peopleInCustody(),
                 report.locationsChecked(), report.consistent() ? "" : " " + report.differences().subList(0,
                         Math.min(5, report.differences().size())));
+    }
+
+    /** In cells and in reception according to the brute-force replay's rows, to print beside the service's roll. */
+    static int[] cellsAndReception(List<java.util.Map<String, Object>> rows) {
+        int[] counts = new int[2];
+        for (var row : rows) {
+            int people = ((Number) row.get("people")).intValue();
+            if ("IN_CELL".equals(row.get("state"))) {
+                counts[0] += people;
+            } else if ("RECEPTION".equals(row.get("state"))) {
+                counts[1] += people;
+            }
+        }
+        return counts;
     }
 
     void admit(List<UUID> people, String how) {
@@ -271,10 +337,10 @@ public class CustodyBench {
                     UUID movement = UUID.randomUUID();
                     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                     jdbc.sql("""
-                            INSERT INTO custody_episode (id, person_id, facility_code, legal_status, authority_type,
+                            INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
                                    issuing_authority, authority_date, authority_reference, grounds, arrest_place,
                                    arresting_authority, admitted_at, admitted_by)
-                            VALUES (:id, :person, 'CECOT', 'PRE_TRIAL', 'DETENTION_ORDER', 'Juzgado', DATE '2025-03-20',
+                            VALUES (:id, :person, 'CECOT', 'PRE_TRIAL', 'MALE', false, 'DETENTION_ORDER', 'Juzgado', DATE '2025-03-20',
                                    :ref, 'régimen de excepción', 'San Vicente', 'PNC', :now, 'bench')""")
                             .param("id", episode).param("person", person).param("ref", "JEI-" + person)
                             .param("now", now).update();
@@ -311,7 +377,7 @@ public class CustodyBench {
                     null, null, null));
             for (int c = 1; c <= CELLS_PER_MODULE; c++) {
                 entries.add(new Layout.Entry("M%d-C%02d".formatted(m, c), "M" + m, "CELL", null, 80, PLACES, PLACES,
-                        new BigDecimal("100.00"), null, null, null, null, null));
+                        new BigDecimal("540.00"), null, null, null, null, null));
             }
         }
         return new Layout(Layout.FORMAT, entries);
@@ -360,9 +426,9 @@ public class CustodyBench {
                      CROSS JOIN LATERAL generate_series(1, l.maximum_capacity - l.population) s
                      WHERE l.facility_code = 'CECOT' AND l.kind = 'CELL' AND l.status = 'ACTIVE'""").update();
             jdbc.sql("""
-                    INSERT INTO custody_episode (id, person_id, facility_code, legal_status, authority_type,
+                    INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
                            issuing_authority, authority_date, authority_reference, grounds, admitted_at, admitted_by)
-                    SELECT md5('episode' || p.person_id)::uuid, p.person_id, 'CECOT', 'PRE_TRIAL', 'DETENTION_ORDER',
+                    SELECT md5('episode' || p.person_id)::uuid, p.person_id, 'CECOT', 'PRE_TRIAL', 'MALE', false, 'DETENTION_ORDER',
                            'Juzgado Especializado de Instrucción', DATE '2025-03-20', 'JEI-B' || p.n,
                            'régimen de excepción', now() - interval '30 days', 'bench-loader'
                       FROM bench_person p""").update();
@@ -375,11 +441,11 @@ public class CustodyBench {
                       FROM bench_person p""").update();
             jdbc.sql("""
                     INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state,
-                           facility_code, to_location, actor)
+                           facility_code, to_location, actor, from_state, from_facility)
                     SELECT md5('placed' || p.person_id)::uuid, p.person_id, md5('episode' || p.person_id)::uuid,
                            'PLACED', now() - interval '30 days' + interval '1 hour',
                            now() - interval '30 days' + interval '1 hour', 'IN_CELL', 'CECOT', s.location_id,
-                           'bench-loader'
+                           'bench-loader', 'RECEPTION', 'CECOT'
                       FROM bench_person p JOIN bench_slot s ON s.n = p.n""").update();
             jdbc.sql("""
                     INSERT INTO whereabouts (person_id, episode_id, kind, facility_code, location_id, since,
@@ -421,10 +487,10 @@ public class CustodyBench {
         jdbc.sql("CREATE UNIQUE INDEX ON bench_cell (i)").update();
         // Episodes start 400 days back (plus up to an hour per person), movements every 2 days after.
         jdbc.sql("""
-                INSERT INTO custody_episode (id, person_id, facility_code, legal_status, authority_type,
+                INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
                        issuing_authority, authority_date, authority_reference, grounds, admitted_at, admitted_by,
                        ended_at, end_kind)
-                SELECT md5('past' || h.person_id)::uuid, h.person_id, 'CECOT', 'PRE_TRIAL', 'DETENTION_ORDER',
+                SELECT md5('past' || h.person_id)::uuid, h.person_id, 'CECOT', 'PRE_TRIAL', 'MALE', false, 'DETENTION_ORDER',
                        'Juzgado de Paz', DATE '2024-10-01', 'JP-H' || h.n, 'régimen de excepción',
                        now() - interval '400 days' + (h.n % 3600) * interval '1 second', 'bench-loader',
                        now() - interval '400 days' + (h.n % 3600) * interval '1 second'
@@ -437,7 +503,8 @@ public class CustodyBench {
             // step 0 ADMITTED, 1 PLACED, 2..moves+1 MOVED, moves+2 RELEASED
             written += jdbc.sql("""
                     INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state,
-                           facility_code, from_location, to_location, destination, authority, actor, particulars)
+                           facility_code, from_location, to_location, destination, authority, actor, particulars,
+                           from_state, from_facility)
                     SELECT gen_random_uuid(), h.person_id, md5('past' || h.person_id)::uuid,
                            CASE WHEN j = 0 THEN 'ADMITTED' WHEN j = 1 THEN 'PLACED'
                                 WHEN j = :moves + 2 THEN 'RELEASED' ELSE 'MOVED' END,
@@ -450,7 +517,9 @@ public class CustodyBench {
                            'bench-loader',
                            CASE WHEN j = :moves + 2
                                 THEN '{"identityChecked": true, "identityCheckedBy": "bench"}'::jsonb
-                                ELSE '{}'::jsonb END
+                                ELSE '{}'::jsonb END,
+                           CASE WHEN j = 0 THEN NULL WHEN j = 1 THEN 'RECEPTION' ELSE 'IN_CELL' END,
+                           CASE WHEN j = 0 THEN NULL ELSE 'CECOT' END
                       FROM bench_history h
                      CROSS JOIN generate_series(0, :moves + 2) j
                      CROSS JOIN LATERAL (SELECT now() - interval '400 days' + (h.n % 3600) * interval '1 second'

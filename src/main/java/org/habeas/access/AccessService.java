@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -48,12 +49,15 @@ public class AccessService {
     private final PasswordEncoder passwords;
     private final Journal journal;
     private final Clock clock;
+    private final FacilityScope scope;
 
-    AccessService(AccessRepository repository, PasswordEncoder passwords, Journal journal, Clock clock) {
+    AccessService(AccessRepository repository, PasswordEncoder passwords, Journal journal, Clock clock,
+                  FacilityScope scope) {
         this.repository = repository;
         this.passwords = passwords;
         this.journal = journal;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @Transactional
@@ -107,6 +111,28 @@ public class AccessService {
         }
         journal.append(JournalEntry.of("USER_CHANGED", "user", id.toString()).withReason(change.reason())
                 .withDetails(details));
+        return account(id);
+    }
+
+    /**
+     * Grants exactly {@code permissions} (REQ-14: medical, confidential complaints, children's data) to the user,
+     * withdrawing any other; a reason is required and the journal keeps the old and new sets.
+     */
+    @Transactional
+    public UserAccount setPermissions(UUID id, Set<Permission> permissions, String reason) {
+        if (permissions == null) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The permissions are required (may be empty)",
+                    "permissions");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A reason is required", "reason");
+        }
+        StoredUser before = repository.lockUser(id).orElseThrow(() -> AccessRefused.userNotFound(id.toString()));
+        repository.setPermissions(id, permissions, scope.actorName(), clock.instant());
+        journal.append(JournalEntry.of("USER_PERMISSIONS_CHANGED", "user", id.toString()).withReason(reason)
+                .withDetails(Map.of("username", before.username(),
+                        "permissions", Map.of("from", before.permissions().stream().map(Permission::name).sorted()
+                                .toList(), "to", permissions.stream().map(Permission::name).sorted().toList()))));
         return account(id);
     }
 

@@ -38,6 +38,11 @@ public class FacilityScope {
         return currentUser().map(HabeasUser::username).orElse(Journal.SYSTEM);
     }
 
+    /** Whether the signed-in user holds {@code permission} (REQ-14); nobody signed in holds none. */
+    public boolean holds(Permission permission) {
+        return currentUser().map(u -> u.has(permission)).orElse(false);
+    }
+
     public Optional<HabeasUser> currentUser() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof HabeasUser user

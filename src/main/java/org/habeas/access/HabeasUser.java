@@ -11,18 +11,31 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The signed-in user as the rest of Habeas sees it. {@code facilities} empty means every facility;
+ * {@code permissions} are the confidential fields the user may read (REQ-14), granted apart from roles;
  * the password hash is present only while Spring Security checks a log-on.
  */
 public record HabeasUser(UUID id, String username, String displayName, Set<Role> roles, Set<String> facilities,
-                         boolean enabled, boolean locked, String passwordHash) implements UserDetails, Serializable {
+                         Set<Permission> permissions, boolean enabled, boolean locked, String passwordHash)
+        implements UserDetails, Serializable {
 
     public HabeasUser {
         roles = Set.copyOf(roles);
         facilities = Set.copyOf(facilities);
+        permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+    }
+
+    /** A user without any confidential-field permission. */
+    public HabeasUser(UUID id, String username, String displayName, Set<Role> roles, Set<String> facilities,
+                      boolean enabled, boolean locked, String passwordHash) {
+        this(id, username, displayName, roles, facilities, Set.of(), enabled, locked, passwordHash);
     }
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    public boolean has(Permission permission) {
+        return permissions.contains(permission);
     }
 
     public boolean seesFacility(String code) {
@@ -30,7 +43,7 @@ public record HabeasUser(UUID id, String username, String displayName, Set<Role>
     }
 
     public HabeasUser withoutPassword() {
-        return new HabeasUser(id, username, displayName, roles, facilities, enabled, locked, null);
+        return new HabeasUser(id, username, displayName, roles, facilities, permissions, enabled, locked, null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
+import org.habeas.access.Permission;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
@@ -20,6 +21,7 @@ import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
+import org.habeas.custody.internal.RollRepository;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
@@ -37,7 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +58,7 @@ public class CustodyService {
     private static final Duration BACKDATING_NEEDS_REASON = Duration.ofMinutes(5);
 
     private final CustodyRepository repository;
+    private final RollRepository rolls;
     private final VettingService vetting;
     private final Occupancy occupancy;
     private final EstateService estate;
@@ -66,11 +69,12 @@ public class CustodyService {
     private final Duration backdatingWindow;
     private final PlatformTransactionManager transactions;
 
-    CustodyService(CustodyRepository repository, VettingService vetting, Occupancy occupancy, EstateService estate,
+    CustodyService(CustodyRepository repository, RollRepository rolls, VettingService vetting, Occupancy occupancy, EstateService estate,
                    PeopleService people, FacilityScope scope, Journal journal, Clock clock,
                    PlatformTransactionManager transactions,
                    @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
         this.repository = repository;
+        this.rolls = rolls;
         this.vetting = vetting;
         this.occupancy = occupancy;
         this.estate = estate;
@@ -91,31 +95,36 @@ public class CustodyService {
     @Transactional
     public Admitted admit(Admission admission) {
         estate.facility(admission.facility());
-        return admitChecked(admission);
+        Opened opened = admitChecked(admission);
+        // The officer who typed the record gets it back under the same field-level rules as any reader.
+        return new Admitted(confidentialPartsFor(repository.episodes(admission.person()).get(0), new HashSet<>()),
+                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), opened.referral());
     }
 
     /**
-     * Admits many people at once (a mass arrest, a manifest's arrivals): each in its own transaction, so each is
-     * all-or-nothing and a refusal of one does not stop the others. Answers one result per line, in order.
+     * Admits many people at once (a mass arrest, a manifest's arrivals). The batch is one transaction, so it costs
+     * one commit (one flush of the write-ahead log) however long it is; each person runs under a savepoint, so each
+     * is still all-or-nothing and a refusal of one (rolled back to its savepoint) does not stop the others. Answers
+     * one result per line, in order. A second line for the same person is refused ALREADY_IN_CUSTODY.
      */
-    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    @Transactional
     public List<AdmissionResult> admitAll(List<Admission> admissions) {
         var each = new TransactionTemplate(transactions);
+        each.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         Set<String> facilitiesSeen = new HashSet<>();
-        List<AdmissionResult> results = new ArrayList<>();
+        List<AdmissionResult> results = new ArrayList<>(admissions.size());
         for (int i = 0; i < admissions.size(); i++) {
             Admission admission = admissions.get(i);
             try {
-                Admitted admitted = each.execute(status -> {
-                    if (facilitiesSeen.add(admission.facility())) {
+                Opened opened = each.execute(status -> {
+                    if (!facilitiesSeen.contains(admission.facility())) {
                         estate.facility(admission.facility());
+                        facilitiesSeen.add(admission.facility());
                     }
                     return admitChecked(admission);
                 });
-                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null,
-                        admitted.episode().id()));
+                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null, opened.episode()));
             } catch (HabeasException refused) {
-                facilitiesSeen.remove(admission.facility());
                 results.add(new AdmissionResult(i, admission.person().value(), refused.status().value(),
                         refused.code().name(), refused.getMessage(), null));
             }
@@ -123,7 +132,11 @@ public class CustodyService {
         return results;
     }
 
-    private Admitted admitChecked(Admission admission) {
+    /** What an admission opened: the episode and, for a complaint of ill-treatment, the referral. */
+    private record Opened(UUID episode, UUID referral) {
+    }
+
+    private Opened admitChecked(Admission admission) {
         requireAuthority(admission.authority());
         if (admission.legalStatus() == null) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
@@ -139,11 +152,16 @@ public class CustodyService {
             throw CustodyRefused.alreadyInCustody(admission.person());
         }
         UUID episode = UUID.randomUUID();
-        String actor = actor();
+        UUID movement = UUID.randomUUID();
+        UUID referral = blankToNull(admission.illTreatmentComplaint()) == null ? null : UUID.randomUUID();
+        Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
+                "authorityReference", admission.authority().documentReference());
         try {
-            repository.insertEpisode(episode, admission.person(), admission.facility(), admission.legalStatus(),
-                    person.identity().recordedSex().name(), juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, actor, blankToNull(admission.visibleInjuries()),
-                    blankToNull(admission.illTreatmentComplaint()));
+            repository.insertAdmission(new CustodyRepository.NewAdmission(episode, admission.person(),
+                    admission.facility(), admission.legalStatus(), person.identity().recordedSex().name(),
+                    juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, now,
+                    actor(), blankToNull(admission.visibleInjuries()), blankToNull(admission.illTreatmentComplaint()),
+                    admission.property(), admission.contacts(), referral, movement, admission.reason(), particulars));
         } catch (DataIntegrityViolationException e) {
             // 23P01, the exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
             // Anything else is a bug, not the officer's mistake, and stays one.
@@ -152,21 +170,9 @@ public class CustodyService {
             }
             throw e;
         }
-        repository.insertProperty(episode, admission.property());
-        repository.insertContacts(episode, admission.contacts());
-        UUID referral = null;
-        if (blankToNull(admission.illTreatmentComplaint()) != null) {
-            referral = UUID.randomUUID();
-            repository.insertReferral(referral, episode, admission.person(), now);
+        if (admittedAt.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
+            rolls.invalidateFrom(admittedAt);
         }
-        UUID movement = UUID.randomUUID();
-        Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
-                "authorityReference", admission.authority().documentReference());
-        repository.insertMovement(movement, admission.person(), episode, MovementKind.ADMITTED, admittedAt, now,
-                MovementKind.ADMITTED.toState(), admission.facility(), null, null, null, null,
-                admission.authority().issuingAuthority(), admission.reason(), actor, null, particulars);
-        repository.insertWhereabouts(admission.person(), episode, WhereaboutsKind.RECEPTION, admission.facility(),
-                null, null, null, admittedAt, movement);
         people.linkToFacility(admission.person(), admission.facility());
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -181,8 +187,7 @@ public class CustodyService {
             journal.append(JournalEntry.of("ILL_TREATMENT_REFERRAL_OPENED", "person", admission.person().toString())
                     .withFacility(admission.facility()).withDetails(Map.of("referral", referral.toString())));
         }
-        return new Admitted(repository.episodes(admission.person()).get(0),
-                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), referral);
+        return new Opened(episode, referral);
     }
 
     /**
@@ -227,9 +232,11 @@ public class CustodyService {
         String facility = kind == MovementKind.ARRIVED ? current.destination() : current.facility();
         String destination = destinationOf(command, current);
         UUID movement = UUID.randomUUID();
+        if (at.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
+            rolls.invalidateFrom(at);
+        }
         repository.insertMovement(movement, command.person(), current.episode(), kind, at, now, kind.toState(),
-                facility, current.location() == null ? null : current.location().value(),
-                target == null ? null : target.id().value(), destination, command.detail(), command.authority(),
+                facility, current, target == null ? null : target.id().value(), destination, command.detail(), command.authority(),
                 command.reason(), actor(), decision == null ? null : decision.id(), command.particulars());
         if (kind.ends() != null) {
             repository.deleteWhereabouts(command.person());
@@ -275,11 +282,54 @@ public class CustodyService {
         return found;
     }
 
-    /** Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read. */
+    /**
+     * Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read.
+     * Visible injuries, complaints of ill-treatment and children's data are withheld from a reader without the
+     * MEDICAL, COMPLAINTS or CHILDREN permission (REQ-14, REQ-09); which of them were shown is journaled (REQ-49),
+     * not their content.
+     */
     @Transactional
     public List<Episode> episodes(PersonId person) {
         people.person(person);
-        return repository.episodes(person);
+        List<Episode> episodes = repository.episodes(person);
+        Set<String> shown = new java.util.TreeSet<>();
+        List<Episode> readable = episodes.stream().map(e -> confidentialPartsFor(e, shown)).toList();
+        if (!shown.isEmpty()) {
+            journal.append(JournalEntry.of("READ", "person", person.toString())
+                    .withFacility(episodes.get(0).facility())
+                    .withDetails(Map.of("what", "custody-confidential", "fields", List.copyOf(shown))));
+        }
+        return readable;
+    }
+
+    /** The episode as the current reader may see it; adds to {@code shown} the confidential fields it shows. */
+    private Episode confidentialPartsFor(Episode e, Set<String> shown) {
+        List<String> withheld = new ArrayList<>();
+        String injuries = e.visibleInjuries();
+        if (!scope.holds(Permission.MEDICAL)) {
+            withheld.add(Episode.VISIBLE_INJURIES);
+            injuries = null;
+        } else if (injuries != null) {
+            shown.add(Episode.VISIBLE_INJURIES);
+        }
+        String complaint = e.illTreatmentComplaint();
+        if (!scope.holds(Permission.COMPLAINTS)) {
+            withheld.add(Episode.ILL_TREATMENT_COMPLAINT);
+            complaint = null;
+        } else if (complaint != null) {
+            shown.add(Episode.ILL_TREATMENT_COMPLAINT);
+        }
+        List<Contact> contacts = e.contacts();
+        boolean children = contacts.stream().anyMatch(c -> c.relation() == Contact.Relation.CHILD);
+        if (!scope.holds(Permission.CHILDREN)) {
+            withheld.add(Episode.CHILDREN);
+            contacts = contacts.stream().filter(c -> c.relation() != Contact.Relation.CHILD).toList();
+        } else if (children) {
+            shown.add(Episode.CHILDREN);
+        }
+        return new Episode(e.id(), e.person(), e.facility(), e.legalStatus(), e.authority(), e.arrest(),
+                e.admittedAt(), e.admittedBy(), injuries, complaint, e.property(), contacts, e.endedAt(), e.ended(),
+                withheld);
     }
 
     /** The person's ledger, oldest first (REQ-06): how they got to where they are; journaled as a read. */

@@ -1,13 +1,19 @@
 package org.habeas.custody;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import org.habeas.common.ErrorCode;
+import org.habeas.common.InvalidRequest;
 
 import org.habeas.custody.internal.RollRepository;
 import org.habeas.custody.internal.RollRepository.StateCount;
@@ -18,7 +24,10 @@ import org.habeas.estate.Location;
 import org.habeas.estate.LocationKind;
 import org.habeas.estate.LocationStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The roll: who a facility holds and where, now or at any past instant, per module; and the consistency check that
@@ -28,14 +37,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RollCall {
 
+    /**
+     * A day's checkpoint is stored on first use only once no movement can be recorded before it any more in the
+     * normal course: movements are recorded within seconds, and a backdated one deletes the checkpoints it precedes.
+     */
+    static final Duration SETTLED = Duration.ofMinutes(10);
+
     private final RollRepository repository;
     private final EstateService estate;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    RollCall(RollRepository repository, EstateService estate, Clock clock) {
+    RollCall(RollRepository repository, EstateService estate, Clock clock, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.estate = estate;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The roll now: cells from their stored population, everyone else from the whereabouts projection. */
@@ -44,10 +62,62 @@ public class RollCall {
         return roll(facility, now, false, repository.nowOutsideCells(facility));
     }
 
-    /** The roll at a past instant, recomputed from the ledger; a future instant is read as now. */
+    /**
+     * The roll at a past instant, from the ledger: the latest roll checkpoint at or before it plus the movements
+     * since (the start of the instant's UTC day is checkpointed on first use). Exactly the replay of the whole
+     * ledger ({@link RollRepository} AT), which the property test checks. A future instant is read as now.
+     */
     public FacilityRoll at(String facility, Instant at) {
         Instant now = clock.instant();
-        return at.isAfter(now) ? now(facility) : roll(facility, at, true, repository.at(facility, at));
+        if (at.isAfter(now)) {
+            return now(facility);
+        }
+        Instant dayStart = at.truncatedTo(ChronoUnit.DAYS);
+        Optional<Instant> checkpoint = repository.latestCheckpoint(at);
+        if ((checkpoint.isEmpty() || checkpoint.get().isBefore(dayStart)) && !dayStart.isAfter(now.minus(SETTLED))) {
+            ownTransaction.executeWithoutResult(status -> repository.storeCheckpoint(dayStart, now));
+            checkpoint = Optional.of(dayStart);
+        }
+        List<StateCount> counts = new ArrayList<>(checkpoint.map(c -> repository.checkpoint(facility, c))
+                .orElse(List.of()));
+        counts.addAll(repository.delta(facility, checkpoint.orElse(null), at));
+        return roll(facility, at, true, counts);
+    }
+
+    /**
+     * Stores the roll checkpoint at {@code at} (every facility), computed from the latest earlier one and the
+     * movements between; nothing if it exists. For the daily job, and for whoever wants one at another instant.
+     */
+    @Transactional
+    public void checkpoint(Instant at) {
+        // A movement recorded within minutes of its time does not look for checkpoints to invalidate (only a
+        // backdated one does), so a checkpoint is never taken that close to now.
+        if (at.isAfter(clock.instant().minus(SETTLED))) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                    "A roll checkpoint is taken at least " + SETTLED.toMinutes() + " minutes in the past", "at");
+        }
+        repository.storeCheckpoint(at, clock.instant());
+    }
+
+    /**
+     * Checkpoints the start of every UTC day, from the day after the latest checkpoint (or the first movement) up to
+     * the last settled one; answers how many it stored. Each day is its own transaction, built from the day before.
+     */
+    public int checkpointDays() {
+        Instant now = clock.instant();
+        Instant last = now.minus(SETTLED).truncatedTo(ChronoUnit.DAYS);
+        Optional<Instant> from = repository.latestCheckpoint(last).or(repository::firstMovement);
+        if (from.isEmpty()) {
+            return 0;
+        }
+        int stored = 0;
+        for (Instant day = from.get().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS); !day.isAfter(last);
+             day = day.plus(1, ChronoUnit.DAYS)) {
+            Instant taken = day;
+            ownTransaction.executeWithoutResult(status -> repository.storeCheckpoint(taken, now));
+            stored++;
+        }
+        return stored;
     }
 
     /** Recomputes whereabouts and cell occupancy from the ledger and lists every difference from what is stored. */
@@ -123,8 +193,9 @@ public class RollCall {
         }
         var zone = facility.timeZone();
         Instant startOfDay = at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
+        int[] arrivedAndLeft = repository.arrivedAndLeftBetween(code, startOfDay, at);
         var totals = new RollCounts(cells + reception + out, cells, reception, out, transitIn, transitOut, handedOver,
-                repository.arrivedBetween(code, startOfDay, at), repository.leftBetween(code, startOfDay, at),
+                arrivedAndLeft[0], arrivedAndLeft[1],
                 cells + reception, operational, vacancies, aboveCna);
         List<RollLevel> levels = new ArrayList<>();
         perModule.forEach((key, f) -> levels.add(new RollLevel(key, modules.get(key).name(), f[0], f[1], f[2], f[3],

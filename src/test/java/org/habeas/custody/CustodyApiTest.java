@@ -376,6 +376,45 @@ class CustodyApiTest extends IntegrationTest {
         }
 
         @Test
+        void aLineTheDatabaseRefusesLeavesNothingBehindWhileTheBatchCommits() {
+            // The batch is one transaction with a savepoint per person: a line refused after its rows were written
+            // (here by the exclusion constraint on overlapping episodes) must be rolled back alone.
+            UUID returning = aPerson(intake, estate.code());
+            var early = new HashMap<>(anAdmission(estate.code()));
+            early.put("admittedAt", Instant.now().minusSeconds(7200).toString());
+            early.put("reason", "register copied late");
+            intake.post("/api/people/" + returning + "/custody", early).expect(201);
+            var release = aMove("RELEASED");
+            release.put("occurredAt", Instant.now().minusSeconds(3600).toString());
+            release.put("reason", "register copied late");
+            release.put("destination", "family, at the gate");
+            release.put("authority", "Juzgado de Paz");
+            release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty"));
+            housing.post(movements(returning), release).expect(201);
+
+            var overlapping = new HashMap<>(anAdmission(estate.code()));
+            overlapping.put("admittedAt", Instant.now().minusSeconds(5400).toString());
+            overlapping.put("reason", "register copied late");
+            UUID fresh = aPerson(intake, estate.code());
+            var lines = List.of(Map.of("personId", returning, "admission", overlapping),
+                    Map.of("personId", fresh, "admission", anAdmission(estate.code())),
+                    Map.of("personId", fresh, "admission", anAdmission(estate.code())));
+            var results = intake.post("/api/custody/admissions", lines).expect(200).json().path("results");
+
+            assertThat(results.get(0).path("code").asString()).isEqualTo("MOVEMENT_TIME_INVALID");
+            assertThat(results.get(1).path("status").asInt()).isEqualTo(201);
+            assertThat(results.get(2).path("code").asString()).isEqualTo("ALREADY_IN_CUSTODY");
+            assertThat(housing.get("/api/people/" + returning + "/custody").expect(200).json().size()).isEqualTo(1);
+            assertThat(housing.get("/api/people/" + returning + "/movements").expect(200).json().size()).isEqualTo(2);
+            assertThat(lastJournalAction(returning)).isEqualTo("PERSON_RELEASED");
+            assertThat(housing.get("/api/people/" + fresh + "/custody").expect(200).json().size()).isEqualTo(1);
+            assertThat(housing.get("/api/people/" + fresh + "/whereabouts").expect(200).json().path("kind")
+                    .asString()).isEqualTo("RECEPTION");
+            assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE action = 'PERSON_ADMITTED' AND subject_id = :p")
+                    .param("p", fresh.toString()).query(Integer.class).single()).isEqualTo(1);
+        }
+
+        @Test
         void onlyIntakeAdmitsInBulk() {
             as(Role.HOUSING).post("/api/custody/admissions", List.of()).expect(403);
         }

@@ -52,7 +52,10 @@ class CustodyBrowserTest extends IntegrationTest {
     void anIntakeOfficerAdmitsARegisteredPersonAndSeesThemInReception() {   // REQ-02, REQ-08
         var estate = aFacility(as(Role.DIRECTOR), 2, 4, 6);
         UUID person = aPerson(intake, estate.code());
-        browser.logOn(newUser(Role.INTAKE).username(), PASSWORD_OF_TEST_USERS).open("/people/" + person + "?lang=en");
+        var officer = newUser(Role.INTAKE);   // REQ-14: injuries and children's data need their own permissions
+        access.setPermissions(officer.id(), java.util.Set.of(org.habeas.access.Permission.MEDICAL,
+                org.habeas.access.Permission.CHILDREN), "intake nurse");
+        browser.logOn(officer.username(), PASSWORD_OF_TEST_USERS).open("/people/" + person + "?lang=en");
         browser.click("person-custody-link");
         assertThat(browser.text("where-none")).contains("Not in custody");
         browser.click("custody-admit-link");

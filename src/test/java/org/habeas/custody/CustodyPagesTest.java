@@ -208,14 +208,17 @@ class CustodyPagesTest extends IntegrationTest {
             UUID newcomer = aPerson(intake, estate.code());
             var form = anAdmissionForm();
             form.put("illTreatmentComplaint", "golpes durante el traslado");
-            var officer = logOn(Role.INTAKE);
+            var intakeOfficer = newUser(Role.INTAKE);   // REQ-14: children's data needs its own permission
+            access.setPermissions(intakeOfficer.id(), java.util.Set.of(org.habeas.access.Permission.CHILDREN),
+                    "records the children of women admitted (REQ-09)");
+            var officer = new PageSession(baseUrl()).logOn(intakeOfficer.username(), PASSWORD_OF_TEST_USERS);
             var posted = officer.post("/people/" + newcomer + "/custody/admit", form);
             assertThat(posted.statusCode()).isEqualTo(302);
             var page = officer.get("/people/" + newcomer + "/custody?lang=en");
             assertThat(page.body()).contains("referred to an independent body", "In reception", "JP-TEC-2025-77",
                     "2 × camisa", "Hija Menor");
             var episode = intake.get("/api/people/" + newcomer + "/custody").expect(200).json().get(0);
-            assertThat(episode.path("contacts").get(0).path("age").asInt()).isEqualTo(7);
+            assertThat(episode.path("withheld").toString()).as("no CHILDREN permission").contains("children");
             assertThat(episode.path("arrest").path("at").asString()).isEqualTo("2025-04-15T16:30:00Z");   // UTC-6
         }
 

@@ -19,13 +19,18 @@ import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Property: for a random movement history, the roll at any instant recomputed from the ledger equals a brute-force
- * replay of the same history (DESIGN.md invariant 6). Histories are generated from a seed, so a failure reproduces.
+ * replay of the same history (DESIGN.md invariant 6), also right before, at and after roll checkpoints, and after a
+ * backdated movement that precedes one. Histories are generated from a seed, so a failure reproduces.
  */
 class RollPropertyTest extends IntegrationTest {
+
+    @Autowired
+    RollCall rollCall;
 
     private record Step(UUID person, Instant at, String state, UUID cell) {
     }
@@ -125,10 +130,67 @@ class RollPropertyTest extends IntegrationTest {
             history.add(new Step(person, clock, next, cell));
         }
 
+        // Checkpoints inside the history: the roll on either side of each, and exactly at it, must still be the replay.
+        Instant last = clock.isBefore(Instant.now().minus(Duration.ofMinutes(11))) ? clock
+                : Instant.now().minus(Duration.ofMinutes(11));
+        // The backdated movement below goes to someone still held whose last step is as late as possible; the
+        // second checkpoint falls after that movement's time, the first one before it.
+        UUID late = null;
+        Step lastOfLate = null;
+        for (UUID person : people) {
+            Step lastStep = history.stream().filter(h -> h.person().equals(person)).reduce((a, b) -> b).orElseThrow();
+            if (List.of("RECEPTION", "IN_CELL", "TEMPORARILY_OUT").contains(lastStep.state())
+                    && lastStep.at().isBefore(last.minusSeconds(3))
+                    && (lastOfLate == null || lastStep.at().isAfter(lastOfLate.at()))) {
+                late = person;
+                lastOfLate = lastStep;
+            }
+        }
+        assertThat(late).as("someone still held to record a late movement for").isNotNull();
+        Instant lateAt = lastOfLate.at().plus(Duration.between(lastOfLate.at(), last).dividedBy(3));
+        Instant second = lastOfLate.at().plus(Duration.between(lastOfLate.at(), last).multipliedBy(2).dividedBy(3));
+        Instant first = start.plus(Duration.between(start, lateAt).dividedBy(2));
+        rollCall.checkpoint(first);
+        rollCall.checkpoint(second);
+        List<Instant> samples = new ArrayList<>();
+        for (Instant checkpoint : List.of(first, second)) {
+            samples.addAll(List.of(checkpoint.minusMillis(1), checkpoint, checkpoint.plusMillis(1)));
+        }
         for (int sample = 0; sample < 15; sample++) {
-            Instant at = start.plusMillis((long) (random.nextDouble() * Duration.between(start, clock).toMillis()));
-            var roll = housing.get("/api/facilities/" + here.code() + "/roll?at=" + at).expect(200).json()
-                    .path("totals");
+            samples.add(start.plusMillis((long) (random.nextDouble() * Duration.between(start, clock).toMillis())));
+        }
+        assertRollsMatch(housing, here.code(), history, samples);
+
+        // A backdated movement before the second checkpoint: the checkpoint is deleted with it, and the roll on
+        // both sides still equals the replay of the history that now includes it.
+        boolean out = state.get(late).equals("TEMPORARILY_OUT");
+        Map<String, Object> move = new HashMap<>();
+        move.put("type", out ? "RETURNED" : "TEMPORARILY_OUT");
+        move.put("occurredAt", lateAt.toString());
+        move.put("reason", "recorded late: the escort's sheet arrived after the shift");
+        if (!out) {
+            move.put("destination", "Juzgado de Tecoluca");
+            move.put("detail", "court hearing");
+        }
+        housing.post("/api/people/" + late + "/movements", move).expect(201);
+        history.add(new Step(late, lateAt, out ? "RECEPTION" : "TEMPORARILY_OUT", null));
+        assertThat(jdbc.sql("SELECT count(*) FROM roll_checkpoint_taken WHERE taken_at = :t")
+                .param("t", second.atOffset(java.time.ZoneOffset.UTC)).query(Integer.class).single())
+                .as("the checkpoint after the backdated movement is gone").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM roll_checkpoint_taken WHERE taken_at = :t")
+                .param("t", first.atOffset(java.time.ZoneOffset.UTC)).query(Integer.class).single())
+                .as("the checkpoint before it stays").isOne();
+        assertRollsMatch(housing, here.code(), history, List.of(lateAt.minusMillis(1), lateAt, second.minusMillis(1),
+                second, second.plusMillis(1), clock));
+        rollCall.checkpoint(second);   // taken again, now with the late movement
+        assertRollsMatch(housing, here.code(), history, List.of(second.minusMillis(1), second, clock));
+        assertThat(as(Role.INSPECTOR).get("/api/custody/consistency").expect(200).json().path("differences").size())
+                .isZero();
+    }
+
+    private static void assertRollsMatch(ApiClient reader, String facility, List<Step> history, List<Instant> samples) {
+        for (Instant at : samples) {
+            var roll = reader.get("/api/facilities/" + facility + "/roll?at=" + at).expect(200).json().path("totals");
             Map<String, Integer> expected = replay(history, at);
             assertThat(roll.path("inCells").asInt()).as("in cells at %s", at).isEqualTo(expected.get("IN_CELL"));
             assertThat(roll.path("inReception").asInt()).as("in reception at %s", at)
@@ -138,8 +200,6 @@ class RollPropertyTest extends IntegrationTest {
             assertThat(roll.path("inTransitOut").asInt()).as("in transit at %s", at)
                     .isEqualTo(expected.get("IN_TRANSIT"));
         }
-        assertThat(as(Role.INSPECTOR).get("/api/custody/consistency").expect(200).json().path("differences").size())
-                .isZero();
     }
 
     /** The brute force: each person's latest step at or before the instant is where they were. */

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.habeas.access.ApiToken;
 import org.habeas.access.HabeasUser;
+import org.habeas.access.Permission;
 import org.habeas.access.Role;
 import org.habeas.access.UserAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +36,31 @@ public class AccessRepository {
             ON CONFLICT (username) DO NOTHING
             """;
 
-    private static final String FIND_USER_BY_NAME = "SELECT " + USER_COLUMNS + " FROM app_user WHERE username = :username";
+    private static final String PERMISSIONS = """
+            , ARRAY(SELECT p.permission FROM user_permission p WHERE p.user_id = app_user.id ORDER BY 1) AS permissions
+            """;
+
+    private static final String FIND_USER_BY_NAME = "SELECT " + USER_COLUMNS + PERMISSIONS
+            + " FROM app_user WHERE username = :username";
 
     private static final String LOCK_USER_BY_ID =
-            "SELECT " + USER_COLUMNS + " FROM app_user WHERE id = :id FOR UPDATE";
+            "SELECT " + USER_COLUMNS + PERMISSIONS + " FROM app_user WHERE id = :id FOR UPDATE";
 
-    private static final String FIND_USER_BY_ID = "SELECT " + USER_COLUMNS + " FROM app_user WHERE id = :id";
+    private static final String FIND_USER_BY_ID = "SELECT " + USER_COLUMNS + PERMISSIONS
+            + " FROM app_user WHERE id = :id";
 
-    private static final String LIST_USERS = "SELECT " + USER_COLUMNS + " FROM app_user ORDER BY username";
+    private static final String LIST_USERS = "SELECT " + USER_COLUMNS + PERMISSIONS
+            + " FROM app_user ORDER BY username";
+
+    private static final String DELETE_PERMISSIONS = """
+            DELETE FROM user_permission WHERE user_id = :id AND NOT (permission = ANY (:keep))
+            """;
+
+    private static final String GRANT_PERMISSIONS = """
+            INSERT INTO user_permission (user_id, permission, granted_at, granted_by)
+            SELECT :id, p, :now, :by FROM unnest(CAST(:permissions AS text[])) p
+            ON CONFLICT (user_id, permission) DO NOTHING
+            """;
 
     private static final String COUNT_USERS = "SELECT count(*) FROM app_user";
 
@@ -97,6 +115,7 @@ public class AccessRepository {
             """;
 
     private static final String USER_FOR_ACTIVE_TOKEN = "SELECT " + USER_COLUMNS.replaceAll("(\\w+)", "u.$1")
+            + PERMISSIONS.replace("app_user.id", "u.id")
             + " FROM api_token t JOIN app_user u ON u.id = t.user_id"
             + " WHERE t.token_hash = :hash AND t.revoked_at IS NULL AND t.expires_at > :now";
 
@@ -140,6 +159,14 @@ public class AccessRepository {
         requireOne(jdbc.sql(UPDATE_USER).param("id", id).param("displayName", displayName)
                 .param("roles", roleArray(roles)).param("facilities", facilities.stream().sorted().toArray(String[]::new))
                 .param("enabled", enabled).param("now", utc(now)).update());
+    }
+
+    /** Makes the user's permissions exactly {@code permissions}; those already held keep their grant record. */
+    public void setPermissions(UUID id, Set<Permission> permissions, String grantedBy, Instant now) {
+        String[] names = permissions.stream().map(Permission::name).sorted().toArray(String[]::new);
+        jdbc.sql(DELETE_PERMISSIONS).param("id", id).param("keep", names).update();
+        jdbc.sql(GRANT_PERMISSIONS).param("id", id).param("permissions", names).param("now", utc(now))
+                .param("by", grantedBy).update();
     }
 
     public void updatePassword(UUID id, String passwordHash, Instant now) {
@@ -187,16 +214,17 @@ public class AccessRepository {
 
     /** A user row as stored, with the lock-out end still to be compared with the clock. */
     public record StoredUser(UUID id, String username, String displayName, String passwordHash, Set<Role> roles,
-                             Set<String> facilities, boolean enabled, Instant lockedUntil, Instant createdAt,
-                             Instant updatedAt) {
+                             Set<String> facilities, Set<Permission> permissions, boolean enabled,
+                             Instant lockedUntil, Instant createdAt, Instant updatedAt) {
 
         public HabeasUser toUser(Instant now) {
             boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
-            return new HabeasUser(id, username, displayName, roles, facilities, enabled, locked, passwordHash);
+            return new HabeasUser(id, username, displayName, roles, facilities, permissions, enabled, locked,
+                    passwordHash);
         }
 
         public UserAccount toAccount(Instant now) {
-            return new UserAccount(id, username, displayName, roles, facilities, enabled,
+            return new UserAccount(id, username, displayName, roles, facilities, permissions, enabled,
                     lockedUntil != null && lockedUntil.isAfter(now) ? lockedUntil : null, createdAt, updatedAt);
         }
     }
@@ -205,7 +233,9 @@ public class AccessRepository {
         return new StoredUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"),
                 strings(rs.getArray("roles")).stream().map(Role::valueOf).collect(Collectors.toUnmodifiableSet()),
-                Set.copyOf(strings(rs.getArray("facilities"))), rs.getBoolean("enabled"),
+                Set.copyOf(strings(rs.getArray("facilities"))),
+                strings(rs.getArray("permissions")).stream().map(Permission::valueOf)
+                        .collect(Collectors.toUnmodifiableSet()), rs.getBoolean("enabled"),
                 instant(rs, "locked_until"), instant(rs, "created_at"), instant(rs, "updated_at"));
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Size;
 
 import org.habeas.access.AccessService;
 import org.habeas.access.NewUser;
+import org.habeas.access.Permission;
 import org.habeas.access.Role;
 import org.habeas.access.UserAccount;
 import org.habeas.access.UserChange;
@@ -72,6 +73,9 @@ class UserController {
     record ReasonRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
+    record PermissionsRequest(@NotNull Set<@NotNull Permission> permissions, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record PasswordRequest(@NotNull @Size(max = 128) String password, @NotBlank @Size(max = 500) String reason) {
     }
 
@@ -98,6 +102,12 @@ class UserController {
     @PatchMapping("/{id}")
     UserAccount change(@PathVariable UUID id, @Valid @RequestBody ChangeUserRequest request) {
         return access.changeUser(id, request.toCommand());
+    }
+
+    /** The confidential fields the user may read (REQ-14), granted apart from roles: exactly these, no others. */
+    @PutMapping("/{id}/permissions")
+    UserAccount permissions(@PathVariable UUID id, @Valid @RequestBody PermissionsRequest request) {
+        return access.setPermissions(id, request.permissions(), request.reason());
     }
 
     @PostMapping("/{id}/unlock")

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.habeas.access.AccessService;
 import org.habeas.access.NewUser;
+import org.habeas.access.Permission;
 import org.habeas.access.Role;
 import org.habeas.access.UserAccount;
 import org.habeas.access.UserChange;
@@ -40,6 +41,7 @@ class UserPages {
         List<UserAccount> users = access.accounts();
         model.addAttribute("users", users);
         model.addAttribute("roles", Role.values());
+        model.addAttribute("permissions", Permission.values());
         return "access/users";
     }
 
@@ -64,6 +66,17 @@ class UserPages {
             var changed = access.changeUser(id, new UserChange(null,
                     roles == null ? Set.of() : EnumSet.copyOf(roles), facilityCodes(facilities), enabled, reason));
             redirect.addFlashAttribute("done", "users.saved");
+            redirect.addFlashAttribute("doneArg", changed.username());
+        });
+    }
+
+    @PostMapping("/{id}/permissions")
+    String permissions(@PathVariable UUID id, @RequestParam(required = false) List<Permission> permissions,
+                       @RequestParam String reason, RedirectAttributes redirect) {
+        return refusalsShown(redirect, () -> {
+            var changed = access.setPermissions(id, permissions == null ? Set.of() : EnumSet.copyOf(permissions),
+                    reason);
+            redirect.addFlashAttribute("done", "users.permissions.saved");
             redirect.addFlashAttribute("doneArg", changed.username());
         });
     }

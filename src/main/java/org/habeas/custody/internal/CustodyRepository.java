@@ -34,30 +34,39 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class CustodyRepository {
 
-    private static final String INSERT_EPISODE = """
-            INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
-                                         issuing_authority,
-                                         authority_date, authority_reference, grounds, arrested_at, arrest_place,
-                                         arresting_authority, admitted_at, admitted_by, visible_injuries,
-                                         ill_treatment_complaint)
-            VALUES (:id, :person, :facility, :legalStatus, :sex, :juvenile, :authorityType, :issuingAuthority, :authorityDate,
-                    :authorityReference, :grounds, :arrestedAt, :arrestPlace, :arrestingAuthority, :admittedAt,
-                    :admittedBy, :injuries, :complaint)
-            """;
-
-    private static final String INSERT_PROPERTY = """
-            INSERT INTO custody_property_item (episode_id, line, description, quantity)
-            VALUES (:episode, :line, :description, :quantity)
-            """;
-
-    private static final String INSERT_CONTACT = """
-            INSERT INTO custody_contact (episode_id, line, relation, name, age, whereabouts, guardianship, phone)
-            VALUES (:episode, :line, :relation, :name, :age, :whereabouts, :guardianship, :phone)
-            """;
-
-    private static final String INSERT_REFERRAL = """
-            INSERT INTO ill_treatment_referral (id, episode_id, person_id, opened_at, status)
-            VALUES (:id, :episode, :person, :openedAt, 'OPEN')
+    // One admission is one statement (episode, property, contacts, referral, ledger entry, whereabouts): a bulk
+    // admission of thousands then costs a round trip per person, not six or more. Foreign keys between these rows are
+    // checked at the end of the statement, when all of them exist.
+    private static final String INSERT_ADMISSION = """
+            WITH episode AS (
+                INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
+                                             issuing_authority, authority_date, authority_reference, grounds,
+                                             arrested_at, arrest_place, arresting_authority, admitted_at, admitted_by,
+                                             visible_injuries, ill_treatment_complaint)
+                VALUES (:id, :person, :facility, :legalStatus, :sex, :juvenile, :authorityType, :issuingAuthority,
+                        :authorityDate, :authorityReference, :grounds, :arrestedAt, :arrestPlace, :arrestingAuthority,
+                        :admittedAt, :admittedBy, :injuries, :complaint)
+            ), property AS (
+                INSERT INTO custody_property_item (episode_id, line, description, quantity)
+                SELECT :id, t.line, t.description, t.quantity
+                  FROM jsonb_to_recordset(CAST(:property AS jsonb)) AS t(line integer, description text, quantity integer)
+            ), contact AS (
+                INSERT INTO custody_contact (episode_id, line, relation, name, age, whereabouts, guardianship, phone)
+                SELECT :id, t.line, t.relation, t.name, t.age, t.whereabouts, t.guardianship, t.phone
+                  FROM jsonb_to_recordset(CAST(:contacts AS jsonb))
+                       AS t(line integer, relation text, name text, age integer, whereabouts text, guardianship text,
+                            phone text)
+            ), referral AS (
+                INSERT INTO ill_treatment_referral (id, episode_id, person_id, opened_at, status)
+                SELECT CAST(:referral AS uuid), :id, :person, :recordedAt, 'OPEN' WHERE CAST(:referral AS uuid) IS NOT NULL
+            ), movement AS (
+                INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code,
+                                      authority, reason, actor, particulars)
+                VALUES (:movement, :person, :id, 'ADMITTED', :admittedAt, :recordedAt, 'RECEPTION', :facility,
+                        :issuingAuthority, :reason, :admittedBy, CAST(:particulars AS jsonb))
+            )
+            INSERT INTO whereabouts (person_id, episode_id, kind, facility_code, since, last_movement)
+            VALUES (:person, :id, 'RECEPTION', :facility, :admittedAt, :movement)
             """;
 
     private static final String EPISODE_COLUMNS = """
@@ -94,12 +103,6 @@ public class CustodyRepository {
     private static final String FIND_WHEREABOUTS = "SELECT " + WHEREABOUTS_COLUMNS
             + " FROM whereabouts WHERE person_id = :person";
 
-    private static final String INSERT_WHEREABOUTS = """
-            INSERT INTO whereabouts (person_id, episode_id, kind, facility_code, location_id, destination, detail, since,
-                                     last_movement)
-            VALUES (:person, :episode, :kind, :facility, :location, :destination, :detail, :since, :movement)
-            """;
-
     private static final String UPDATE_WHEREABOUTS = """
             UPDATE whereabouts
                SET kind = :kind, facility_code = :facility, location_id = :location, destination = :destination,
@@ -111,11 +114,11 @@ public class CustodyRepository {
 
     private static final String INSERT_MOVEMENT = """
             INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code,
-                                  from_location, to_location, destination, detail, authority, reason, actor,
-                                  decision_id, particulars)
-            VALUES (:id, :person, :episode, :kind, :occurredAt, :recordedAt, :toState, :facility, :fromLocation,
-                    :toLocation, :destination, :detail, :authority, :reason, :actor, :decision,
-                    CAST(:particulars AS jsonb))
+                                  from_state, from_facility, from_location, from_destination, to_location,
+                                  destination, detail, authority, reason, actor, decision_id, particulars)
+            VALUES (:id, :person, :episode, :kind, :occurredAt, :recordedAt, :toState, :facility, :fromState,
+                    :fromFacility, :fromLocation, :fromDestination, :toLocation, :destination, :detail, :authority,
+                    :reason, :actor, :decision, CAST(:particulars AS jsonb))
             RETURNING seq
             """;
 
@@ -155,42 +158,50 @@ public class CustodyRepository {
         this.json = json;
     }
 
-    public void insertEpisode(UUID id, PersonId person, String facility, LegalStatus legalStatus, String sex,
-                              boolean juvenile, LegalAuthority authority, Arrest arrest, Instant admittedAt, String admittedBy,
-                              String injuries, String complaint) {
-        requireOne(jdbc.sql(INSERT_EPISODE).param("id", id).param("person", person.value())
-                .param("facility", facility).param("legalStatus", legalStatus.name()).param("sex", sex)
-                .param("juvenile", juvenile).param("authorityType", authority.type().name()).param("issuingAuthority", authority.issuingAuthority())
-                .param("authorityDate", authority.issuedOn()).param("authorityReference", authority.documentReference())
-                .param("grounds", authority.grounds())
+    /** The new episode and everything admission writes with it, in one statement (see INSERT_ADMISSION). */
+    public record NewAdmission(UUID id, PersonId person, String facility, LegalStatus legalStatus, String sex,
+                               boolean juvenile, LegalAuthority authority, Arrest arrest, Instant admittedAt,
+                               Instant recordedAt, String admittedBy, String injuries, String complaint,
+                               List<PropertyItem> property, List<Contact> contacts, UUID referral, UUID movement,
+                               String reason, Map<String, Object> particulars) {
+    }
+
+    public void insertAdmission(NewAdmission a) {
+        List<Map<String, Object>> property = new java.util.ArrayList<>();
+        for (int i = 0; i < a.property().size(); i++) {
+            property.add(Map.of("line", i + 1, "description", a.property().get(i).description(),
+                    "quantity", a.property().get(i).quantity()));
+        }
+        List<Map<String, Object>> contacts = new java.util.ArrayList<>();
+        for (int i = 0; i < a.contacts().size(); i++) {
+            Contact c = a.contacts().get(i);
+            Map<String, Object> line = new java.util.HashMap<>();
+            line.put("line", i + 1);
+            line.put("relation", c.relation().name());
+            line.put("name", c.name());
+            line.put("age", c.age());
+            line.put("whereabouts", c.whereabouts());
+            line.put("guardianship", c.guardianship());
+            line.put("phone", c.phone());
+            contacts.add(line);
+        }
+        LegalAuthority authority = a.authority();
+        Arrest arrest = a.arrest();
+        requireOne(jdbc.sql(INSERT_ADMISSION).param("id", a.id()).param("person", a.person().value())
+                .param("facility", a.facility()).param("legalStatus", a.legalStatus().name()).param("sex", a.sex())
+                .param("juvenile", a.juvenile()).param("authorityType", authority.type().name())
+                .param("issuingAuthority", authority.issuingAuthority()).param("authorityDate", authority.issuedOn())
+                .param("authorityReference", authority.documentReference()).param("grounds", authority.grounds())
                 .param("arrestedAt", arrest == null ? null : utc(arrest.at()))
                 .param("arrestPlace", arrest == null ? null : arrest.place())
                 .param("arrestingAuthority", arrest == null ? null : arrest.authority())
-                .param("admittedAt", utc(admittedAt)).param("admittedBy", admittedBy).param("injuries", injuries)
-                .param("complaint", complaint).update());
-    }
-
-    public void insertProperty(UUID episode, List<PropertyItem> items) {
-        for (int i = 0; i < items.size(); i++) {
-            requireOne(jdbc.sql(INSERT_PROPERTY).param("episode", episode).param("line", i + 1)
-                    .param("description", items.get(i).description()).param("quantity", items.get(i).quantity())
-                    .update());
-        }
-    }
-
-    public void insertContacts(UUID episode, List<Contact> contacts) {
-        for (int i = 0; i < contacts.size(); i++) {
-            Contact c = contacts.get(i);
-            requireOne(jdbc.sql(INSERT_CONTACT).param("episode", episode).param("line", i + 1)
-                    .param("relation", c.relation().name()).param("name", c.name()).param("age", c.age())
-                    .param("whereabouts", c.whereabouts()).param("guardianship", c.guardianship())
-                    .param("phone", c.phone()).update());
-        }
-    }
-
-    public void insertReferral(UUID id, UUID episode, PersonId person, Instant openedAt) {
-        requireOne(jdbc.sql(INSERT_REFERRAL).param("id", id).param("episode", episode).param("person", person.value())
-                .param("openedAt", utc(openedAt)).update());
+                .param("admittedAt", utc(a.admittedAt())).param("recordedAt", utc(a.recordedAt()))
+                .param("admittedBy", a.admittedBy()).param("injuries", a.injuries()).param("complaint", a.complaint())
+                .param("property", json.writeValueAsString(property))
+                .param("contacts", json.writeValueAsString(contacts))
+                .param("referral", a.referral() == null ? null : a.referral().toString())
+                .param("movement", a.movement()).param("reason", a.reason())
+                .param("particulars", json.writeValueAsString(a.particulars())).update());
     }
 
     public List<Episode> episodes(PersonId person) {
@@ -221,14 +232,6 @@ public class CustodyRepository {
                 .optional();
     }
 
-    public void insertWhereabouts(PersonId person, UUID episode, WhereaboutsKind kind, String facility,
-                                  UUID location, String destination, String detail, Instant since, UUID movement) {
-        requireOne(jdbc.sql(INSERT_WHEREABOUTS).param("person", person.value()).param("episode", episode)
-                .param("kind", kind.name()).param("facility", facility).param("location", location)
-                .param("destination", destination).param("detail", detail).param("since", utc(since))
-                .param("movement", movement).update());
-    }
-
     public void updateWhereabouts(PersonId person, WhereaboutsKind kind, String facility, UUID location,
                                   String destination, String detail, Instant since, UUID movement) {
         requireOne(jdbc.sql(UPDATE_WHEREABOUTS).param("person", person.value()).param("kind", kind.name())
@@ -240,14 +243,17 @@ public class CustodyRepository {
         requireOne(jdbc.sql(DELETE_WHEREABOUTS).param("person", person.value()).update());
     }
 
-    /** Appends to the ledger; answers the entry's sequence number. */
+    /** Appends to the ledger, with where the person was before ({@code from}, for the roll's checkpoints). */
     public long insertMovement(UUID id, PersonId person, UUID episode, MovementKind kind, Instant occurredAt,
-                               Instant recordedAt, String toState, String facility, UUID fromLocation,
+                               Instant recordedAt, String toState, String facility, Whereabouts from,
                                UUID toLocation, String destination, String detail, String authority, String reason,
                                String actor, UUID decision, Map<String, Object> particulars) {
         return jdbc.sql(INSERT_MOVEMENT).param("id", id).param("person", person.value()).param("episode", episode)
                 .param("kind", kind.name()).param("occurredAt", utc(occurredAt)).param("recordedAt", utc(recordedAt))
-                .param("toState", toState).param("facility", facility).param("fromLocation", fromLocation)
+                .param("toState", toState).param("facility", facility).param("fromState", from.kind().name())
+                .param("fromFacility", from.facility())
+                .param("fromLocation", from.location() == null ? null : from.location().value())
+                .param("fromDestination", from.kind() == WhereaboutsKind.IN_TRANSIT ? from.destination() : null)
                 .param("toLocation", toLocation).param("destination", destination).param("detail", detail)
                 .param("authority", authority).param("reason", reason).param("actor", actor)
                 .param("decision", decision).param("particulars", json.writeValueAsString(particulars))
@@ -302,7 +308,7 @@ public class CustodyRepository {
                 jdbc.sql(CONTACTS_OF_EPISODE).param("episode", id).query((r, i) -> new Contact(
                         Contact.Relation.valueOf(r.getString(1)), r.getString(2), (Integer) r.getObject(3),
                         r.getString(4), r.getString(5), r.getString(6))).list(),
-                instant(rs, "ended_at"), end == null ? null : CustodyEnd.valueOf(end));
+                instant(rs, "ended_at"), end == null ? null : CustodyEnd.valueOf(end), List.of());
     }
 
     private static Whereabouts whereabouts(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,10 @@
 package org.habeas.custody.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,43 +21,74 @@ public class RollRepository {
     }
 
     // People in cells are not counted here: each cell's stored population already is that count, kept in the
-    // same transaction as every movement (invariant 6, proven by the consistency check). The rest are few.
+    // same transaction as every movement (invariant 6, proven by the consistency check). The rest are few, and the
+    // kinds are listed (not "<> 'IN_CELL'") so that whereabouts_by_facility (facility_code, kind) finds just them.
     private static final String NOW = """
             SELECT kind AS state, location_id, facility_code, destination, count(*) AS people
               FROM whereabouts
-             WHERE (facility_code = :facility AND kind <> 'IN_CELL')
+             WHERE (facility_code = :facility AND kind IN ('RECEPTION', 'TEMPORARILY_OUT', 'IN_TRANSIT', 'HANDED_OVER'))
                 OR (kind = 'IN_TRANSIT' AND destination = :facility)
              GROUP BY kind, location_id, facility_code, destination
             """;
 
-    // Everyone who ever touched the facility up to the instant, then each one's latest movement at that instant:
-    // the state it led to is where they were. The lateral probe walks movement_by_person backwards, one row each.
-    private static final String AT = """
-            SELECT s.to_state AS state, s.to_location AS location_id, s.facility_code, s.destination,
-                   count(*) AS people
-              FROM (SELECT DISTINCT person_id FROM movement
-                     WHERE (facility_code = :facility OR destination = :facility) AND occurred_at <= :at) p
-             CROSS JOIN LATERAL (
-                   SELECT m.to_state, m.to_location, m.facility_code, m.destination
-                     FROM movement m
-                    WHERE m.person_id = p.person_id AND m.occurred_at <= :at
-                    ORDER BY m.occurred_at DESC, m.seq DESC
-                    LIMIT 1) s
-             WHERE s.facility_code = :facility OR (s.to_state = 'IN_TRANSIT' AND s.destination = :facility)
-             GROUP BY s.to_state, s.to_location, s.facility_code, s.destination
+    private static final String LIVE_STATES = "('IN_CELL','RECEPTION','IN_TRANSIT','TEMPORARILY_OUT','HANDED_OVER')";
+
+    // The change of the roll between two instants: each movement between them counts +1 where it led and -1 where
+    // it came from (from_state, recorded with every movement). Ended custody is not on any roll, so it counts 0.
+    private static final String DELTA_ROWS = """
+            SELECT to_state AS state, to_location AS location_id, facility_code,
+                   CASE WHEN to_state = 'IN_TRANSIT' THEN destination END AS destination, 1 AS people
+              FROM movement
+             WHERE occurred_at > :from AND occurred_at <= :to AND to_state IN %1$s AND (%2$s)
+             UNION ALL
+            SELECT from_state, from_location, from_facility,
+                   CASE WHEN from_state = 'IN_TRANSIT' THEN from_destination END, -1
+              FROM movement
+             WHERE occurred_at > :from AND occurred_at <= :to AND from_state IS NOT NULL AND (%3$s)
             """;
 
-    private static final String ARRIVED_BETWEEN = """
-            SELECT count(*) FROM movement
-             WHERE facility_code = :facility AND kind IN ('ADMITTED', 'ARRIVED')
-               AND occurred_at >= :from AND occurred_at <= :to
+    private static final String DELTA = "SELECT state, location_id, facility_code, destination, sum(people) AS people"
+            + " FROM (" + DELTA_ROWS.formatted(LIVE_STATES,
+                    "facility_code = :facility OR (to_state = 'IN_TRANSIT' AND destination = :facility)",
+                    "from_facility = :facility OR (from_state = 'IN_TRANSIT' AND from_destination = :facility)")
+            + ") d GROUP BY state, location_id, facility_code, destination HAVING sum(people) <> 0";
+
+    private static final String CHECKPOINT_COUNTS = """
+            SELECT state, location_id, facility_code, destination, people FROM roll_checkpoint
+             WHERE taken_at = :taken AND (facility_code = :facility OR (state = 'IN_TRANSIT' AND destination = :facility))
             """;
 
-    private static final String LEFT_BETWEEN = """
-            SELECT count(*) FROM movement
-             WHERE facility_code = :facility
-               AND kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED', 'ESCAPED')
-               AND occurred_at >= :from AND occurred_at <= :to
+    private static final String LATEST_CHECKPOINT = """
+            SELECT max(taken_at) FROM roll_checkpoint_taken WHERE taken_at <= :at
+            """;
+
+    // One writer of checkpoints at a time, and backdated movements wait for it (see invalidateFrom): a checkpoint
+    // is computed by a statement that starts after the lock, so it sees every movement committed before.
+    private static final String CHECKPOINT_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('habeas.roll_checkpoint', 0))";
+    private static final String CHECKPOINT_LOCK_SHARED =
+            "SELECT pg_advisory_xact_lock_shared(hashtextextended('habeas.roll_checkpoint', 0))";
+
+    private static final String INSERT_CHECKPOINT_TAKEN = """
+            INSERT INTO roll_checkpoint_taken (taken_at, computed_at, based_on) VALUES (:at, :now, :base)
+            ON CONFLICT (taken_at) DO NOTHING
+            """;
+
+    // The checkpoint at :at is the one at :base (none: the start of the ledger) plus the movements between them.
+    private static final String INSERT_CHECKPOINT = "INSERT INTO roll_checkpoint (taken_at, state, location_id,"
+            + " facility_code, destination, people) SELECT CAST(:at AS timestamptz), state, location_id, facility_code,"
+            + " destination, sum(people) FROM (SELECT state, location_id, facility_code, destination, people"
+            + " FROM roll_checkpoint WHERE taken_at = :base UNION ALL "
+            + DELTA_ROWS.formatted(LIVE_STATES, "true", "true")
+            + ") d GROUP BY state, location_id, facility_code, destination HAVING sum(people) <> 0";
+
+    private static final String INVALIDATE_CHECKPOINTS = "DELETE FROM roll_checkpoint_taken WHERE taken_at >= :from";
+
+    private static final String ARRIVED_AND_LEFT_BETWEEN = """
+            SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')) AS arrived,
+                   count(*) FILTER (WHERE kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED',
+                                                   'ESCAPED')) AS left_
+              FROM movement
+             WHERE facility_code = :facility AND occurred_at >= :from AND occurred_at <= :to
             """;
 
     // Invariant 6: the projection must equal the ledger's latest movement of every person in custody.
@@ -79,6 +113,9 @@ public class RollRepository {
             SELECT location_id, count(*) AS people FROM whereabouts WHERE kind = 'IN_CELL' GROUP BY location_id
             """;
 
+    // Before any movement: the delta from here is the whole ledger. PostgreSQL's -infinity would do, but JDBC has none.
+    private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1900, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
     private final JdbcClient jdbc;
 
     RollRepository(JdbcClient jdbc) {
@@ -90,16 +127,57 @@ public class RollRepository {
         return jdbc.sql(NOW).param("facility", facility).query(RollRepository::stateCount).list();
     }
 
-    public List<StateCount> at(String facility, Instant at) {
-        return jdbc.sql(AT).param("facility", facility).param("at", utc(at)).query(RollRepository::stateCount).list();
+    /** How the roll of the facility changed from {@code from} (exclusive; null: the start) to {@code to}. */
+    public List<StateCount> delta(String facility, Instant from, Instant to) {
+        return jdbc.sql(DELTA).param("facility", facility).param("from", from == null ? BEGINNING : utc(from))
+                .param("to", utc(to)).query(RollRepository::stateCount).list();
     }
 
-    public int arrivedBetween(String facility, Instant from, Instant to) {
-        return count(ARRIVED_BETWEEN, facility, from, to);
+    public List<StateCount> checkpoint(String facility, Instant taken) {
+        return jdbc.sql(CHECKPOINT_COUNTS).param("facility", facility).param("taken", utc(taken))
+                .query(RollRepository::stateCount).list();
     }
 
-    public int leftBetween(String facility, Instant from, Instant to) {
-        return count(LEFT_BETWEEN, facility, from, to);
+    public Optional<Instant> latestCheckpoint(Instant atOrBefore) {
+        return jdbc.sql(LATEST_CHECKPOINT).param("at", utc(atOrBefore))
+                .query((rs, n) -> Optional.ofNullable(CustodyRepository.instant(rs, 1))).single();
+    }
+
+    /**
+     * Computes and stores the checkpoint at {@code at} from the latest one before it (or the start of the ledger);
+     * nothing when it exists already. Call in a read-write transaction of its own: it takes the checkpoint lock.
+     */
+    public void storeCheckpoint(Instant at, Instant now) {
+        jdbc.sql(CHECKPOINT_LOCK).query().singleRow();
+        Instant base = latestCheckpoint(at).orElse(null);
+        if (at.equals(base)) {
+            return;
+        }
+        jdbc.sql(INSERT_CHECKPOINT_TAKEN).param("at", utc(at)).param("now", utc(now)).param("base", utc(base))
+                .update();
+        jdbc.sql(INSERT_CHECKPOINT).param("at", utc(at)).param("base", utc(base))
+                .param("from", base == null ? BEGINNING : utc(base)).param("to", utc(at)).update();
+    }
+
+    /**
+     * A movement recorded with a time at or before a checkpoint makes that checkpoint wrong: delete it (and every
+     * later one) in the movement's transaction. Waits for a checkpoint being computed, so none misses the movement.
+     */
+    public void invalidateFrom(Instant occurredAt) {
+        jdbc.sql(CHECKPOINT_LOCK_SHARED).query().singleRow();
+        jdbc.sql(INVALIDATE_CHECKPOINTS).param("from", utc(occurredAt)).update();
+    }
+
+    public Optional<Instant> firstMovement() {
+        return jdbc.sql("SELECT min(occurred_at) FROM movement")
+                .query((rs, n) -> Optional.ofNullable(CustodyRepository.instant(rs, 1))).single();
+    }
+
+    /** How many arrived at the facility (admitted or arrived) and how many left it between the two instants. */
+    public int[] arrivedAndLeftBetween(String facility, Instant from, Instant to) {
+        return jdbc.sql(ARRIVED_AND_LEFT_BETWEEN).param("facility", facility).param("from", utc(from))
+                .param("to", utc(to)).query((rs, n) -> new int[] {rs.getInt("arrived"), rs.getInt("left_")})
+                .single();
     }
 
     public List<String> projectionDifferences() {
@@ -118,11 +196,6 @@ public class RollRepository {
             counts.put(rs.getObject("location_id", UUID.class), rs.getInt("people"));
         });
         return counts;
-    }
-
-    private int count(String sql, String facility, Instant from, Instant to) {
-        return jdbc.sql(sql).param("facility", facility).param("from", utc(from)).param("to", utc(to))
-                .query(Integer.class).single();
     }
 
     private static StateCount stateCount(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

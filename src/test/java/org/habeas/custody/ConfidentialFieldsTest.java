@@ -99,7 +99,7 @@ class ConfidentialFieldsTest extends IntegrationTest {
     @Test
     void theTimelinePageShowsWhatIsWithheld() {
         UserAccount plain = newUser(Role.HOUSING);
-        var page = new CustodyPagesTest.PageSession(baseUrl()).logOn(plain.username(), PASSWORD_OF_TEST_USERS)
+        var page = new org.habeas.PageSession(baseUrl()).logOn(plain.username(), PASSWORD_OF_TEST_USERS)
                 .get("/people/" + person + "/custody?lang=en").body();
         assertThat(page).contains("Withheld: reading medical observations needs the Medical permission",
                 "Withheld: reading confidential complaints", "details are withheld")
@@ -107,7 +107,7 @@ class ConfidentialFieldsTest extends IntegrationTest {
 
         UserAccount trusted = newUser(Role.HOUSING);
         access.setPermissions(trusted.id(), Set.of(Permission.values()), "welfare officer");
-        var full = new CustodyPagesTest.PageSession(baseUrl()).logOn(trusted.username(), PASSWORD_OF_TEST_USERS)
+        var full = new org.habeas.PageSession(baseUrl()).logOn(trusted.username(), PASSWORD_OF_TEST_USERS)
                 .get("/people/" + person + "/custody?lang=es").body();
         assertThat(full).contains(INJURIES, COMPLAINT, CHILD).doesNotContain("Reservado", "están reservados");
     }

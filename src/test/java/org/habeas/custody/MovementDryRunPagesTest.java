@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
-import org.habeas.custody.CustodyPagesTest.PageSession;
+import org.habeas.PageSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

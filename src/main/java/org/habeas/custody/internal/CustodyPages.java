@@ -20,12 +20,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.common.ErrorCode;
+import org.habeas.common.FormValidation;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
@@ -94,16 +93,16 @@ class CustodyPages {
     private final CustodyService custody;
     private final EstateService estate;
     private final PeopleService people;
-    private final Validator validator;
+    private final FormValidation forms;
     private final VettingService vetting;
     private final Clock clock;
 
-    CustodyPages(CustodyService custody, EstateService estate, PeopleService people, Validator validator,
+    CustodyPages(CustodyService custody, EstateService estate, PeopleService people, FormValidation forms,
                  VettingService vetting, Clock clock) {
         this.custody = custody;
         this.estate = estate;
         this.people = people;
-        this.validator = validator;
+        this.forms = forms;
         this.vetting = vetting;
         this.clock = clock;
     }
@@ -212,7 +211,7 @@ class CustodyPages {
             Whereabouts where = custody.whereabouts(id).orElseThrow(() -> new InvalidRequest(
                     ErrorCode.NOT_IN_CUSTODY, "The person is not in custody"));
             MoveRequest request = form.toRequest(new Zones(estate).zone(where.facility()));
-            validated(request);
+            forms.require(request);
             custody.move(request.toCommand(id));
             redirect.addFlashAttribute("done", "custody.moved." + request.type());
         } catch (HabeasException refused) {
@@ -348,7 +347,7 @@ class CustodyPages {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The facility is required", "facility");
             }
             AdmitRequest request = form.toRequest(new Zones(estate).zone(form.facility().strip()));
-            validated(request);
+            forms.require(request);
             var admitted = custody.admit(request.toAdmission(id));
             redirect.addFlashAttribute("done", admitted.referral() == null ? "custody.admitted"
                     : "custody.admitted.referral");
@@ -377,15 +376,6 @@ class CustodyPages {
         return "web/error";
     }
 
-    // The API's own bean validation, so a page cannot store what the API would refuse.
-    private <T> void validated(T request) {
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Some fields are missing or not valid",
-                    violations.stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).sorted()
-                            .distinct().toArray(String[]::new));
-        }
-    }
 
     private static String name(Map<UUID, String> names, UUID location) {
         return location == null ? null : names.getOrDefault(location, location.toString());

@@ -8,10 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import org.habeas.common.ErrorCode;
+import org.habeas.common.FormValidation;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.estate.CapacityChange;
@@ -47,11 +46,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EstatePages {
 
     private final EstateService estate;
-    private final Validator validator;
+    private final FormValidation forms;
 
-    EstatePages(EstateService estate, Validator validator) {
+    EstatePages(EstateService estate, FormValidation forms) {
         this.estate = estate;
-        this.validator = validator;
+        this.forms = forms;
     }
 
     /** One module (or top-level place) and the places under it, for the grid. */
@@ -133,12 +132,7 @@ class EstatePages {
             var request = new EstateController.AttributesRequest(name == null || name.isBlank() ? null : name.trim(),
                     floorAreaM2, sanitaryAnnexPartitioned, ceilingHeightM, null, naturalLight, ventilation,
                     reason == null ? null : reason.trim(), expectedVersion);
-            var violations = validator.validate(request);
-            if (!violations.isEmpty()) {
-                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Some fields are missing or not valid",
-                        violations.stream().map(ConstraintViolation::getPropertyPath).map(Object::toString).sorted()
-                                .distinct().toArray(String[]::new));
-            }
+            forms.require(request);
             return estate.changeAttributes(code, new LocationId(id), request.toCommand());
         });
     }

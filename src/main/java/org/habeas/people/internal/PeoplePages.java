@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.common.CountryCode;
+import org.habeas.common.FormValidation;
 import org.habeas.common.HabeasException;
 import org.habeas.common.PageRequest;
 import org.habeas.people.Alias;
@@ -51,9 +52,11 @@ class PeoplePages {
     private static final int PAGE_SIZE = 20;
 
     private final PeopleService people;
+    private final FormValidation forms;
 
-    PeoplePages(PeopleService people) {
+    PeoplePages(PeopleService people, FormValidation forms) {
         this.people = people;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -188,11 +191,15 @@ class PeoplePages {
     String merge(@PathVariable UUID id, @RequestParam UUID duplicate, @RequestParam String reason,
                  RedirectAttributes redirect) {
         try {
+            forms.require(new PersonController.MergeRequest(duplicate, reason));
             people.merge(new Merge(new PersonId(id), new PersonId(duplicate), reason.strip()));
             redirect.addFlashAttribute("done", "people.merged");
             return "redirect:/people/" + id;
         } catch (HabeasException refused) {
             redirect.addFlashAttribute("refused", refused.code().name());
+            if (refused.properties().get("fields") instanceof List<?> fields) {
+                redirect.addFlashAttribute("refusedFields", fields.stream().map(String::valueOf).toList());
+            }
             return "redirect:/people/" + id + "/merge?duplicate=" + duplicate;
         }
     }

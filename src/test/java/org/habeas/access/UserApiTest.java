@@ -44,6 +44,14 @@ class UserApiTest extends IntegrationTest {
         }
 
         @Test
+        void theWrongRoleIsRefusedBeforeItsBodyIsValidated() {
+            // An invalid body from a caller without the role is refused, not told what is wrong with it.
+            as(Role.INTAKE).post(USERS, Map.of("username", "", "roles", List.of("NOT_A_ROLE"))).expect(403)
+                    .code("FORBIDDEN");
+            as(Role.ADMIN).post(USERS, Map.of("username", "")).expect(400).code("VALIDATION_FAILED");
+        }
+
+        @Test
         void wrongBasicPasswordIs401() {
             anonymous().basic("admin", "not-the-password").get(USERS).expect(401).code("UNAUTHENTICATED");
         }

@@ -123,6 +123,7 @@ public class RollCall {
     /** Recomputes whereabouts and cell occupancy from the ledger and lists every difference from what is stored. */
     public ConsistencyReport check() {
         List<String> differences = new ArrayList<>(repository.projectionDifferences());
+        differences.addAll(repository.dayCountDifferences());
         Map<UUID, Integer> inCells = repository.inCellByLocation();
         int locations = 0;
         for (FacilityFigures figures : estate.facilities()) {
@@ -192,8 +193,10 @@ public class RollCall {
             }
         }
         var zone = facility.timeZone();
-        Instant startOfDay = at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        int[] arrivedAndLeft = repository.arrivedAndLeftBetween(code, startOfDay, at);
+        // Now: the day's counter (V52), one row. At a past instant: part of a day, so counted from the ledger.
+        int[] arrivedAndLeft = fromLedger
+                ? repository.arrivedAndLeftBetween(code, at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant(), at)
+                : repository.arrivedAndLeftOn(code, at.atZone(zone).toLocalDate());
         var totals = new RollCounts(cells + reception + out, cells, reception, out, transitIn, transitOut, handedOver,
                 arrivedAndLeft[0], arrivedAndLeft[1],
                 cells + reception, operational, vacancies, aboveCna);

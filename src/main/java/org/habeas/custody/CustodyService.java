@@ -30,7 +30,6 @@ import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.people.AdmissionFacts;
 import org.habeas.people.PeopleService;
-import org.habeas.people.Person;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementDenied;

@@ -32,6 +32,7 @@ import org.habeas.custody.MoveCommand;
 import org.habeas.custody.MovementKind;
 import org.habeas.custody.PropertyItem;
 import org.habeas.custody.RollCall;
+import org.habeas.custody.internal.RollRepository;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
@@ -157,6 +158,7 @@ public class CustodyBench {
     private final EstateService estate;
     private final CustodyService custody;
     private final RollCall rollCall;
+    private final RollRepository rolls;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
@@ -164,6 +166,7 @@ public class CustodyBench {
         this.estate = context.getBean(EstateService.class);
         this.custody = context.getBean(CustodyService.class);
         this.rollCall = context.getBean(RollCall.class);
+        this.rolls = context.getBean(RollRepository.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }
@@ -215,12 +218,15 @@ public class CustodyBench {
         // Where the service's time goes besides its own query: the estate reads and today's arrivals and departures.
         time("  part: EstateService.facility", runs, () -> estate.facility(CECOT));
         time("  part: EstateService.locations", runs, () -> estate.locations(CECOT));
-        time("  part: arrived and left today (2 counts)", runs, () -> jdbc.sql("""
+        time("  part: arrived and left today, the day's counter (V52)", runs,
+                () -> rolls.arrivedAndLeftToday(CECOT, Instant.now()));
+        time("  part: arrived and left today counted from the ledger (before V52)", runs, () -> jdbc.sql("""
                 SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')),
                        count(*) FILTER (WHERE kind NOT IN ('ADMITTED', 'ARRIVED'))
                   FROM movement WHERE facility_code = :facility AND occurred_at >= :from""")
                 .param("facility", CECOT).param("from", OffsetDateTime.now(ZoneOffset.UTC).minusHours(12))
                 .query().listOfRows());
+        time("RollCall.now (80,000), again", runs, () -> rollCall.now(CECOT));
 
         // ---- ten million movements of history
         t = System.nanoTime();

@@ -92,8 +92,13 @@ public class RollRepository {
             """;
 
     // The day's counter (V52), kept with every movement by a trigger; the roll now reads it instead of the ledger.
-    private static final String ARRIVED_AND_LEFT_ON = """
-            SELECT arrived, left_ FROM movement_day_count WHERE facility_code = :facility AND day = :day
+    // The local day is the facility's, as the trigger reckons it.
+    private static final String ARRIVED_AND_LEFT_TODAY = """
+            SELECT c.arrived, c.left_
+              FROM facility f
+              JOIN movement_day_count c
+                ON c.facility_code = f.code AND c.day = (CAST(:at AS timestamptz) AT TIME ZONE f.time_zone)::date
+             WHERE f.code = :facility
             """;
 
     // The counters recomputed from the ledger; every row where the two disagree (either side missing counts 0).
@@ -207,9 +212,12 @@ public class RollRepository {
                 .single();
     }
 
-    /** Arrived and left on the facility's local {@code day}, from the day's counter (0 and 0 for a quiet day). */
-    public int[] arrivedAndLeftOn(String facility, java.time.LocalDate day) {
-        return jdbc.sql(ARRIVED_AND_LEFT_ON).param("facility", facility).param("day", day)
+    /**
+     * Arrived and left on the facility's local day of {@code at}, from the day's counter (0 and 0 for a quiet day).
+     * The counter counts the whole day: movements recorded up to the allowed clock skew ahead count already.
+     */
+    public int[] arrivedAndLeftToday(String facility, Instant at) {
+        return jdbc.sql(ARRIVED_AND_LEFT_TODAY).param("facility", facility).param("at", utc(at))
                 .query((rs, n) -> new int[] {rs.getInt("arrived"), rs.getInt("left_")}).optional()
                 .orElseGet(() -> new int[] {0, 0});
     }

@@ -32,6 +32,7 @@ import org.habeas.custody.MoveCommand;
 import org.habeas.custody.MovementKind;
 import org.habeas.custody.PropertyItem;
 import org.habeas.custody.RollCall;
+import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.RollRepository;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.FacilityStatus;
@@ -159,6 +160,7 @@ public class CustodyBench {
     private final CustodyService custody;
     private final RollCall rollCall;
     private final RollRepository rolls;
+    private final CustodyRepository admissionRows;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
@@ -167,6 +169,7 @@ public class CustodyBench {
         this.custody = context.getBean(CustodyService.class);
         this.rollCall = context.getBean(RollCall.class);
         this.rolls = context.getBean(RollRepository.class);
+        this.admissionRows = context.getBean(CustodyRepository.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }
@@ -189,6 +192,7 @@ public class CustodyBench {
             admit(admitted.subList(synced, admissions), "synchronous_commit off");
         }
         bareAdmissions(people.subList(admissions, Math.min(population, 2 * admissions)));
+        bareBulkAdmissions(people.subList(admissions, Math.min(population, 2 * admissions)));
 
         // ---- placements through the service
         List<Location> cells = cells();
@@ -330,6 +334,33 @@ public class CustodyBench {
                 List.of(new PropertyItem("reloj de pulsera", 1)),
                 List.of(new Contact(Contact.Relation.NEXT_OF_KIN, "Contacto sintético", null, null, null,
                         "+503 0000 0000")), null);
+    }
+
+    /**
+     * The one statement admitAll writes a batch with (CustodyRepository.insertAdmissions), per 500, rolled back:
+     * without the rules, the reads, the facility links and the journal.
+     */
+    void bareBulkAdmissions(List<UUID> people) {
+        long t = System.nanoTime();
+        for (int from = 0; from < people.size(); from += BATCH) {
+            List<UUID> batch = people.subList(from, Math.min(people.size(), from + BATCH));
+            transaction.executeWithoutResult(status -> {
+                Instant now = Instant.now();
+                List<CustodyRepository.NewAdmission> rows = new ArrayList<>();
+                for (UUID person : batch) {
+                    Admission a = admission(person);
+                    rows.add(new CustodyRepository.NewAdmission(UUID.randomUUID(), a.person(), CECOT,
+                            a.legalStatus(), "MALE", false, a.authority(), a.arrest(), now, now, "bench", null, null,
+                            a.property(), a.contacts(), null, UUID.randomUUID(), null,
+                            java.util.Map.of("authority", "DETENTION_ORDER")));
+                }
+                admissionRows.insertAdmissions(rows);
+                status.setRollbackOnly();
+            });
+        }
+        System.out.printf("bare SQL of admitAll's one statement per batch (CustodyRepository.insertAdmissions; no rules,"
+                        + " no reads, no journal), batches of %d, rolled back: %,d in %.1f s = %.0f/s%n", BATCH,
+                people.size(), secs(t), people.size() / secs(t));
     }
 
     /** The rows an admission writes, as plain JDBC batches in one transaction per 500, rolled back. */

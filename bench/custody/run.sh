@@ -12,4 +12,6 @@ CP="$ROOT/target/classes:$(cat "$CP_FILE")"
 CLASSES=$(mktemp -d /tmp/habeas-custody-bench-classes-XXXX)
 trap 'rm -rf "$CLASSES"' EXIT
 javac -nowarn -cp "$CP" -d "$CLASSES" bench/custody/CustodyBench.java
+echo "load at start: $(uptime)"
 java -Xmx2g -cp "$CLASSES:$CP" CustodyBench "$@"
+echo "load at end: $(uptime)"

@@ -94,6 +94,32 @@ public class Journal {
     }
 
     /**
+     * {@link #append} for many entries in one statement (a bulk admission journals one entry per person): the same
+     * rows in the same order, sealed and chained like any others. Same transaction rules as {@link #append}.
+     */
+    @Transactional
+    public void appendAll(List<JournalEntry> entries) {
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new IllegalStateException("journal entries cannot be written in a read-only transaction; make the "
+                    + "calling method @Transactional");
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        String requestId = RequestId.current().orElse(null);
+        Actor signedIn = Actor.current();
+        List<JournalRepository.NewEntry> rows = new java.util.ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            Actor actor = entry.actor() != null ? new Actor(entry.actor(), entry.actorRoles()) : signedIn;
+            rows.add(new JournalRepository.NewEntry(UUID.randomUUID(), actor.name(), actor.roles(),
+                    entry.action(), entry.subjectType(), entry.subjectId(), entry.facility(), entry.reason(),
+                    json.writeValueAsString(entry.details()), requestId));
+        }
+        repository.appendAll(now, rows);
+    }
+
+    /**
      * Records that the signed-in user read a sensitive record (REQ-49: "when, where, who, what", without the data
      * itself), as action {@code READ}. Same transaction rules as {@link #append}: call it from a read-write
      * transaction, since a journaled read is a write.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,8 @@ import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
+import org.habeas.people.AdmissionFacts;
 import org.habeas.people.PeopleService;
-import org.habeas.people.Person;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementDenied;
@@ -89,45 +90,41 @@ public class CustodyService {
     /**
      * Opens a custody episode in the facility's reception. Refused without a legal authority (REQ-02,
      * VALIDATION_FAILED naming it), for a person already in custody (ALREADY_IN_CUSTODY), for a facility or person
-     * the officer cannot see (FACILITY_NOT_FOUND, PERSON_NOT_FOUND), and for a time outside the backdating window
-     * (MOVEMENT_TIME_INVALID). A complaint of prior ill-treatment opens a referral to an independent body (REQ-17).
+     * the officer cannot see, or a record merged into another (FACILITY_NOT_FOUND, PERSON_NOT_FOUND), and for a time
+     * outside the backdating window or inside an earlier episode (MOVEMENT_TIME_INVALID). A complaint of prior
+     * ill-treatment opens a referral to an independent body (REQ-17). The same path as {@link #admitAll}.
      */
     @Transactional
     public Admitted admit(Admission admission) {
-        estate.facility(admission.facility());
-        Opened opened = admitChecked(admission);
+        Outcome outcome = admitEach(List.of(admission)).get(0);
+        if (outcome.refused() != null) {
+            throw outcome.refused();
+        }
         // The officer who typed the record gets it back under the same field-level rules as any reader.
         return new Admitted(confidentialPartsFor(repository.episodes(admission.person()).get(0), new HashSet<>()),
-                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(), opened.referral());
+                repository.whereabouts(admission.person()).map(this::withPath).orElseThrow(),
+                outcome.opened().referral());
     }
 
     /**
      * Admits many people at once (a mass arrest, a manifest's arrivals). The batch is one transaction, so it costs
-     * one commit (one flush of the write-ahead log) however long it is; each person runs under a savepoint, so each
-     * is still all-or-nothing and a refusal of one (rolled back to its savepoint) does not stop the others. Answers
-     * one result per line, in order. A second line for the same person is refused ALREADY_IN_CUSTODY.
+     * one commit (one flush of the write-ahead log) however long it is, and each person is still all-or-nothing:
+     * the rules are checked per line against reads made once for the whole batch, the lines that pass are written
+     * in one statement, and if the database refuses that statement (an admission time inside an earlier episode, a
+     * concurrent admission of the same person) it is rolled back to its savepoint and every line is written again
+     * under a savepoint of its own, so only the refused lines are left out. Answers one result per line, in order. A
+     * second line for the same person is refused ALREADY_IN_CUSTODY.
      */
     @Transactional
     public List<AdmissionResult> admitAll(List<Admission> admissions) {
-        var each = new TransactionTemplate(transactions);
-        each.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        Set<String> facilitiesSeen = new HashSet<>();
+        List<Outcome> outcomes = admitEach(admissions);
         List<AdmissionResult> results = new ArrayList<>(admissions.size());
         for (int i = 0; i < admissions.size(); i++) {
-            Admission admission = admissions.get(i);
-            try {
-                Opened opened = each.execute(status -> {
-                    if (!facilitiesSeen.contains(admission.facility())) {
-                        estate.facility(admission.facility());
-                        facilitiesSeen.add(admission.facility());
-                    }
-                    return admitChecked(admission);
-                });
-                results.add(new AdmissionResult(i, admission.person().value(), 201, null, null, opened.episode()));
-            } catch (HabeasException refused) {
-                results.add(new AdmissionResult(i, admission.person().value(), refused.status().value(),
-                        refused.code().name(), refused.getMessage(), null));
-            }
+            Outcome o = outcomes.get(i);
+            UUID person = admissions.get(i).person().value();
+            results.add(o.refused() == null ? new AdmissionResult(i, person, 201, null, null, o.opened().episode())
+                    : new AdmissionResult(i, person, o.refused().status().value(), o.refused().code().name(),
+                    o.refused().getMessage(), null));
         }
         return results;
     }
@@ -136,58 +133,159 @@ public class CustodyService {
     private record Opened(UUID episode, UUID referral) {
     }
 
-    private Opened admitChecked(Admission admission) {
+    /** One line's result: what it opened, or why it was refused. */
+    private record Outcome(Opened opened, HabeasException refused) {
+    }
+
+    /**
+     * The admissions of {@link #admit} and {@link #admitAll}: reads for the whole batch (the facilities, the people's
+     * admission facts, who is in custody), the rules per line in the order a single admission checks them, one
+     * statement for the lines that pass, then the facility links and the journal entries for the batch.
+     */
+    private List<Outcome> admitEach(List<Admission> admissions) {
+        var savepoint = new TransactionTemplate(transactions);
+        savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        // A refusal thrown through another module's transactional method marks the transaction rollback-only;
+        // under a savepoint, rolling back to it clears that again.
+        Map<String, HabeasException> facilityRefusals = new HashMap<>();
+        for (String facility : new java.util.LinkedHashSet<>(admissions.stream().map(Admission::facility).toList())) {
+            try {
+                savepoint.executeWithoutResult(status -> estate.facility(facility));
+            } catch (HabeasException refused) {
+                facilityRefusals.put(facility, refused);
+            }
+        }
+        List<PersonId> ids = admissions.stream().map(Admission::person).toList();
+        Map<PersonId, AdmissionFacts> facts = people.admissionFacts(ids);
+        Set<UUID> inCustody = repository.inCustody(ids);
+
+        Instant now = clock.instant();
+        Outcome[] outcomes = new Outcome[admissions.size()];
+        Map<Integer, CustodyRepository.NewAdmission> passed = new LinkedHashMap<>();
+        // Lines refused only because an earlier line of the batch admits the same person: if the database refuses
+        // that earlier line, the later one is tried in its place, as it would have been line by line.
+        Map<Integer, CustodyRepository.NewAdmission> repeated = new LinkedHashMap<>();
+        Set<UUID> inBatch = new HashSet<>();
+        for (int i = 0; i < admissions.size(); i++) {
+            Admission admission = admissions.get(i);
+            try {
+                if (facilityRefusals.containsKey(admission.facility())) {
+                    throw facilityRefusals.get(admission.facility());
+                }
+                var checked = checked(admission, facts.get(admission.person()), now);
+                if (inCustody.contains(admission.person().value())) {
+                    throw CustodyRefused.alreadyInCustody(admission.person());
+                }
+                if (!inBatch.add(admission.person().value())) {
+                    repeated.put(i, checked);
+                    throw CustodyRefused.alreadyInCustody(admission.person());
+                }
+                passed.put(i, checked);
+            } catch (HabeasException refused) {
+                outcomes[i] = new Outcome(null, refused);
+            }
+        }
+        if (!passed.isEmpty()) {
+            try {
+                savepoint.executeWithoutResult(status -> repository.insertAdmissions(List.copyOf(passed.values())));
+            } catch (DataIntegrityViolationException refusedByTheDatabase) {
+                Map<Integer, CustodyRepository.NewAdmission> lines = new java.util.TreeMap<>(passed);
+                lines.putAll(repeated);
+                passed.clear();
+                Set<UUID> admitted = new HashSet<>();
+                for (var line : lines.entrySet()) {
+                    if (admitted.contains(line.getValue().person().value())) {
+                        continue;   // a repeated line of a person admitted above: stays ALREADY_IN_CUSTODY
+                    }
+                    try {
+                        savepoint.executeWithoutResult(status -> {
+                            try {
+                                repository.insertAdmissions(List.of(line.getValue()));
+                            } catch (DataIntegrityViolationException e) {
+                                throw refusal(e, line.getValue().person());
+                            }
+                        });
+                        passed.put(line.getKey(), line.getValue());
+                        admitted.add(line.getValue().person().value());
+                        outcomes[line.getKey()] = null;
+                    } catch (HabeasException refused) {
+                        outcomes[line.getKey()] = new Outcome(null, refused);
+                    }
+                }
+            }
+        }
+        if (passed.isEmpty()) {
+            return List.of(outcomes);
+        }
+        passed.values().stream().map(CustodyRepository.NewAdmission::admittedAt)
+                .filter(at -> at.isBefore(now.minus(BACKDATING_NEEDS_REASON))).min(Instant::compareTo)
+                .ifPresent(rolls::invalidateFrom);
+        Map<String, List<PersonId>> byFacility = new java.util.TreeMap<>();
+        passed.values().forEach(a -> byFacility.computeIfAbsent(a.facility(), f -> new ArrayList<>()).add(a.person()));
+        byFacility.forEach((facility, linked) -> people.linkAllToFacility(linked, facility));
+
+        List<JournalEntry> entries = new ArrayList<>();
+        for (var line : passed.entrySet()) {
+            Admission admission = admissions.get(line.getKey());
+            CustodyRepository.NewAdmission a = line.getValue();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("episode", a.id().toString());
+            details.put("movement", a.movement().toString());
+            details.put("legalStatus", admission.legalStatus().name());
+            details.put("authority", admission.authority().type().name());
+            details.put("authorityReference", admission.authority().documentReference());
+            entries.add(JournalEntry.of("PERSON_ADMITTED", "person", admission.person().toString())
+                    .withFacility(admission.facility()).withReason(admission.reason()).withDetails(details));
+            if (a.referral() != null) {
+                entries.add(JournalEntry.of("ILL_TREATMENT_REFERRAL_OPENED", "person", admission.person().toString())
+                        .withFacility(admission.facility()).withDetails(Map.of("referral", a.referral().toString())));
+            }
+            outcomes[line.getKey()] = new Outcome(new Opened(a.id(), a.referral()), null);
+        }
+        journal.appendAll(entries);
+        return List.of(outcomes);
+    }
+
+    /** The rules of one admission line, in the order a single admission has always checked them. */
+    private CustodyRepository.NewAdmission checked(Admission admission, AdmissionFacts person, Instant now) {
         requireAuthority(admission.authority());
         if (admission.legalStatus() == null) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
         }
-        Person person = people.person(admission.person());
-        Instant now = clock.instant();
+        if (person == null) {
+            throw PeopleService.notFound(admission.person());
+        }
         Instant admittedAt = checkedTime(admission.admittedAt(), now, Optional.empty(), admission.reason());
         if (admission.arrest() != null && admission.arrest().at() != null && admission.arrest().at().isAfter(admittedAt)) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The arrest cannot be after the admission",
                     "arrest.at");
         }
-        if (repository.whereabouts(admission.person()).isPresent()) {
-            throw CustodyRefused.alreadyInCustody(admission.person());
-        }
-        UUID episode = UUID.randomUUID();
-        UUID movement = UUID.randomUUID();
         UUID referral = blankToNull(admission.illTreatmentComplaint()) == null ? null : UUID.randomUUID();
         Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
                 "authorityReference", admission.authority().documentReference());
-        try {
-            repository.insertAdmission(new CustodyRepository.NewAdmission(episode, admission.person(),
-                    admission.facility(), admission.legalStatus(), person.identity().recordedSex().name(),
-                    juvenileAt(person, admittedAt), admission.authority(), admission.arrest(), admittedAt, now,
-                    actor(), blankToNull(admission.visibleInjuries()), blankToNull(admission.illTreatmentComplaint()),
-                    admission.property(), admission.contacts(), referral, movement, admission.reason(), particulars));
-        } catch (DataIntegrityViolationException e) {
-            // 23P01, the exclusion constraint: this admission time falls inside an earlier episode (invariant 6).
-            // Anything else is a bug, not the officer's mistake, and stays one.
-            if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && "23P01".equals(sql.getSQLState())) {
-                throw CustodyRefused.timeOutOfOrder("The admission time falls inside an earlier custody episode");
-            }
-            throw e;
-        }
-        if (admittedAt.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
-            rolls.invalidateFrom(admittedAt);
-        }
-        people.linkToFacility(admission.person(), admission.facility());
+        return new CustodyRepository.NewAdmission(UUID.randomUUID(), admission.person(), admission.facility(),
+                admission.legalStatus(), person.recordedSex().name(), juvenileAt(person.birth(), admittedAt),
+                admission.authority(), admission.arrest(), admittedAt, now, actor(),
+                blankToNull(admission.visibleInjuries()), blankToNull(admission.illTreatmentComplaint()),
+                admission.property(), admission.contacts(), referral, UUID.randomUUID(), admission.reason(),
+                particulars);
+    }
 
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("episode", episode.toString());
-        details.put("movement", movement.toString());
-        details.put("legalStatus", admission.legalStatus().name());
-        details.put("authority", admission.authority().type().name());
-        details.put("authorityReference", admission.authority().documentReference());
-        journal.append(JournalEntry.of("PERSON_ADMITTED", "person", admission.person().toString())
-                .withFacility(admission.facility()).withReason(admission.reason()).withDetails(details));
-        if (referral != null) {
-            journal.append(JournalEntry.of("ILL_TREATMENT_REFERRAL_OPENED", "person", admission.person().toString())
-                    .withFacility(admission.facility()).withDetails(Map.of("referral", referral.toString())));
+    /**
+     * What the database's refusal of one admission means to the officer: 23P01, the exclusion constraint, is an
+     * admission time inside an earlier episode (invariant 6); 23505 on the whereabouts is the person admitted by
+     * someone else meanwhile. Anything else is a bug, not the officer's mistake, and stays one.
+     */
+    private static RuntimeException refusal(DataIntegrityViolationException e, PersonId person) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql) {
+            if ("23P01".equals(sql.getSQLState())) {
+                return CustodyRefused.timeOutOfOrder("The admission time falls inside an earlier custody episode");
+            }
+            if ("23505".equals(sql.getSQLState()) && String.valueOf(sql.getMessage()).contains("whereabouts_pkey")) {
+                return CustodyRefused.alreadyInCustody(person);
+            }
         }
-        return new Opened(episode, referral);
+        return e;
     }
 
     /**
@@ -497,8 +595,7 @@ public class CustodyService {
      * Classification at admission (REQ-20, REQ-21): under 18 by the birth date, the birth year or the estimated
      * age. A person of unknown age is classed as an adult and the placement officer sees the unknown birth.
      */
-    private static boolean juvenileAt(Person person, Instant admittedAt) {
-        var birth = person.identity().birth();
+    private static boolean juvenileAt(org.habeas.people.Birth birth, Instant admittedAt) {
         var admitted = admittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         if (birth.date() != null && birth.precision() == org.habeas.people.Birth.Precision.FULL) {
             return birth.date().plusYears(18).isAfter(admitted);

@@ -18,7 +18,6 @@ import org.habeas.common.InvalidRequest;
 import org.habeas.custody.internal.RollRepository;
 import org.habeas.custody.internal.RollRepository.StateCount;
 import org.habeas.estate.EstateService;
-import org.habeas.estate.Facility;
 import org.habeas.estate.FacilityFigures;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationKind;
@@ -59,7 +58,10 @@ public class RollCall {
     /** The roll now: cells from their stored population, everyone else from the whereabouts projection. */
     public FacilityRoll now(String facility) {
         Instant now = clock.instant();
-        return roll(facility, now, false, repository.nowOutsideCells(facility));
+        // The day's counter (V52) finds the facility's local day itself: no read of the facility here, the estate's
+        // locations check that it exists and is in scope.
+        return roll(facility, now, false, repository.nowOutsideCells(facility),
+                () -> repository.arrivedAndLeftToday(facility, now));
     }
 
     /**
@@ -81,7 +83,12 @@ public class RollCall {
         List<StateCount> counts = new ArrayList<>(checkpoint.map(c -> repository.checkpoint(facility, c))
                 .orElse(List.of()));
         counts.addAll(repository.delta(facility, checkpoint.orElse(null), at));
-        return roll(facility, at, true, counts);
+        // Part of a day: counted from the ledger, from the start of the instant's day in the facility's time zone.
+        return roll(facility, at, true, counts, () -> {
+            var zone = estate.facility(facility).facility().timeZone();
+            return repository.arrivedAndLeftBetween(facility, at.atZone(zone).toLocalDate().atStartOfDay(zone)
+                    .toInstant(), at);
+        });
     }
 
     /**
@@ -123,6 +130,7 @@ public class RollCall {
     /** Recomputes whereabouts and cell occupancy from the ledger and lists every difference from what is stored. */
     public ConsistencyReport check() {
         List<String> differences = new ArrayList<>(repository.projectionDifferences());
+        differences.addAll(repository.dayCountDifferences());
         Map<UUID, Integer> inCells = repository.inCellByLocation();
         int locations = 0;
         for (FacilityFigures figures : estate.facilities()) {
@@ -138,8 +146,8 @@ public class RollCall {
         return new ConsistencyReport(clock.instant(), repository.peopleInCustody(), locations, differences);
     }
 
-    private FacilityRoll roll(String code, Instant at, boolean fromLedger, List<StateCount> states) {
-        Facility facility = estate.facility(code).facility();
+    private FacilityRoll roll(String code, Instant at, boolean fromLedger, List<StateCount> states,
+                              java.util.function.Supplier<int[]> arrivedAndLeftToday) {
         List<Location> locations = estate.locations(code);
         Map<UUID, Integer> inCell = new HashMap<>();
         if (!fromLedger) {
@@ -191,9 +199,7 @@ public class RollCall {
                 module[4] += crowded;
             }
         }
-        var zone = facility.timeZone();
-        Instant startOfDay = at.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
-        int[] arrivedAndLeft = repository.arrivedAndLeftBetween(code, startOfDay, at);
+        int[] arrivedAndLeft = arrivedAndLeftToday.get();
         var totals = new RollCounts(cells + reception + out, cells, reception, out, transitIn, transitOut, handedOver,
                 arrivedAndLeft[0], arrivedAndLeft[1],
                 cells + reception, operational, vacancies, aboveCna);

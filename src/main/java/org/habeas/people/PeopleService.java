@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.CountryCode;
 import org.habeas.common.ErrorCode;
+import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.PageRequest;
 import org.habeas.people.internal.NameKeys;
@@ -345,6 +347,47 @@ public class PeopleService {
             journal.append(JournalEntry.of("PERSON_LINKED_TO_FACILITY", "person", target.toString())
                     .withFacility(facilityCode));
         }
+    }
+
+    /**
+     * The admission facts of many people in one read (issue 5, bulk admission): only of records that exist, are not
+     * merged into another and the reader may see; an id missing from the answer is refused as {@link #notFound}.
+     * Not journaled as a read: it shows the caller nothing of the identity, and the admission it serves is journaled.
+     */
+    public Map<PersonId, AdmissionFacts> admissionFacts(Collection<PersonId> ids) {
+        Map<PersonId, AdmissionFacts> facts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            repository.admissionFacts(Set.copyOf(ids), scope.limitedTo().orElse(null))
+                    .forEach(f -> facts.put(f.id(), f));
+        }
+        return facts;
+    }
+
+    /** The refusal of {@link #person} for a record that does not exist or the reader cannot see. */
+    public static HabeasException notFound(PersonId id) {
+        return PeopleRefused.notFound(id);
+    }
+
+    /**
+     * {@link #linkToFacility} for many people at once, in one statement: each record (a merged one: its survivor)
+     * locked, linked if it was not, and each new link journaled. Every id must exist (custody calls it for people
+     * it has just admitted); a missing one is a programming error.
+     */
+    @Transactional
+    public void linkAllToFacility(Collection<PersonId> people, String facilityCode) {
+        if (facilityCode == null || !FACILITY.matcher(facilityCode).matches()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "A facility code is 2 to 20 capitals, digits or dashes",
+                    "facility");
+        }
+        if (people.isEmpty()) {
+            return;
+        }
+        List<JournalEntry> entries = new ArrayList<>();
+        for (PersonId linked : repository.linkAllToFacility(Set.copyOf(people), facilityCode, clock.instant())) {
+            entries.add(JournalEntry.of("PERSON_LINKED_TO_FACILITY", "person", linked.toString())
+                    .withFacility(facilityCode));
+        }
+        journal.appendAll(entries);
     }
 
     /** Recounts how many people carry each name token; the search uses the counts to pick its starting keys. */

@@ -27,6 +27,27 @@ public class JournalRepository {
                     :facility, :reason, CAST(:details AS json), :requestId)
             """;
 
+    // Many entries in one statement, in the order given (WITH ORDINALITY, so their seq follow that order).
+    static final String APPEND_ALL = """
+            INSERT INTO journal_entry (id, recorded_at, actor, actor_roles, action, subject_type, subject_id,
+                                       facility, reason, details, request_id)
+            SELECT e.id, CAST(:recordedAt AS timestamptz), e.actor, e.actor_roles, e.action, e.subject_type, e.subject_id, e.facility,
+                   e.reason, CAST(e.details AS json), e.request_id
+              FROM unnest(CAST(:ids AS uuid[]), CAST(:actors AS text[]),
+                          CAST(:actorRoles AS text[]), CAST(:actions AS text[]), CAST(:subjectTypes AS text[]),
+                          CAST(:subjectIds AS text[]), CAST(:facilities AS text[]), CAST(:reasons AS text[]),
+                          CAST(:details AS text[]), CAST(:requestIds AS text[]))
+                   WITH ORDINALITY AS e (id, actor, actor_roles, action, subject_type, subject_id,
+                                         facility, reason, details, request_id, n)
+             ORDER BY e.n
+            """;
+
+    /** One entry to append, as {@link #append} takes it; all entries of one call are recorded at the same instant. */
+    public record NewEntry(UUID id, String actor, String actorRoles, String action,
+                           String subjectType, String subjectId, String facility, String reason, String detailsJson,
+                           String requestId) {
+    }
+
     // Serialises sealers across application instances; released when the sealing transaction ends.
     static final String LOCK_SEALER = """
             SELECT pg_advisory_xact_lock(:key)
@@ -150,6 +171,23 @@ public class JournalRepository {
                 .param("reason", reason).param("details", detailsJson).param("requestId", requestId).update();
         if (inserted != 1) {
             throw new IllegalStateException("journal entry " + id + " was not written");
+        }
+    }
+
+    public void appendAll(Instant recordedAt, List<NewEntry> entries) {
+        int inserted = jdbc.sql(APPEND_ALL).param("recordedAt", utc(recordedAt))
+                .param("ids", entries.stream().map(NewEntry::id).toArray(UUID[]::new))
+                .param("actors", entries.stream().map(NewEntry::actor).toArray(String[]::new))
+                .param("actorRoles", entries.stream().map(NewEntry::actorRoles).toArray(String[]::new))
+                .param("actions", entries.stream().map(NewEntry::action).toArray(String[]::new))
+                .param("subjectTypes", entries.stream().map(NewEntry::subjectType).toArray(String[]::new))
+                .param("subjectIds", entries.stream().map(NewEntry::subjectId).toArray(String[]::new))
+                .param("facilities", entries.stream().map(NewEntry::facility).toArray(String[]::new))
+                .param("reasons", entries.stream().map(NewEntry::reason).toArray(String[]::new))
+                .param("details", entries.stream().map(NewEntry::detailsJson).toArray(String[]::new))
+                .param("requestIds", entries.stream().map(NewEntry::requestId).toArray(String[]::new)).update();
+        if (inserted != entries.size()) {
+            throw new IllegalStateException(entries.size() + " journal entries to write, " + inserted + " written");
         }
     }
 

@@ -34,39 +34,53 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class CustodyRepository {
 
-    // One admission is one statement (episode, property, contacts, referral, ledger entry, whereabouts): a bulk
-    // admission of thousands then costs a round trip per person, not six or more. Foreign keys between these rows are
-    // checked at the end of the statement, when all of them exist.
-    private static final String INSERT_ADMISSION = """
-            WITH episode AS (
+    // The admissions of a whole batch are one statement (episodes, property, contacts, referrals, ledger entries,
+    // whereabouts): a bulk admission of 500 people is one round trip, not one or more per person. Foreign keys
+    // between these rows are checked at the end of the statement, when all of them exist. Rows go in person order,
+    // so two batches with people in common lock their whereabouts in the same order and cannot deadlock.
+    private static final String INSERT_ADMISSIONS = """
+            WITH a AS (
+                SELECT * FROM jsonb_to_recordset(CAST(:admissions AS jsonb)) AS t(
+                    id uuid, person uuid, facility text, legal_status text, sex text, juvenile boolean,
+                    authority_type text, issuing_authority text, authority_date date, authority_reference text,
+                    grounds text, arrested_at timestamptz, arrest_place text, arresting_authority text,
+                    admitted_at timestamptz, recorded_at timestamptz, admitted_by text, injuries text, complaint text,
+                    referral uuid, movement uuid, reason text, particulars jsonb, property jsonb, contacts jsonb)
+            ), episode AS (
                 INSERT INTO custody_episode (id, person_id, facility_code, legal_status, sex, juvenile, authority_type,
                                              issuing_authority, authority_date, authority_reference, grounds,
                                              arrested_at, arrest_place, arresting_authority, admitted_at, admitted_by,
                                              visible_injuries, ill_treatment_complaint)
-                VALUES (:id, :person, :facility, :legalStatus, :sex, :juvenile, :authorityType, :issuingAuthority,
-                        :authorityDate, :authorityReference, :grounds, :arrestedAt, :arrestPlace, :arrestingAuthority,
-                        :admittedAt, :admittedBy, :injuries, :complaint)
+                SELECT id, person, facility, legal_status, sex, juvenile, authority_type, issuing_authority,
+                       authority_date, authority_reference, grounds, arrested_at, arrest_place, arresting_authority,
+                       admitted_at, admitted_by, injuries, complaint
+                  FROM a ORDER BY person
             ), property AS (
                 INSERT INTO custody_property_item (episode_id, line, description, quantity)
-                SELECT :id, t.line, t.description, t.quantity
-                  FROM jsonb_to_recordset(CAST(:property AS jsonb)) AS t(line integer, description text, quantity integer)
+                SELECT a.id, p.line, p.description, p.quantity
+                  FROM a CROSS JOIN jsonb_to_recordset(a.property) AS p(line integer, description text, quantity integer)
             ), contact AS (
                 INSERT INTO custody_contact (episode_id, line, relation, name, age, whereabouts, guardianship, phone)
-                SELECT :id, t.line, t.relation, t.name, t.age, t.whereabouts, t.guardianship, t.phone
-                  FROM jsonb_to_recordset(CAST(:contacts AS jsonb))
-                       AS t(line integer, relation text, name text, age integer, whereabouts text, guardianship text,
+                SELECT a.id, c.line, c.relation, c.name, c.age, c.whereabouts, c.guardianship, c.phone
+                  FROM a CROSS JOIN jsonb_to_recordset(a.contacts)
+                       AS c(line integer, relation text, name text, age integer, whereabouts text, guardianship text,
                             phone text)
             ), referral AS (
                 INSERT INTO ill_treatment_referral (id, episode_id, person_id, opened_at, status)
-                SELECT CAST(:referral AS uuid), :id, :person, :recordedAt, 'OPEN' WHERE CAST(:referral AS uuid) IS NOT NULL
+                SELECT referral, id, person, recorded_at, 'OPEN' FROM a WHERE referral IS NOT NULL
             ), movement AS (
                 INSERT INTO movement (id, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code,
                                       authority, reason, actor, particulars)
-                VALUES (:movement, :person, :id, 'ADMITTED', :admittedAt, :recordedAt, 'RECEPTION', :facility,
-                        :issuingAuthority, :reason, :admittedBy, CAST(:particulars AS jsonb))
+                SELECT movement, person, id, 'ADMITTED', admitted_at, recorded_at, 'RECEPTION', facility,
+                       issuing_authority, reason, admitted_by, particulars
+                  FROM a ORDER BY person
             )
             INSERT INTO whereabouts (person_id, episode_id, kind, facility_code, since, last_movement)
-            VALUES (:person, :id, 'RECEPTION', :facility, :admittedAt, :movement)
+            SELECT person, id, 'RECEPTION', facility, admitted_at, movement FROM a ORDER BY person
+            """;
+
+    private static final String IN_CUSTODY = """
+            SELECT person_id FROM whereabouts WHERE person_id = ANY(CAST(:people AS uuid[]))
             """;
 
     private static final String EPISODE_COLUMNS = """
@@ -166,42 +180,68 @@ public class CustodyRepository {
                                String reason, Map<String, Object> particulars) {
     }
 
-    public void insertAdmission(NewAdmission a) {
-        List<Map<String, Object>> property = new java.util.ArrayList<>();
-        for (int i = 0; i < a.property().size(); i++) {
-            property.add(Map.of("line", i + 1, "description", a.property().get(i).description(),
-                    "quantity", a.property().get(i).quantity()));
+    /** Writes every admission of {@code admissions} in one statement (see INSERT_ADMISSIONS); all or none. */
+    public void insertAdmissions(List<NewAdmission> admissions) {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(admissions.size());
+        for (NewAdmission a : admissions) {
+            List<Map<String, Object>> property = new java.util.ArrayList<>();
+            for (int i = 0; i < a.property().size(); i++) {
+                property.add(Map.of("line", i + 1, "description", a.property().get(i).description(),
+                        "quantity", a.property().get(i).quantity()));
+            }
+            List<Map<String, Object>> contacts = new java.util.ArrayList<>();
+            for (int i = 0; i < a.contacts().size(); i++) {
+                Contact c = a.contacts().get(i);
+                Map<String, Object> line = new java.util.HashMap<>();
+                line.put("line", i + 1);
+                line.put("relation", c.relation().name());
+                line.put("name", c.name());
+                line.put("age", c.age());
+                line.put("whereabouts", c.whereabouts());
+                line.put("guardianship", c.guardianship());
+                line.put("phone", c.phone());
+                contacts.add(line);
+            }
+            LegalAuthority authority = a.authority();
+            Arrest arrest = a.arrest();
+            Map<String, Object> row = new java.util.HashMap<>();
+            row.put("id", a.id().toString());
+            row.put("person", a.person().toString());
+            row.put("facility", a.facility());
+            row.put("legal_status", a.legalStatus().name());
+            row.put("sex", a.sex());
+            row.put("juvenile", a.juvenile());
+            row.put("authority_type", authority.type().name());
+            row.put("issuing_authority", authority.issuingAuthority());
+            row.put("authority_date", authority.issuedOn() == null ? null : authority.issuedOn().toString());
+            row.put("authority_reference", authority.documentReference());
+            row.put("grounds", authority.grounds());
+            row.put("arrested_at", arrest == null || arrest.at() == null ? null : arrest.at().toString());
+            row.put("arrest_place", arrest == null ? null : arrest.place());
+            row.put("arresting_authority", arrest == null ? null : arrest.authority());
+            row.put("admitted_at", a.admittedAt().toString());
+            row.put("recorded_at", a.recordedAt().toString());
+            row.put("admitted_by", a.admittedBy());
+            row.put("injuries", a.injuries());
+            row.put("complaint", a.complaint());
+            row.put("referral", a.referral() == null ? null : a.referral().toString());
+            row.put("movement", a.movement().toString());
+            row.put("reason", a.reason());
+            row.put("particulars", a.particulars());
+            row.put("property", property);
+            row.put("contacts", contacts);
+            rows.add(row);
         }
-        List<Map<String, Object>> contacts = new java.util.ArrayList<>();
-        for (int i = 0; i < a.contacts().size(); i++) {
-            Contact c = a.contacts().get(i);
-            Map<String, Object> line = new java.util.HashMap<>();
-            line.put("line", i + 1);
-            line.put("relation", c.relation().name());
-            line.put("name", c.name());
-            line.put("age", c.age());
-            line.put("whereabouts", c.whereabouts());
-            line.put("guardianship", c.guardianship());
-            line.put("phone", c.phone());
-            contacts.add(line);
+        int written = jdbc.sql(INSERT_ADMISSIONS).param("admissions", json.writeValueAsString(rows)).update();
+        if (written != admissions.size()) {
+            throw new IllegalStateException(admissions.size() + " admissions to write, " + written + " written");
         }
-        LegalAuthority authority = a.authority();
-        Arrest arrest = a.arrest();
-        requireOne(jdbc.sql(INSERT_ADMISSION).param("id", a.id()).param("person", a.person().value())
-                .param("facility", a.facility()).param("legalStatus", a.legalStatus().name()).param("sex", a.sex())
-                .param("juvenile", a.juvenile()).param("authorityType", authority.type().name())
-                .param("issuingAuthority", authority.issuingAuthority()).param("authorityDate", authority.issuedOn())
-                .param("authorityReference", authority.documentReference()).param("grounds", authority.grounds())
-                .param("arrestedAt", arrest == null ? null : utc(arrest.at()))
-                .param("arrestPlace", arrest == null ? null : arrest.place())
-                .param("arrestingAuthority", arrest == null ? null : arrest.authority())
-                .param("admittedAt", utc(a.admittedAt())).param("recordedAt", utc(a.recordedAt()))
-                .param("admittedBy", a.admittedBy()).param("injuries", a.injuries()).param("complaint", a.complaint())
-                .param("property", json.writeValueAsString(property))
-                .param("contacts", json.writeValueAsString(contacts))
-                .param("referral", a.referral() == null ? null : a.referral().toString())
-                .param("movement", a.movement()).param("reason", a.reason())
-                .param("particulars", json.writeValueAsString(a.particulars())).update());
+    }
+
+    /** Those of {@code people} who are in custody now (have whereabouts). */
+    public java.util.Set<UUID> inCustody(java.util.Collection<PersonId> people) {
+        return new java.util.HashSet<>(jdbc.sql(IN_CUSTODY)
+                .param("people", people.stream().map(PersonId::value).toArray(UUID[]::new)).query(UUID.class).list());
     }
 
     public List<Episode> episodes(PersonId person) {

@@ -91,6 +91,38 @@ public class RollRepository {
              WHERE facility_code = :facility AND occurred_at >= :from AND occurred_at <= :to
             """;
 
+    // The day's counter (V52), kept with every movement by a trigger; the roll now reads it instead of the ledger.
+    // The local day is the facility's, as the trigger reckons it.
+    private static final String ARRIVED_AND_LEFT_TODAY = """
+            SELECT c.arrived, c.left_
+              FROM facility f
+              JOIN movement_day_count c
+                ON c.facility_code = f.code AND c.day = (CAST(:at AS timestamptz) AT TIME ZONE f.time_zone)::date
+             WHERE f.code = :facility
+            """;
+
+    // The counters recomputed from the ledger; every row where the two disagree (either side missing counts 0).
+    private static final String DAY_COUNT_DIFFERENCES = """
+            WITH ledger AS (
+                SELECT m.facility_code, (m.occurred_at AT TIME ZONE coalesce(f.time_zone, 'UTC'))::date AS day,
+                       count(*) FILTER (WHERE m.kind IN ('ADMITTED', 'ARRIVED')) AS arrived,
+                       count(*) FILTER (WHERE m.kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
+                                                         'DIED', 'ESCAPED')) AS left_
+                  FROM movement m
+                  LEFT JOIN facility f ON f.code = m.facility_code
+                 WHERE m.kind IN ('ADMITTED', 'ARRIVED', 'TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
+                                  'DIED', 'ESCAPED')
+                 GROUP BY 1, 2)
+            SELECT coalesce(l.facility_code, c.facility_code) AS facility_code, coalesce(l.day, c.day) AS day,
+                   coalesce(l.arrived, 0) AS ledger_arrived, coalesce(l.left_, 0) AS ledger_left,
+                   coalesce(c.arrived, 0) AS counted_arrived, coalesce(c.left_, 0) AS counted_left
+              FROM ledger l
+              FULL JOIN movement_day_count c ON c.facility_code = l.facility_code AND c.day = l.day
+             WHERE coalesce(l.arrived, 0) <> coalesce(c.arrived, 0) OR coalesce(l.left_, 0) <> coalesce(c.left_, 0)
+             ORDER BY 1, 2
+             LIMIT 100
+            """;
+
     // Invariant 6: the projection must equal the ledger's latest movement of every person in custody.
     private static final String PROJECTION_DIFFERENCES = """
             WITH latest AS (
@@ -178,6 +210,24 @@ public class RollRepository {
         return jdbc.sql(ARRIVED_AND_LEFT_BETWEEN).param("facility", facility).param("from", utc(from))
                 .param("to", utc(to)).query((rs, n) -> new int[] {rs.getInt("arrived"), rs.getInt("left_")})
                 .single();
+    }
+
+    /**
+     * Arrived and left on the facility's local day of {@code at}, from the day's counter (0 and 0 for a quiet day).
+     * The counter counts the whole day: movements recorded up to the allowed clock skew ahead count already.
+     */
+    public int[] arrivedAndLeftToday(String facility, Instant at) {
+        return jdbc.sql(ARRIVED_AND_LEFT_TODAY).param("facility", facility).param("at", utc(at))
+                .query((rs, n) -> new int[] {rs.getInt("arrived"), rs.getInt("left_")}).optional()
+                .orElseGet(() -> new int[] {0, 0});
+    }
+
+    /** Every facility and day whose arrivals and departures counter differs from the ledger. */
+    public List<String> dayCountDifferences() {
+        return jdbc.sql(DAY_COUNT_DIFFERENCES).query((rs, n) -> ("facility %s on %s: the ledger has %d arrived and %d"
+                + " left, the day's counter %d and %d").formatted(rs.getString("facility_code"),
+                rs.getObject("day", java.time.LocalDate.class), rs.getInt("ledger_arrived"),
+                rs.getInt("ledger_left"), rs.getInt("counted_arrived"), rs.getInt("counted_left"))).list();
     }
 
     public List<String> projectionDifferences() {

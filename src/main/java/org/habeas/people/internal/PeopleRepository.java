@@ -150,6 +150,28 @@ public class PeopleRepository {
             ON CONFLICT (person_id, facility_code) DO NOTHING
             """;
 
+    // The bulk read for admission: existence, merge state, scope (a NULL scope is everyone) and the two facts.
+    private static final String ADMISSION_FACTS = """
+            SELECT p.id, p.recorded_sex, p.birth_precision, p.birth_date, p.estimated_age
+              FROM person p
+             WHERE p.id = ANY(CAST(:ids AS uuid[])) AND p.merged_into IS NULL
+               AND (CAST(:scope AS text[]) IS NULL
+                    OR EXISTS (SELECT 1 FROM person_facility f
+                                WHERE f.person_id = p.id AND f.facility_code = ANY(CAST(:scope AS text[]))))
+            """;
+
+    // Locks the records in id order (two batches with people in common cannot deadlock), follows a merge to the
+    // survivor, links each survivor not yet linked; answers the people newly linked.
+    private static final String LINK_ALL_TO_FACILITY = """
+            WITH locked AS (
+                SELECT id, merged_into FROM person WHERE id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE
+            )
+            INSERT INTO person_facility (person_id, facility_code, since)
+            SELECT DISTINCT coalesce(merged_into, id), :facility, CAST(:now AS timestamptz) FROM locked
+            ON CONFLICT (person_id, facility_code) DO NOTHING
+            RETURNING person_id
+            """;
+
     private static final String FACILITIES = """
             SELECT facility_code FROM person_facility WHERE person_id = :person ORDER BY facility_code
             """;
@@ -440,6 +462,24 @@ public class PeopleRepository {
     public void linkFacility(PersonId person, String facility, Instant now) {
         jdbc.sql(LINK_FACILITY).param("person", person.value()).param("facility", facility).param("now", utc(now))
                 .update();
+    }
+
+    /** The admission facts of those of {@code ids} that exist, are not merged and are linked to {@code scope}. */
+    public List<org.habeas.people.AdmissionFacts> admissionFacts(Collection<PersonId> ids, Collection<String> scope) {
+        return jdbc.sql(ADMISSION_FACTS).param("ids", ids.stream().map(PersonId::value).toArray(UUID[]::new))
+                .param("scope", scope == null ? null : scope.toArray(String[]::new))
+                .query((rs, n) -> new org.habeas.people.AdmissionFacts(new PersonId(rs.getObject("id", UUID.class)),
+                        RecordedSex.valueOf(rs.getString("recorded_sex")),
+                        new Birth(Birth.Precision.valueOf(rs.getString("birth_precision")),
+                                rs.getObject("birth_date", LocalDate.class), (Integer) rs.getObject("estimated_age"))))
+                .list();
+    }
+
+    /** Links every one of {@code ids} (a merged record: its survivor) to the facility; answers those newly linked. */
+    public List<PersonId> linkAllToFacility(Collection<PersonId> ids, String facility, Instant now) {
+        return jdbc.sql(LINK_ALL_TO_FACILITY).param("ids", ids.stream().map(PersonId::value).toArray(UUID[]::new))
+                .param("facility", facility).param("now", utc(now))
+                .query((rs, n) -> new PersonId(rs.getObject(1, UUID.class))).list();
     }
 
     public List<String> facilities(PersonId person) {

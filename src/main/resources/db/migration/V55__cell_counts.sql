@@ -109,18 +109,22 @@ CREATE TRIGGER cell_counts_whereabouts_updated AFTER UPDATE ON whereabouts
 -- standing before the statement are the table now without the added rows plus the removed ones; the cell of each
 -- person whose pairs differ gains or loses them.
 CREATE FUNCTION cell_counts_allegations(removed allegation[], added allegation[]) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    people uuid[] := ARRAY(SELECT person_id FROM unnest(removed) UNION SELECT person_id FROM unnest(added));
 BEGIN
-    PERFORM cell_counts_lock(ARRAY(SELECT location_id FROM whereabouts
-                                    WHERE person_id = ANY (people) AND location_id IS NOT NULL));
-    WITH standing AS (
-        SELECT DISTINCT a.person_id, a.grouping FROM allegation a
-         WHERE a.person_id = ANY (people) AND a.status <> 'WITHDRAWN'
+    -- Joins rather than "= ANY (array)": a bulk load changes the allegations of tens of thousands of people at once.
+    PERFORM cell_counts_lock(ARRAY(
+        SELECT w.location_id
+          FROM (SELECT person_id FROM unnest(removed) UNION SELECT person_id FROM unnest(added)) p
+          JOIN whereabouts w ON w.person_id = p.person_id
+         WHERE w.location_id IS NOT NULL));
+    WITH concerned AS (
+        SELECT person_id FROM unnest(removed) UNION SELECT person_id FROM unnest(added)
+    ), standing AS (
+        SELECT DISTINCT a.person_id, a.grouping FROM allegation a JOIN concerned c ON c.person_id = a.person_id
+         WHERE a.status <> 'WITHDRAWN'
     ), stood AS (
         SELECT DISTINCT person_id, grouping
-          FROM (SELECT a.person_id, a.grouping, a.status FROM allegation a
-                 WHERE a.person_id = ANY (people) AND a.id NOT IN (SELECT id FROM unnest(added))
+          FROM (SELECT a.person_id, a.grouping, a.status FROM allegation a JOIN concerned c ON c.person_id = a.person_id
+                 WHERE NOT EXISTS (SELECT 1 FROM unnest(added) n WHERE n.id = a.id)
                 UNION ALL
                 SELECT person_id, grouping, status FROM unnest(removed)) x
          WHERE status <> 'WITHDRAWN'

@@ -274,10 +274,14 @@ public class VettingBench {
             long s = System.nanoTime();
             vetting.dryRun(slice);
             batches[i] = System.nanoTime() - s;
+            statementTimes = new java.util.TreeMap<>();
             s = System.nanoTime();
             readOnly.execute(status -> bareSql(slice));
             bareBatches[i] = System.nanoTime() - s;
         }
+        statementTimes.forEach((statement, took) -> System.out.printf("  last batch's bare SQL: %-28s %7.2f ms%n",
+                statement, took[0] / 1e6));
+        statementTimes = null;
         report("VettingService.dryRun(list of " + batch + "), per batch", batches);
         report("bare SQL of the cell rules for the batch, per batch", bareBatches);
 
@@ -285,7 +289,8 @@ public class VettingBench {
         int updates = Math.min(500, requests.size());
         for (boolean withTrigger : new boolean[] {true, false, true}) {
             long[] nanos = new long[updates];
-            for (int i = 0; i < updates; i++) {
+            for (int n = 0; n < updates; n++) {
+                int i = n;
                 VettingRequest r = requests.get(i);
                 rolledBack.executeWithoutResult(status -> {
                     if (!withTrigger) {
@@ -318,26 +323,27 @@ public class VettingBench {
                     jdbc.sql(OVERRIDE_IN_FORCE).param("id", cells[0]).param("now", now).query().listOfRows();
                 }
             } else {
-                jdbc.sql(FIND_LOCATIONS).param("ids", cells).query().listOfRows();
-                jdbc.sql(OVERRIDES_IN_FORCE).param("ids", cells).param("now", now).query().listOfRows();
+                timed("FIND_LOCATIONS (cells)", () -> jdbc.sql(FIND_LOCATIONS).param("ids", cells).query().listOfRows());
+                timed("OVERRIDES_IN_FORCE", () -> jdbc.sql(OVERRIDES_IN_FORCE).param("ids", cells).param("now", now).query().listOfRows());
             }
         }
-        var personal = jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("people", people).query().listOfRows(); // NON_ASSOCIATION
-        var records = jdbc.sql(GROUP_RECORDS_OF).param("people", people).query().listOfRows();
+        var personal = timed("OPEN_PERSONAL_COUNTERPARTS", () -> jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("people", people).query().listOfRows()); // NON_ASSOCIATION
+        var records = timed("GROUP_RECORDS_OF", () -> jdbc.sql(GROUP_RECORDS_OF).param("people", people).query().listOfRows());
         UUID[] places = java.util.stream.Stream.concat(Arrays.stream(cells), personal.stream()
                 .filter(c -> "MODULE".equals(c.get("scope")) && c.get("location_id") != null)
                 .map(c -> (UUID) c.get("location_id"))).distinct().toArray(UUID[]::new);
         Map<UUID, UUID> parents = new java.util.HashMap<>();
-        jdbc.sql(FIND_LOCATIONS).param("ids", places).query().listOfRows()
+        timed("FIND_LOCATIONS (places)", () -> jdbc.sql(FIND_LOCATIONS).param("ids", places).query().listOfRows())
                 .forEach(l -> parents.put((UUID) l.get("id"), (UUID) l.get("parent_id")));
         if (!records.isEmpty()) {
             Map<UUID, List<UUID>> moduleCells = new java.util.HashMap<>();
-            jdbc.sql(CHILDREN_OF).param("parents", movements.stream().map(r -> parents.get(r.toLocation())).distinct()
-                    .toArray(UUID[]::new)).query().listOfRows().forEach(l -> moduleCells
+            timed("CHILDREN_OF", () -> jdbc.sql(CHILDREN_OF).param("parents", movements.stream()
+                    .map(r -> parents.get(r.toLocation())).distinct().toArray(UUID[]::new)).query().listOfRows())
+                    .forEach(l -> moduleCells
                     .computeIfAbsent((UUID) l.get("parent_id"), k -> new ArrayList<>()).add((UUID) l.get("id")));
             UUID[] grouped = records.stream().map(g -> (UUID) g.get("mover")).distinct().toArray(UUID[]::new);
-            jdbc.sql(MOVERS).param("people", grouped).query().listOfRows();
-            jdbc.sql(STANDING_GROUPS).param("people", grouped).query().listOfRows();
+            timed("MOVERS (grouped)", () -> jdbc.sql(MOVERS).param("people", grouped).query().listOfRows());
+            timed("STANDING_GROUPS", () -> jdbc.sql(STANDING_GROUPS).param("people", grouped).query().listOfRows());
             List<UUID> pairCells = new ArrayList<>();
             List<String> pairGroups = new ArrayList<>();
             for (VettingRequest r : movements) {
@@ -352,11 +358,24 @@ public class VettingBench {
                     }
                 }
             }
-            jdbc.sql(GROUP_COUNTS).param("cells", pairCells.toArray(UUID[]::new))
-                    .param("groups", pairGroups.toArray(String[]::new)).query().listOfRows();
+            timed("GROUP_COUNTS", () -> jdbc.sql(GROUP_COUNTS).param("cells", pairCells.toArray(UUID[]::new))
+                    .param("groups", pairGroups.toArray(String[]::new)).query().listOfRows());
         }
-        jdbc.sql(MOVERS).param("people", people).query().listOfRows();                         // SEPARATION
-        return jdbc.sql(CATEGORY_COUNTS).param("cells", cells).query().listOfRows();
+        timed("MOVERS", () -> jdbc.sql(MOVERS).param("people", people).query().listOfRows());     // SEPARATION
+        return timed("CATEGORY_COUNTS", () -> jdbc.sql(CATEGORY_COUNTS).param("cells", cells).query().listOfRows());
+    }
+
+    // Time per statement of the bare SQL, summed while `statementTimes` is set (the batches), to see where it goes.
+    Map<String, long[]> statementTimes;
+
+    <T> T timed(String statement, java.util.function.Supplier<T> call) {
+        long s = System.nanoTime();
+        T result = call.get();
+        if (statementTimes != null) {
+            statementTimes.computeIfAbsent(statement, k -> new long[2])[0] += System.nanoTime() - s;
+            statementTimes.get(statement)[1]++;
+        }
+        return result;
     }
 
     /** The plans of the rules' statements for a few movements, to see where the time goes. */

@@ -89,8 +89,10 @@ public class VettingBench {
             SELECT location_id, sex, juvenile, legal_status, people FROM cell_category_count
              WHERE location_id = ANY (:cells) AND people > 0
              ORDER BY location_id, sex, juvenile, legal_status""";
-    static final String STANDING_GROUPS = """
-            SELECT DISTINCT person_id, grouping FROM allegation WHERE person_id = ANY (:people) AND status <> 'WITHDRAWN'""";
+    static final String COUNTED_AS = """
+            SELECT w.person_id, w.location_id, a.grouping
+              FROM whereabouts w LEFT JOIN allegation a ON a.person_id = w.person_id AND a.status <> 'WITHDRAWN'
+             WHERE w.person_id = ANY (:people) AND w.location_id IS NOT NULL""";
     static final String GROUP_COUNTS = """
             SELECT c.location_id, c.grouping, c.people
               FROM unnest(CAST(:cells AS uuid[]), CAST(:groups AS text[])) p (cell, grp)
@@ -342,8 +344,7 @@ public class VettingBench {
                     .forEach(l -> moduleCells
                     .computeIfAbsent((UUID) l.get("parent_id"), k -> new ArrayList<>()).add((UUID) l.get("id")));
             UUID[] grouped = records.stream().map(g -> (UUID) g.get("mover")).distinct().toArray(UUID[]::new);
-            timed("MOVERS (grouped)", () -> jdbc.sql(MOVERS).param("people", grouped).query().listOfRows());
-            timed("STANDING_GROUPS", () -> jdbc.sql(STANDING_GROUPS).param("people", grouped).query().listOfRows());
+            timed("COUNTED_AS", () -> jdbc.sql(COUNTED_AS).param("people", grouped).query().listOfRows());
             List<UUID> pairCells = new ArrayList<>();
             List<String> pairGroups = new ArrayList<>();
             for (VettingRequest r : movements) {

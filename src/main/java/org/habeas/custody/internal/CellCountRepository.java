@@ -37,8 +37,12 @@ public class CellCountRepository {
              ORDER BY location_id, sex, juvenile, legal_status
             """;
 
-    private static final String STANDING_GROUPS = """
-            SELECT DISTINCT person_id, grouping FROM allegation WHERE person_id = ANY (:people) AND status <> 'WITHDRAWN'
+    // Where a mover is counted in the group counts: their cell and their standing groups (a row without a group when
+    // they have none).
+    private static final String COUNTED_AS = """
+            SELECT w.person_id, w.location_id, a.grouping
+              FROM whereabouts w LEFT JOIN allegation a ON a.person_id = w.person_id AND a.status <> 'WITHDRAWN'
+             WHERE w.person_id = ANY (:people) AND w.location_id IS NOT NULL
             """;
 
     // Only the (cell, group) pairs asked about: a module's 32 cells times a mover's rival groups, not every group.
@@ -132,13 +136,23 @@ public class CellCountRepository {
         return counts;
     }
 
-    /** The groups each person is alleged to belong to, any status but WITHDRAWN. */
-    public Map<UUID, Set<String>> standingGroups(Collection<UUID> people) {
-        Map<UUID, Set<String>> groups = new HashMap<>();
-        jdbc.sql(STANDING_GROUPS).param("people", ids(people)).query((RowCallbackHandler) rs -> groups
-                .computeIfAbsent(rs.getObject("person_id", UUID.class), p -> new LinkedHashSet<>())
-                .add(rs.getString("grouping")));
-        return groups;
+    /** Where a mover in a cell is counted in {@code cell_group_count}: the cell and every group counted there. */
+    public record CountedAs(UUID cell, Set<String> groups) {
+    }
+
+    /** How each of these people in a cell is counted in the group counts; people not in a cell are left out. */
+    public Map<UUID, CountedAs> countedAs(Collection<UUID> people) {
+        Map<UUID, CountedAs> counted = new HashMap<>();
+        jdbc.sql(COUNTED_AS).param("people", ids(people)).query((RowCallbackHandler) rs -> {
+            UUID cell = rs.getObject("location_id", UUID.class);
+            var as = counted.computeIfAbsent(rs.getObject("person_id", UUID.class),
+                    p -> new CountedAs(cell, new LinkedHashSet<>()));
+            String group = rs.getString("grouping");
+            if (group != null) {
+                as.groups().add(group);
+            }
+        });
+        return counted;
     }
 
     /** How many people alleged to belong to the group each (cell, group) pair holds; pairs holding none are left out. */

@@ -141,8 +141,7 @@ class PlacementRules {
         final Map<UUID, List<GroupRecord>> groups;
         final Map<LocationId, Location> locations;
         final Map<LocationId, List<Location>> moduleCells;
-        final Map<UUID, CellCountRepository.Mover> movers;
-        final Map<UUID, Set<String>> standing;
+        final Map<UUID, CellCountRepository.CountedAs> movers;
         final Map<CellGroup, Integer> groupCounts;
         final Set<FacilityGroup> heldInFacility;
 
@@ -166,8 +165,7 @@ class PlacementRules {
                     .forEach(modules::add);
             moduleCells = modules.isEmpty() ? Map.of() : occupancy.childrenOfAll(modules);
             List<UUID> grouped = withGroups.stream().map(VettingRequest::person).distinct().toList();
-            movers = grouped.isEmpty() ? Map.of() : counts.movers(grouped);
-            standing = grouped.isEmpty() ? Map.of() : counts.standingGroups(grouped);
+            movers = grouped.isEmpty() ? Map.of() : counts.countedAs(grouped);
             List<CellGroup> pairs = new ArrayList<>();
             List<FacilityGroup> facilityQuestions = new ArrayList<>();
             for (VettingRequest r : withGroups) {
@@ -203,9 +201,8 @@ class PlacementRules {
             List<UUID> cells = record.scope() == NonAssociation.Scope.CELL ? List.of(target.id().value())
                     : cellsOfModule(target);
             int held = cells.stream().mapToInt(c -> groupCounts.getOrDefault(new CellGroup(c, record.rival()), 0)).sum();
-            CellCountRepository.Mover self = movers.get(mover);
-            boolean selfCounted = self != null && self.cell() != null && cells.contains(self.cell())
-                    && standing.getOrDefault(mover, Set.of()).contains(record.rival());
+            CellCountRepository.CountedAs self = movers.get(mover);
+            boolean selfCounted = self != null && cells.contains(self.cell()) && self.groups().contains(record.rival());
             return held - (selfCounted ? 1 : 0) > 0;
         }
     }

@@ -99,18 +99,16 @@ public class VettingBench {
               JOIN cell_group_count c ON c.location_id = p.cell AND c.grouping = p.grp
              WHERE c.people > 0""";
     static final String OPEN_PERSONAL_COUNTERPARTS = """
-            SELECT m.person AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other, w.location_id,
-                   w.facility_code
-              FROM unnest(CAST(:people AS uuid[])) m (person)
-              JOIN non_association na ON na.status = 'OPEN' AND na.person_a = m.person
-              JOIN whereabouts w ON w.person_id = na.person_b
-             WHERE w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
+                   w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
+             WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
             UNION ALL
-            SELECT m.person, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
-              FROM unnest(CAST(:people AS uuid[])) m (person)
-              JOIN non_association na ON na.status = 'OPEN' AND na.person_b = m.person
-              JOIN whereabouts w ON w.person_id = na.person_a
-             WHERE w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
+             WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
              ORDER BY mover, recorded_at, id""";
     static final String GROUP_RECORDS_OF = """
             SELECT a.person_id AS mover, na.id, na.scope, na.reason, a.grouping AS own,
@@ -345,8 +343,8 @@ public class VettingBench {
                     .computeIfAbsent((UUID) l.get("parent_id"), k -> new ArrayList<>()).add((UUID) l.get("id")));
             UUID[] grouped = records.stream().map(g -> (UUID) g.get("mover")).distinct().toArray(UUID[]::new);
             timed("COUNTED_AS", () -> jdbc.sql(COUNTED_AS).param("people", grouped).query().listOfRows());
-            List<UUID> pairCells = new ArrayList<>();
-            List<String> pairGroups = new ArrayList<>();
+            // Each (cell, group) pair once, as CellCountRepository asks.
+            Set<Map.Entry<UUID, String>> pairs = new java.util.LinkedHashSet<>();
             for (VettingRequest r : movements) {
                 for (var g : records) {
                     if (!r.person().equals(g.get("mover"))) {
@@ -354,11 +352,12 @@ public class VettingBench {
                     }
                     for (UUID c : "CELL".equals(g.get("scope")) ? List.of(r.toLocation())
                             : moduleCells.getOrDefault(parents.get(r.toLocation()), List.of())) {
-                        pairCells.add(c);
-                        pairGroups.add((String) g.get("rival"));
+                        pairs.add(Map.entry(c, (String) g.get("rival")));
                     }
                 }
             }
+            List<UUID> pairCells = pairs.stream().map(Map.Entry::getKey).toList();
+            List<String> pairGroups = pairs.stream().map(Map.Entry::getValue).toList();
             timed("GROUP_COUNTS", () -> jdbc.sql(GROUP_COUNTS).param("cells", pairCells.toArray(UUID[]::new))
                     .param("groups", pairGroups.toArray(String[]::new)).query().listOfRows());
         }

@@ -81,18 +81,16 @@ public class AssociationRepository {
     // The open personal non-associations of each mover, with where the other person is held. Two halves, one per
     // side of the pair, so that each uses its partial index.
     private static final String OPEN_PERSONAL_COUNTERPARTS = """
-            SELECT m.person AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other, w.location_id,
-                   w.facility_code
-              FROM unnest(CAST(:people AS uuid[])) m (person)
-              JOIN non_association na ON na.status = 'OPEN' AND na.person_a = m.person
-              JOIN whereabouts w ON w.person_id = na.person_b
-             WHERE w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
+                   w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
+             WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
             UNION ALL
-            SELECT m.person, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
-              FROM unnest(CAST(:people AS uuid[])) m (person)
-              JOIN non_association na ON na.status = 'OPEN' AND na.person_b = m.person
-              JOIN whereabouts w ON w.person_id = na.person_a
-             WHERE w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
+             WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
              ORDER BY mover, recorded_at, id
             """;
 

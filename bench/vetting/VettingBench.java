@@ -94,10 +94,8 @@ public class VettingBench {
               FROM whereabouts w LEFT JOIN allegation a ON a.person_id = w.person_id AND a.status <> 'WITHDRAWN'
              WHERE w.person_id = ANY (:people) AND w.location_id IS NOT NULL""";
     static final String GROUP_COUNTS = """
-            SELECT c.location_id, c.grouping, c.people
-              FROM unnest(CAST(:cells AS uuid[]), CAST(:groups AS text[])) p (cell, grp)
-              JOIN cell_group_count c ON c.location_id = p.cell AND c.grouping = p.grp
-             WHERE c.people > 0""";
+            SELECT location_id, grouping, people FROM cell_group_count
+             WHERE location_id = ANY (:cells) AND grouping = ANY (:groups) AND people > 0""";
     static final String OPEN_PERSONAL_COUNTERPARTS = """
             SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
                    w.location_id, w.facility_code
@@ -356,8 +354,8 @@ public class VettingBench {
                     }
                 }
             }
-            List<UUID> pairCells = pairs.stream().map(Map.Entry::getKey).toList();
-            List<String> pairGroups = pairs.stream().map(Map.Entry::getValue).toList();
+            List<UUID> pairCells = pairs.stream().map(Map.Entry::getKey).distinct().toList();
+            List<String> pairGroups = pairs.stream().map(Map.Entry::getValue).distinct().toList();
             timed("GROUP_COUNTS", () -> jdbc.sql(GROUP_COUNTS).param("cells", pairCells.toArray(UUID[]::new))
                     .param("groups", pairGroups.toArray(String[]::new)).query().listOfRows());
         }
@@ -386,16 +384,10 @@ public class VettingBench {
                     .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
             String[] rivals = jdbc.sql(GROUP_RECORDS_OF).param("people", new UUID[] {r.person()}).query()
                     .listOfRows().stream().map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
-            UUID[] pairCells = new UUID[module.length * rivals.length];
-            String[] pairGroups = new String[pairCells.length];
-            for (int i = 0; i < pairCells.length; i++) {
-                pairCells[i] = module[i / rivals.length];
-                pairGroups[i] = rivals[i % rivals.length];
-            }
             explain("CATEGORY_COUNTS (SEPARATION)", CATEGORY_COUNTS, r, new UUID[] {r.toLocation()}, rivals);
             explain("OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, r, null, rivals);
             explain("GROUP_RECORDS_OF", GROUP_RECORDS_OF, r, null, rivals);
-            explain("GROUP_COUNTS (module)", GROUP_COUNTS, r, pairCells, pairGroups);
+            explain("GROUP_COUNTS (module)", GROUP_COUNTS, r, module, rivals);
             explain("RIVAL_IN_CELLS (module, before the counts)", RIVAL_IN_CELLS_BEFORE, r, module, rivals);
         }
     }

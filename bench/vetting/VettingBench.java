@@ -49,7 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Times, for MOVES random cell moves of people in cells to another random cell: VettingService.dryRun with
  *       every registered rule (the call the pages and the API make, the same evaluation a move's decide runs);
  *       each rule's evaluate on its own; the bare SQL the rules run, in one read-only transaction; decide (which
- *       also stores and journals a denial) in a rolled-back transaction; and a batch dry run of BATCH movements.</li>
+ *       also stores and journals a denial) in a rolled-back transaction; and a batch dry run of BATCH movements,
+ *       against the bare SQL of the cell rules for the same batch.</li>
+ *   <li>What the triggers that keep the per-cell counts (V55) add to a move: the whereabouts UPDATE of a cell move,
+ *       rolled back, with the trigger and with it disabled; and a recount of the counts after the bulk load.</li>
  * </ol>
  * Usage: VettingBench [population] [records] [moves] [batch] [batchRuns]
  */
@@ -60,68 +63,67 @@ public class VettingBench {
     static final int CELLS_PER_MODULE = 32;
     static final int PLACES = 156;
 
-    // The SQL the four cell rules run for one movement, copied from EstateRepository, CustodyRepository and
-    // AssociationRepository: the floor the engine is compared with.
-    static final String FIND_LOCATION = """
-            SELECT l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
+    // The SQL the four cell rules send, copied from EstateRepository, CellCountRepository and AssociationRepository:
+    // the floor the engine is compared with. One movement sends them with one-element arrays, a batch with all.
+    static final String LOCATION_COLUMNS = """
+            l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
                    l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
                    l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
-                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at
-              FROM location l WHERE l.id = :id""";
-    static final String CHILDREN = """
-            SELECT l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
-                   l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
-                   l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
-                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at
-              FROM location l WHERE l.parent_id = :parent ORDER BY l.path_key""";
-    static final String CATEGORY_OF_PERSON = """
-            SELECT e.sex, e.juvenile, e.legal_status
+                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at""";
+    static final String FIND_LOCATION = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = :id";
+    static final String FIND_LOCATIONS = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = ANY (:ids)";
+    static final String CHILDREN_OF = "SELECT " + LOCATION_COLUMNS
+            + " FROM location l WHERE l.parent_id = ANY (:parents) ORDER BY l.path_key";
+    static final String OVERRIDE_IN_FORCE = """
+            SELECT coalesce(max(capacity), 0) FROM capacity_override
+             WHERE location_id = :id AND revoked_at IS NULL AND expires_at > :now""";
+    static final String OVERRIDES_IN_FORCE = """
+            SELECT location_id, max(capacity) AS capacity FROM capacity_override
+             WHERE location_id = ANY (:ids) AND revoked_at IS NULL AND expires_at > :now
+             GROUP BY location_id""";
+    static final String MOVERS = """
+            SELECT w.person_id, w.facility_code, w.destination, w.location_id, e.sex, e.juvenile, e.legal_status
               FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
-             WHERE w.person_id = :person""";
-    static final String CATEGORIES_IN_CELL = """
-            SELECT DISTINCT e.sex, e.juvenile, e.legal_status
-              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
-             WHERE w.location_id = :cell AND w.kind = 'IN_CELL' AND w.person_id <> :person""";
+             WHERE w.person_id = ANY (:people)""";
+    static final String CATEGORY_COUNTS = """
+            SELECT location_id, sex, juvenile, legal_status, people FROM cell_category_count
+             WHERE location_id = ANY (:cells) AND people > 0
+             ORDER BY location_id, sex, juvenile, legal_status""";
+    static final String COUNTED_AS = """
+            SELECT w.person_id, w.location_id, a.grouping
+              FROM whereabouts w LEFT JOIN allegation a ON a.person_id = w.person_id AND a.status <> 'WITHDRAWN'
+             WHERE w.person_id = ANY (:people) AND w.location_id IS NOT NULL""";
+    static final String GROUP_COUNTS = """
+            SELECT location_id, grouping, people FROM cell_group_count
+             WHERE location_id = ANY (:cells) AND grouping = ANY (:groups) AND people > 0""";
     static final String OPEN_PERSONAL_COUNTERPARTS = """
-            SELECT na.id, na.scope, na.reason, w.person_id AS other, w.location_id, w.facility_code
-              FROM non_association na
-              JOIN whereabouts w ON w.person_id = CASE WHEN na.person_a = :person THEN na.person_b ELSE na.person_a END
-             WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
-               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')""";
-    static final String RIVALS_AT = """
-            SELECT na.id, na.scope, na.reason, a.grouping AS own, r.grouping AS rival, w.person_id AS other,
+            SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
                    w.location_id, w.facility_code
-              FROM allegation a
-              JOIN non_association na ON na.status = 'OPEN' AND (na.group_a = a.grouping OR na.group_b = a.grouping)
-              JOIN allegation r ON r.status <> 'WITHDRAWN'
-                               AND r.grouping = CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
-              JOIN whereabouts w ON w.person_id = r.person_id AND w.person_id <> :person
-             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'
-               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
-               AND (na.scope = 'FACILITY' OR (na.scope = 'CELL' AND w.location_id = :cell)
-                    OR (na.scope = 'MODULE' AND w.location_id = ANY (:moduleCells)))
-             LIMIT 1""";
-
-    // What the NON_ASSOCIATION rule runs for groups since the rewrite (AssociationRepository): the person's group
-    // records, then a rival among the people held in the cell or module, or anywhere in the facility.
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
+             WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            UNION ALL
+            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
+             WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+             ORDER BY mover, recorded_at, id""";
     static final String GROUP_RECORDS_OF = """
-            SELECT na.id, na.scope, na.reason, a.grouping AS own,
+            SELECT a.person_id AS mover, na.id, na.scope, na.reason, a.grouping AS own,
                    CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END AS rival
               FROM allegation a
               JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
                                      AND (na.group_a = a.grouping OR na.group_b = a.grouping)
-             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'""";
-    static final String RIVAL_IN_CELLS = """
+             WHERE a.person_id = ANY (:people) AND a.status <> 'WITHDRAWN'
+             ORDER BY a.person_id, na.recorded_at, na.id, a.grouping""";
+
+    // What the group half of NON_ASSOCIATION read before the per-cell counts (3fcee0a): the people held in the
+    // module's cells and their allegations. Kept for its plan, beside GROUP_COUNTS.
+    static final String RIVAL_IN_CELLS_BEFORE = """
             SELECT w.person_id, w.location_id, w.facility_code, r.grouping
               FROM whereabouts w JOIN allegation r ON r.person_id = w.person_id
              WHERE w.location_id = ANY (:cells) AND w.kind = 'IN_CELL' AND w.person_id <> :person
                AND r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN'
-             LIMIT 1""";
-    static final String RIVAL_IN_FACILITY = """
-            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
-              FROM allegation r JOIN whereabouts w ON w.person_id = r.person_id
-             WHERE r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN' AND w.person_id <> :person
-               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
              LIMIT 1""";
 
     public static void main(String[] args) throws Exception {
@@ -188,6 +190,11 @@ public class VettingBench {
                 jdbc.sql("SELECT count(*) FROM allegation").query(Long.class).single(),
                 jdbc.sql("SELECT count(*) FROM non_association").query(Long.class).single(), secs(t));
 
+        System.out.printf("per-cell counts after the bulk load: %,d category rows, %,d group rows; differences from a "
+                + "recount: %s%n", jdbc.sql("SELECT count(*) FROM cell_category_count").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM cell_group_count").query(Long.class).single(),
+                context.getBean(org.habeas.custody.internal.CellCountCheck.class).differences().size());
+
         List<VettingRequest> requests = requests(moves, new Random(6));
         System.out.println("rules: " + vetting.ruleNames());
         explain(requests.subList(0, Math.min(3, requests.size())));
@@ -226,34 +233,8 @@ public class VettingBench {
             report("  rule " + rule.name() + ".evaluate", nanos);
         }
 
-        // ---- the bare SQL the cell rules run, in one read-only transaction per movement
-        Function<VettingRequest, Object> bare = r -> readOnly.execute(status -> {
-            jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().listOfRows();           // CAPACITY
-            jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().listOfRows();           // AREA_MINIMUM
-            jdbc.sql(CATEGORY_OF_PERSON).param("person", r.person()).query().listOfRows();      // SEPARATION
-            jdbc.sql(CATEGORIES_IN_CELL).param("cell", r.toLocation()).param("person", r.person()).query()
-                    .listOfRows();
-            var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow(); // NON_ASSOCIATION
-            jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("person", r.person()).query().listOfRows();
-            UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
-                    .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
-            var groupRecords = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query().listOfRows();
-            for (String scope : List.of("CELL", "MODULE", "FACILITY")) {
-                String[] rivals = groupRecords.stream().filter(row -> scope.equals(row.get("scope")))
-                        .map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
-                if (rivals.length == 0) {
-                    continue;
-                }
-                var found = scope.equals("FACILITY")
-                        ? jdbc.sql(RIVAL_IN_FACILITY).param("facility", CECOT)
-                        : jdbc.sql(RIVAL_IN_CELLS).param("cells", scope.equals("CELL")
-                                ? new UUID[] {r.toLocation()} : module);
-                if (!found.param("person", r.person()).param("groups", rivals).query().listOfRows().isEmpty()) {
-                    break;
-                }
-            }
-            return null;
-        });
+        // ---- the bare SQL the cell rules send, in one read-only transaction per movement
+        Function<VettingRequest, Object> bare = r -> readOnly.execute(status -> bareSql(List.of(r)));
         requests.forEach(bare::apply);
         long[] sql = new long[requests.size()];
         for (int i = 0; i < requests.size(); i++) {
@@ -261,7 +242,7 @@ public class VettingBench {
             bare.apply(requests.get(i));
             sql[i] = System.nanoTime() - s;
         }
-        report("bare SQL of the cell rules (as rewritten), per movement", sql);
+        report("bare SQL of the cell rules, per movement", sql);
 
         // ---- decide, as a move calls it (stores and journals a denial), rolled back
         int decided = Math.min(500, requests.size());
@@ -277,45 +258,145 @@ public class VettingBench {
         }
         report("VettingService.decide in a rolled-back transaction", decide);
 
-        // ---- batch dry runs
+        // ---- batch dry runs, and the bare SQL of the cell rules for the same batches
         Random random = new Random(60);
         long[] batches = new long[batchRuns];
+        long[] bareBatches = new long[batchRuns];
         for (int warm = 0; warm < 3; warm++) {
-            vetting.dryRun(slice(requests, batch, random));
+            List<VettingRequest> slice = slice(requests, batch, random);
+            vetting.dryRun(slice);
+            readOnly.execute(status -> bareSql(slice));
         }
         for (int i = 0; i < batchRuns; i++) {
             List<VettingRequest> slice = slice(requests, batch, random);
             long s = System.nanoTime();
             vetting.dryRun(slice);
             batches[i] = System.nanoTime() - s;
+            statementTimes = new java.util.TreeMap<>();
+            s = System.nanoTime();
+            readOnly.execute(status -> bareSql(slice));
+            bareBatches[i] = System.nanoTime() - s;
         }
+        statementTimes.forEach((statement, took) -> System.out.printf("  last batch's bare SQL: %-28s %7.2f ms%n",
+                statement, took[0] / 1e6));
+        statementTimes = null;
         report("VettingService.dryRun(list of " + batch + "), per batch", batches);
+        report("bare SQL of the cell rules for the batch, per batch", bareBatches);
+
+        // ---- what the per-cell count triggers add to the whereabouts UPDATE of a cell move (rolled back)
+        int updates = Math.min(500, requests.size());
+        for (boolean withTrigger : new boolean[] {true, false, true}) {
+            long[] nanos = new long[updates];
+            for (int n = 0; n < updates; n++) {
+                int i = n;
+                VettingRequest r = requests.get(i);
+                rolledBack.executeWithoutResult(status -> {
+                    if (!withTrigger) {
+                        jdbc.sql("ALTER TABLE whereabouts DISABLE TRIGGER cell_counts_whereabouts_updated").update();
+                    }
+                    long s = System.nanoTime();
+                    jdbc.sql("UPDATE whereabouts SET location_id = :to, version = version + 1 WHERE person_id = :p")
+                            .param("to", r.toLocation()).param("p", r.person()).update();
+                    nanos[i] = System.nanoTime() - s;
+                    status.setRollbackOnly();
+                });
+            }
+            report("whereabouts UPDATE of a cell move, " + (withTrigger ? "with" : "without") + " the count trigger",
+                    nanos);
+        }
+    }
+
+    /**
+     * The statements the four cell rules send for these movements (one movement: one-element arrays), in rule
+     * order: AREA_MINIMUM, CAPACITY, NON_ASSOCIATION, SEPARATION. The engine adds the scope check and Java work.
+     */
+    Object bareSql(List<VettingRequest> movements) {
+        UUID[] cells = movements.stream().map(VettingRequest::toLocation).distinct().toArray(UUID[]::new);
+        UUID[] people = movements.stream().map(VettingRequest::person).distinct().toArray(UUID[]::new);
+        var now = java.time.OffsetDateTime.now();
+        for (int rule = 0; rule < 2; rule++) {                                                  // AREA_MINIMUM, CAPACITY
+            if (cells.length == 1) {
+                jdbc.sql(FIND_LOCATION).param("id", cells[0]).query().listOfRows();
+                if (rule == 1) {
+                    jdbc.sql(OVERRIDE_IN_FORCE).param("id", cells[0]).param("now", now).query().listOfRows();
+                }
+            } else {
+                timed("FIND_LOCATIONS (cells)", () -> jdbc.sql(FIND_LOCATIONS).param("ids", cells).query().listOfRows());
+                timed("OVERRIDES_IN_FORCE", () -> jdbc.sql(OVERRIDES_IN_FORCE).param("ids", cells).param("now", now).query().listOfRows());
+            }
+        }
+        var personal = timed("OPEN_PERSONAL_COUNTERPARTS", () -> jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("people", people).query().listOfRows()); // NON_ASSOCIATION
+        var records = timed("GROUP_RECORDS_OF", () -> jdbc.sql(GROUP_RECORDS_OF).param("people", people).query().listOfRows());
+        UUID[] places = java.util.stream.Stream.concat(Arrays.stream(cells), personal.stream()
+                .filter(c -> "MODULE".equals(c.get("scope")) && c.get("location_id") != null)
+                .map(c -> (UUID) c.get("location_id"))).distinct().toArray(UUID[]::new);
+        Map<UUID, UUID> parents = new java.util.HashMap<>();
+        timed("FIND_LOCATIONS (places)", () -> jdbc.sql(FIND_LOCATIONS).param("ids", places).query().listOfRows())
+                .forEach(l -> parents.put((UUID) l.get("id"), (UUID) l.get("parent_id")));
+        if (!records.isEmpty()) {
+            Map<UUID, List<UUID>> moduleCells = new java.util.HashMap<>();
+            timed("CHILDREN_OF", () -> jdbc.sql(CHILDREN_OF).param("parents", movements.stream()
+                    .map(r -> parents.get(r.toLocation())).distinct().toArray(UUID[]::new)).query().listOfRows())
+                    .forEach(l -> moduleCells
+                    .computeIfAbsent((UUID) l.get("parent_id"), k -> new ArrayList<>()).add((UUID) l.get("id")));
+            UUID[] grouped = records.stream().map(g -> (UUID) g.get("mover")).distinct().toArray(UUID[]::new);
+            timed("COUNTED_AS", () -> jdbc.sql(COUNTED_AS).param("people", grouped).query().listOfRows());
+            // Each (cell, group) pair once, as CellCountRepository asks.
+            Set<Map.Entry<UUID, String>> pairs = new java.util.LinkedHashSet<>();
+            for (VettingRequest r : movements) {
+                for (var g : records) {
+                    if (!r.person().equals(g.get("mover"))) {
+                        continue;
+                    }
+                    for (UUID c : "CELL".equals(g.get("scope")) ? List.of(r.toLocation())
+                            : moduleCells.getOrDefault(parents.get(r.toLocation()), List.of())) {
+                        pairs.add(Map.entry(c, (String) g.get("rival")));
+                    }
+                }
+            }
+            List<UUID> pairCells = pairs.stream().map(Map.Entry::getKey).distinct().toList();
+            List<String> pairGroups = pairs.stream().map(Map.Entry::getValue).distinct().toList();
+            timed("GROUP_COUNTS", () -> jdbc.sql(GROUP_COUNTS).param("cells", pairCells.toArray(UUID[]::new))
+                    .param("groups", pairGroups.toArray(String[]::new)).query().listOfRows());
+        }
+        timed("MOVERS", () -> jdbc.sql(MOVERS).param("people", people).query().listOfRows());     // SEPARATION
+        return timed("CATEGORY_COUNTS", () -> jdbc.sql(CATEGORY_COUNTS).param("cells", cells).query().listOfRows());
+    }
+
+    // Time per statement of the bare SQL, summed while `statementTimes` is set (the batches), to see where it goes.
+    Map<String, long[]> statementTimes;
+
+    <T> T timed(String statement, java.util.function.Supplier<T> call) {
+        long s = System.nanoTime();
+        T result = call.get();
+        if (statementTimes != null) {
+            statementTimes.computeIfAbsent(statement, k -> new long[2])[0] += System.nanoTime() - s;
+            statementTimes.get(statement)[1]++;
+        }
+        return result;
     }
 
     /** The plans of the rules' statements for a few movements, to see where the time goes. */
     void explain(List<VettingRequest> sample) {
         for (VettingRequest r : sample) {
             var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow();
-            UUID[] module = jdbc.sql(CHILDREN).param("parent", cell.get("parent_id")).query()
+            UUID[] module = jdbc.sql(CHILDREN_OF).param("parents", new UUID[] {(UUID) cell.get("parent_id")}).query()
                     .listOfRows().stream().map(row -> (UUID) row.get("id")).toArray(UUID[]::new);
-            String[] rivals = jdbc.sql(GROUP_RECORDS_OF).param("person", r.person()).query()
+            String[] rivals = jdbc.sql(GROUP_RECORDS_OF).param("people", new UUID[] {r.person()}).query()
                     .listOfRows().stream().map(row -> (String) row.get("rival")).distinct().toArray(String[]::new);
-            for (var statement : Map.of("CATEGORIES_IN_CELL", CATEGORIES_IN_CELL,
-                    "OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, "RIVALS_AT (before)", RIVALS_AT,
-                    "GROUP_RECORDS_OF", GROUP_RECORDS_OF, "RIVAL_IN_FACILITY", RIVAL_IN_FACILITY).entrySet()) {
-                explain(statement.getKey(), statement.getValue(), r, module, rivals, module);
-            }
-            explain("RIVAL_IN_CELLS (cell)", RIVAL_IN_CELLS, r, module, rivals, new UUID[] {r.toLocation()});
-            explain("RIVAL_IN_CELLS (module)", RIVAL_IN_CELLS, r, module, rivals, module);
+            explain("CATEGORY_COUNTS (SEPARATION)", CATEGORY_COUNTS, r, new UUID[] {r.toLocation()}, rivals);
+            explain("OPEN_PERSONAL_COUNTERPARTS", OPEN_PERSONAL_COUNTERPARTS, r, null, rivals);
+            explain("GROUP_RECORDS_OF", GROUP_RECORDS_OF, r, null, rivals);
+            explain("GROUP_COUNTS (module)", GROUP_COUNTS, r, module, rivals);
+            explain("RIVAL_IN_CELLS (module, before the counts)", RIVAL_IN_CELLS_BEFORE, r, module, rivals);
         }
     }
 
-    void explain(String name, String sql, VettingRequest r, UUID[] module, String[] rivals, UUID[] cells) {
+    void explain(String name, String sql, VettingRequest r, UUID[] cells, String[] groups) {
         System.out.println("-- EXPLAIN " + name);
         jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).param("person", r.person())
-                .param("cell", r.toLocation()).param("facility", CECOT).param("moduleCells", module)
-                .param("groups", rivals).param("cells", cells).query(String.class).list()
-                .forEach(line -> System.out.println("   " + line));
+                .param("people", new UUID[] {r.person()}).param("cells", cells).param("groups", groups)
+                .query(String.class).list().forEach(line -> System.out.println("   " + line));
     }
 
     static List<VettingRequest> slice(List<VettingRequest> all, int size, Random random) {

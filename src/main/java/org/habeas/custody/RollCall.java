@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 
+import org.habeas.custody.internal.CellCountCheck;
 import org.habeas.custody.internal.RollRepository;
 import org.habeas.custody.internal.RollRepository.StateCount;
 import org.habeas.estate.EstateService;
@@ -46,13 +47,16 @@ public class RollCall {
     private final EstateService estate;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final CellCountCheck cellCounts;
 
-    RollCall(RollRepository repository, EstateService estate, Clock clock, PlatformTransactionManager transactions) {
+    RollCall(RollRepository repository, EstateService estate, Clock clock, PlatformTransactionManager transactions,
+             CellCountCheck cellCounts) {
         this.repository = repository;
         this.estate = estate;
         this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.cellCounts = cellCounts;
     }
 
     /** The roll now: cells from their stored population, everyone else from the whereabouts projection. */
@@ -127,7 +131,10 @@ public class RollCall {
         return stored;
     }
 
-    /** Recomputes whereabouts and cell occupancy from the ledger and lists every difference from what is stored. */
+    /**
+     * Recomputes whereabouts and cell occupancy from the ledger and lists every difference from what is stored; and
+     * the per-cell counts of the placement rules from whereabouts and allegations.
+     */
     public ConsistencyReport check() {
         List<String> differences = new ArrayList<>(repository.projectionDifferences());
         differences.addAll(repository.dayCountDifferences());
@@ -143,6 +150,7 @@ public class RollCall {
                 }
             }
         }
+        differences.addAll(cellCounts.differences());
         return new ConsistencyReport(clock.instant(), repository.peopleInCustody(), locations, differences);
     }
 

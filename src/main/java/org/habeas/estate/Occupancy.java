@@ -1,7 +1,11 @@
 package org.habeas.estate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.habeas.estate.internal.EstateRepository;
@@ -93,5 +97,21 @@ public class Occupancy {
     /** A place as it is now, whatever its facility; empty when there is no such place. */
     public Optional<Location> find(LocationId place) {
         return repository.findLocation(place.value());
+    }
+
+    /** {@link #find} for many places at once (the vetting engine's batch dry run); absent places are left out. */
+    public Map<LocationId, Location> findAll(Collection<LocationId> places) {
+        Map<LocationId, Location> found = new HashMap<>();
+        repository.findLocations(places.stream().map(LocationId::value).distinct().toList())
+                .forEach(l -> found.put(l.id(), l));
+        return found;
+    }
+
+    /** {@link #children} of many parents at once, each parent's in path order; a parent without any is left out. */
+    public Map<LocationId, List<Location>> childrenOfAll(Collection<LocationId> parents) {
+        Map<LocationId, List<Location>> children = new HashMap<>();
+        repository.childrenOf(parents.stream().map(LocationId::value).distinct().toList())
+                .forEach(l -> children.computeIfAbsent(l.parent(), p -> new ArrayList<>()).add(l));
+        return children;
     }
 }

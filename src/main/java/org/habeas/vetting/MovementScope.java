@@ -1,5 +1,8 @@
 package org.habeas.vetting;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
  * Refuses a dry run or an override request about a person or a place the signed-in user may not see. Vetting does
  * not know where people and places are; the modules above it that do provide this as a bean (DESIGN.md: arrows
@@ -10,4 +13,12 @@ public interface MovementScope {
 
     /** Throws a 4xx {@code HabeasException} unless the current user may see the request's person and places. */
     void requireVisible(VettingRequest request);
+
+    /**
+     * The same check for a batch: reads what it needs for all of {@code requests} at once and answers the check of
+     * one request, which throws exactly as {@link #requireVisible} would. The engine calls it in request order.
+     */
+    default Consumer<VettingRequest> forBatch(List<VettingRequest> requests) {
+        return this::requireVisible;
+    }
 }

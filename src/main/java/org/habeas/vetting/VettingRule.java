@@ -1,5 +1,6 @@
 package org.habeas.vetting;
 
+import java.util.List;
 import java.util.Set;
 
 import org.habeas.access.Role;
@@ -19,6 +20,15 @@ public interface VettingRule {
 
     /** Judges the request; must not write anything (dry runs call it too). */
     RuleOutcome evaluate(VettingRequest request);
+
+    /**
+     * Judges many requests at once, one outcome per request in the same order; the batch dry run calls it once per
+     * rule. It must decide each request exactly as {@link #evaluate} would on the same data (a rule that overrides it
+     * proves that in a test); a rule that needs no set-based form keeps this loop.
+     */
+    default List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
+        return requests.stream().map(this::evaluate).toList();
+    }
 
     /** Whether a two-person override may lift a denial; a hard limit (maximum capacity) answers false. */
     default boolean overridable() {

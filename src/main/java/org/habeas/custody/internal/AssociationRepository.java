@@ -6,14 +6,18 @@ import static org.habeas.custody.internal.CustodyRepository.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.habeas.custody.Allegation;
 import org.habeas.custody.NonAssociation;
 import org.habeas.custody.StatusChange;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -72,44 +76,35 @@ public class AssociationRepository {
              WHERE record_id = :id ORDER BY changed_at
             """;
 
-    // The two queries the NON_ASSOCIATION rule runs per placement; both start from the moving person's few records.
+    // The records the NON_ASSOCIATION rule reads, for one mover or a batch alike; both start from the movers' few
+    // records. Ordered (oldest record first), so the record a denial names does not depend on the batch.
+    // The open personal non-associations of each mover, with where the other person is held. Two halves, one per
+    // side of the pair, so that each uses its partial index.
     private static final String OPEN_PERSONAL_COUNTERPARTS = """
-            SELECT na.id, na.scope, na.reason, w.person_id AS other, w.location_id, w.facility_code
-              FROM non_association na
-              JOIN whereabouts w ON w.person_id = CASE WHEN na.person_a = :person THEN na.person_b ELSE na.person_a END
-             WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
+            SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
+                   w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
+             WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
                AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+            UNION ALL
+            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
+              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
+             WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
+               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+             ORDER BY mover, recorded_at, id
             """;
 
-    // The group non-associations that concern the person through their allegations (not WITHDRAWN): which group of
+    // The group non-associations that concern each mover through their allegations (not WITHDRAWN): which group of
     // theirs is kept from which rival group, and within what. "group_a IS NOT NULL" lets the open-groups index
     // answer (group records are few beside personal ones); without it the OR read every non-association.
     private static final String GROUP_RECORDS_OF = """
-            SELECT na.id, na.scope, na.reason, a.grouping AS own,
+            SELECT a.person_id AS mover, na.id, na.scope, na.reason, a.grouping AS own,
                    CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END AS rival
               FROM allegation a
               JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
                                      AND (na.group_a = a.grouping OR na.group_b = a.grouping)
-             WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'
-            """;
-
-    // A member of a rival group held in one of these cells (the target cell, or its module's). It starts from the
-    // people held there, so it costs the same however large the rival groups grow (measured: bench/vetting).
-    private static final String RIVAL_IN_CELLS = """
-            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
-              FROM whereabouts w JOIN allegation r ON r.person_id = w.person_id
-             WHERE w.location_id = ANY (:cells) AND w.kind = 'IN_CELL' AND w.person_id <> :person
-               AND r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN'
-             LIMIT 1
-            """;
-
-    // A member of a rival group anywhere in the facility: in a cell, in reception or out for a while.
-    private static final String RIVAL_IN_FACILITY = """
-            SELECT w.person_id, w.location_id, w.facility_code, r.grouping
-              FROM allegation r JOIN whereabouts w ON w.person_id = r.person_id
-             WHERE r.grouping = ANY (:groups) AND r.status <> 'WITHDRAWN' AND w.person_id <> :person
-               AND w.facility_code = :facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
-             LIMIT 1
+             WHERE a.person_id = ANY (:people) AND a.status <> 'WITHDRAWN'
+             ORDER BY a.person_id, na.recorded_at, na.id, a.grouping
             """;
 
     /** Who the rules found on the other side of a non-association, and where they are. */
@@ -173,46 +168,31 @@ public class AssociationRepository {
                 rs.getString("reason"))).list();
     }
 
-    public List<Counterpart> personalCounterparts(UUID person) {
-        return jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("person", person).query((rs, n) -> new Counterpart(
-                rs.getObject("id", UUID.class), NonAssociation.Scope.valueOf(rs.getString("scope")),
-                rs.getString("reason"), null, null, rs.getObject("other", UUID.class),
-                rs.getObject("location_id", UUID.class), rs.getString("facility_code"))).list();
+    /** Each mover's open personal non-associations with a person in custody, oldest first. */
+    public Map<UUID, List<Counterpart>> personalCounterparts(Collection<UUID> people) {
+        Map<UUID, List<Counterpart>> found = new HashMap<>();
+        jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("people", people.stream().distinct().toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getObject("mover", UUID.class),
+                        m -> new ArrayList<>()).add(new Counterpart(rs.getObject("id", UUID.class),
+                        NonAssociation.Scope.valueOf(rs.getString("scope")), rs.getString("reason"), null, null,
+                        rs.getObject("other", UUID.class), rs.getObject("location_id", UUID.class),
+                        rs.getString("facility_code"))));
+        return found;
     }
 
-    /**
-     * A rival (by group non-association) held within the record's scope of {@code cell}: that cell, its module
-     * ({@code moduleCells}) or the facility. Narrowest scope first; the first rival found is the answer.
-     */
-    public Optional<Counterpart> rivalIn(UUID person, String facility, UUID cell, Collection<UUID> moduleCells) {
-        List<GroupRecord> records = jdbc.sql(GROUP_RECORDS_OF).param("person", person).query((rs, n) ->
-                new GroupRecord(rs.getObject("id", UUID.class), NonAssociation.Scope.valueOf(rs.getString("scope")),
-                        rs.getString("reason"), rs.getString("own"), rs.getString("rival"))).list();
-        for (NonAssociation.Scope scope : NonAssociation.Scope.values()) {
-            List<GroupRecord> within = records.stream().filter(r -> r.scope() == scope).toList();
-            if (within.isEmpty()) {
-                continue;
-            }
-            String[] rivals = within.stream().map(GroupRecord::rival).distinct().toArray(String[]::new);
-            var query = scope == NonAssociation.Scope.FACILITY
-                    ? jdbc.sql(RIVAL_IN_FACILITY).param("facility", facility)
-                    : jdbc.sql(RIVAL_IN_CELLS).param("cells", scope == NonAssociation.Scope.CELL ? new UUID[] {cell}
-                            : moduleCells.toArray(UUID[]::new));
-            Optional<Counterpart> found = query.param("person", person).param("groups", rivals).query((rs, n) -> {
-                String rival = rs.getString("grouping");
-                GroupRecord record = within.stream().filter(r -> r.rival().equals(rival)).findFirst().orElseThrow();
-                return new Counterpart(record.id(), scope, record.reason(), record.own(), rival,
-                        rs.getObject("person_id", UUID.class), rs.getObject("location_id", UUID.class),
-                        rs.getString("facility_code"));
-            }).optional();
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
+    /** Each mover's open group non-associations through their standing allegations, oldest first. */
+    public Map<UUID, List<GroupRecord>> groupRecords(Collection<UUID> people) {
+        Map<UUID, List<GroupRecord>> found = new HashMap<>();
+        jdbc.sql(GROUP_RECORDS_OF).param("people", people.stream().distinct().toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getObject("mover", UUID.class),
+                        m -> new ArrayList<>()).add(new GroupRecord(rs.getObject("id", UUID.class),
+                        NonAssociation.Scope.valueOf(rs.getString("scope")), rs.getString("reason"),
+                        rs.getString("own"), rs.getString("rival"))));
+        return found;
     }
 
-    private record GroupRecord(UUID id, NonAssociation.Scope scope, String reason, String own, String rival) {
+    /** A group non-association as it concerns one mover: their group {@code own} is kept from {@code rival}. */
+    public record GroupRecord(UUID id, NonAssociation.Scope scope, String reason, String own, String rival) {
     }
 
     private static Allegation allegation(ResultSet rs, int n) throws SQLException {

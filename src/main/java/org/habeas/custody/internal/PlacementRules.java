@@ -2,19 +2,26 @@ package org.habeas.custody.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.NonAssociation;
 import org.habeas.custody.internal.AssociationRepository.Counterpart;
+import org.habeas.custody.internal.AssociationRepository.GroupRecord;
+import org.habeas.custody.internal.CellCountRepository.CategoryCount;
+import org.habeas.custody.internal.CellCountRepository.CellGroup;
+import org.habeas.custody.internal.CellCountRepository.FacilityGroup;
 import org.habeas.custody.internal.CustodyRepository.Category;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
-import org.habeas.people.PersonId;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.VettingRequest;
@@ -25,6 +32,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Custody's rules in the vetting engine: who may be placed with whom. Custody moves lock the destination cell before
  * vetting, so two officers placing two rivals into one cell at once cannot both pass: the second sees the first.
+ *
+ * <p>Both rules judge one movement or a batch with the same reads, each taking a set (one movement is a set of
+ * one), and the same decision for each movement; the per-cell counts of V55 stand in for the people in a cell or a
+ * module. A mover already counted in a cell is taken out of that cell's count, as the rules judge the others.
  */
 @Configuration(proxyBeanMethods = false)
 class PlacementRules {
@@ -38,21 +49,31 @@ class PlacementRules {
      * people already in the cell; a supervisor may override with a reason.
      */
     @Bean
-    VettingRule separationRule(CustodyRepository custody, Clock clock) {
+    VettingRule separationRule(CellCountRepository counts, Clock clock) {
         return new CellRule("SEPARATION") {
             @Override
-            public RuleOutcome evaluate(VettingRequest request) {
+            public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
                 Instant now = clock.instant();
-                if (request.toLocation() == null) {
-                    return pass(now);
-                }
-                PersonId person = new PersonId(request.person());
-                Category mover = custody.categoryOf(person).orElse(null);
+                List<VettingRequest> into = requests.stream().filter(r -> r.toLocation() != null).toList();
+                Map<UUID, CellCountRepository.Mover> movers = into.isEmpty() ? Map.of()
+                        : counts.movers(into.stream().map(VettingRequest::person).toList());
+                List<UUID> cells = into.stream().filter(r -> movers.containsKey(r.person()))
+                        .map(VettingRequest::toLocation).toList();
+                Map<UUID, List<CategoryCount>> inCells = cells.isEmpty() ? Map.of() : counts.categoriesIn(cells);
+                return requests.stream().map(r -> r.toLocation() == null ? pass(now)
+                        : judge(movers.get(r.person()), r.toLocation(), inCells.getOrDefault(r.toLocation(), List.of()),
+                                now)).toList();
+            }
+
+            private RuleOutcome judge(CellCountRepository.Mover mover, UUID cell, List<CategoryCount> inCell,
+                                      Instant now) {
                 if (mover == null) {
                     return pass(now);
                 }
-                for (Category other : custody.categoriesIn(request.toLocation(), person)) {
-                    String conflict = conflict(mover, other);
+                for (CategoryCount other : inCell) {
+                    int others = other.people() - (cell.equals(mover.cell()) && other.category().equals(mover.category())
+                            ? 1 : 0);
+                    String conflict = others > 0 ? conflict(mover.category(), other.category()) : null;
                     if (conflict != null) {
                         return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", conflict + " (Mandela Rule 11)",
                                 SOURCE_CUSTODY, now);
@@ -66,54 +87,136 @@ class PlacementRules {
     /**
      * NON_ASSOCIATION (REQ-22): not with a person the mover must be kept from, nor with a member of a group the
      * mover's group must be kept from (by allegation, whatever its status but WITHDRAWN), within the record's scope.
+     * Personal records first (oldest first), then group records, narrowest scope first: the first that applies is
+     * the reason.
      */
     @Bean
-    VettingRule nonAssociationRule(AssociationRepository associations, Occupancy occupancy, Clock clock) {
+    VettingRule nonAssociationRule(AssociationRepository associations, CellCountRepository counts,
+                                   Occupancy occupancy, Clock clock) {
         return new CellRule("NON_ASSOCIATION") {
             @Override
-            public RuleOutcome evaluate(VettingRequest request) {
+            public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
                 Instant now = clock.instant();
-                if (request.toLocation() == null) {
-                    return pass(now);
+                List<VettingRequest> into = requests.stream().filter(r -> r.toLocation() != null).toList();
+                if (into.isEmpty()) {
+                    return requests.stream().map(r -> pass(now)).toList();
                 }
-                Location target = occupancy.find(new LocationId(request.toLocation())).orElse(null);
+                var facts = new Facts(associations, counts, occupancy, into);
+                return requests.stream().map(r -> r.toLocation() == null ? pass(now) : judge(r, facts, now)).toList();
+            }
+
+            private RuleOutcome judge(VettingRequest request, Facts facts, Instant now) {
+                Location target = facts.locations.get(new LocationId(request.toLocation()));
                 if (target == null) {
                     return pass(now);
                 }
-                for (Counterpart c : associations.personalCounterparts(request.person())) {
-                    if (together(c.scope(), target, c.location(), c.facility(), occupancy)) {
+                for (Counterpart c : facts.personal.getOrDefault(request.person(), List.of())) {
+                    if (together(c.scope(), target, c.location(), c.facility(), facts.locations)) {
                         return RuleOutcome.deny(name(), "NON_ASSOCIATION", "a person to be kept apart at %s level is %s: %s"
                                 .formatted(c.scope(), where(c.scope()), c.reason()), SOURCE_ASSOCIATIONS, now);
                     }
                 }
-                var rival = associations.rivalIn(request.person(), target.facilityCode(), target.id().value(),
-                        moduleCells(target, occupancy));
-                if (rival.isPresent()) {
-                    Counterpart c = rival.get();
-                    return RuleOutcome.deny(name(), "NON_ASSOCIATION", ("alleged %s and alleged %s are kept apart at %s "
-                            + "level: %s").formatted(c.ownGroup(), c.rivalGroup(), c.scope(), c.reason()),
-                            SOURCE_ASSOCIATIONS, now);
+                List<GroupRecord> records = facts.groups.getOrDefault(request.person(), List.of());
+                for (NonAssociation.Scope scope : NonAssociation.Scope.values()) {
+                    for (GroupRecord record : records) {
+                        if (record.scope() == scope && facts.rivalHeld(request.person(), target, record)) {
+                            return RuleOutcome.deny(name(), "NON_ASSOCIATION", ("alleged %s and alleged %s are kept "
+                                    + "apart at %s level: %s").formatted(record.own(), record.rival(), scope,
+                                    record.reason()), SOURCE_ASSOCIATIONS, now);
+                        }
+                    }
                 }
                 return pass(now);
             }
         };
     }
 
+    /**
+     * What NON_ASSOCIATION reads for a set of movements into cells, in a fixed number of statements however many
+     * movements: their records, the places concerned, and the group counts of the cells and modules in question.
+     */
+    private static final class Facts {
+
+        final Map<UUID, List<Counterpart>> personal;
+        final Map<UUID, List<GroupRecord>> groups;
+        final Map<LocationId, Location> locations;
+        final Map<LocationId, List<Location>> moduleCells;
+        final Map<UUID, CellCountRepository.CountedAs> movers;
+        final Map<CellGroup, Integer> groupCounts;
+        final Set<FacilityGroup> heldInFacility;
+
+        Facts(AssociationRepository associations, CellCountRepository counts, Occupancy occupancy,
+              List<VettingRequest> into) {
+            List<UUID> people = into.stream().map(VettingRequest::person).distinct().toList();
+            personal = associations.personalCounterparts(people);
+            groups = associations.groupRecords(people);
+            // The target cells, and the cells of people kept apart at module level (to find their module).
+            Set<LocationId> places = new LinkedHashSet<>();
+            into.forEach(r -> places.add(new LocationId(r.toLocation())));
+            personal.values().forEach(list -> list.stream()
+                    .filter(c -> c.scope() == NonAssociation.Scope.MODULE && c.location() != null)
+                    .forEach(c -> places.add(new LocationId(c.location()))));
+            locations = occupancy.findAll(places);
+            List<VettingRequest> withGroups = into.stream().filter(r -> groups.containsKey(r.person())
+                    && locations.containsKey(new LocationId(r.toLocation()))).toList();
+            Set<LocationId> modules = new LinkedHashSet<>();
+            withGroups.stream().filter(r -> has(r, NonAssociation.Scope.MODULE))
+                    .map(r -> locations.get(new LocationId(r.toLocation())).parent()).filter(p -> p != null)
+                    .forEach(modules::add);
+            moduleCells = modules.isEmpty() ? Map.of() : occupancy.childrenOfAll(modules);
+            List<UUID> grouped = withGroups.stream().map(VettingRequest::person).distinct().toList();
+            movers = grouped.isEmpty() ? Map.of() : counts.countedAs(grouped);
+            List<CellGroup> pairs = new ArrayList<>();
+            List<FacilityGroup> facilityQuestions = new ArrayList<>();
+            for (VettingRequest r : withGroups) {
+                Location target = locations.get(new LocationId(r.toLocation()));
+                for (GroupRecord record : groups.get(r.person())) {
+                    switch (record.scope()) {
+                        case CELL -> pairs.add(new CellGroup(target.id().value(), record.rival()));
+                        case MODULE -> cellsOfModule(target).forEach(c -> pairs.add(new CellGroup(c, record.rival())));
+                        case FACILITY -> facilityQuestions.add(new FacilityGroup(r.person(), target.facilityCode(),
+                                record.rival()));
+                    }
+                }
+            }
+            groupCounts = counts.groupCounts(pairs);
+            heldInFacility = counts.heldInFacility(facilityQuestions);
+        }
+
+        private boolean has(VettingRequest r, NonAssociation.Scope scope) {
+            return groups.get(r.person()).stream().anyMatch(g -> g.scope() == scope);
+        }
+
+        /** The cells of the target's module, for MODULE-scoped group records. */
+        List<UUID> cellsOfModule(Location target) {
+            return target.parent() == null ? List.of(target.id().value())
+                    : moduleCells.getOrDefault(target.parent(), List.of()).stream().map(l -> l.id().value()).toList();
+        }
+
+        /** Whether someone other than the mover alleged to belong to the record's rival group is held in its scope. */
+        boolean rivalHeld(UUID mover, Location target, GroupRecord record) {
+            if (record.scope() == NonAssociation.Scope.FACILITY) {
+                return heldInFacility.contains(new FacilityGroup(mover, target.facilityCode(), record.rival()));
+            }
+            List<UUID> cells = record.scope() == NonAssociation.Scope.CELL ? List.of(target.id().value())
+                    : cellsOfModule(target);
+            int held = cells.stream().mapToInt(c -> groupCounts.getOrDefault(new CellGroup(c, record.rival()), 0)).sum();
+            CellCountRepository.CountedAs self = movers.get(mover);
+            boolean selfCounted = self != null && cells.contains(self.cell()) && self.groups().contains(record.rival());
+            return held - (selfCounted ? 1 : 0) > 0;
+        }
+    }
+
     private static final String SOURCE_CUSTODY = "custody: classification at admission of the people in the cell";
     private static final String SOURCE_ASSOCIATIONS = "custody: non-associations and allegations";
 
-    /** The cells of the target's module, for MODULE-scoped group records. */
-    private static List<UUID> moduleCells(Location target, Occupancy occupancy) {
-        return target.parent() == null ? List.of(target.id().value())
-                : occupancy.children(target.parent()).stream().map(l -> l.id().value()).toList();
-    }
-
     private static boolean together(NonAssociation.Scope scope, Location target, UUID otherLocation,
-                                    String otherFacility, Occupancy occupancy) {
+                                    String otherFacility, Map<LocationId, Location> locations) {
         return switch (scope) {
             case FACILITY -> target.facilityCode().equals(otherFacility);
             case CELL -> target.id().value().equals(otherLocation);
-            case MODULE -> otherLocation != null && target.parent() != null && occupancy.find(new LocationId(otherLocation))
+            case MODULE -> otherLocation != null && target.parent() != null
+                    && Optional.ofNullable(locations.get(new LocationId(otherLocation)))
                     .map(l -> target.parent().equals(l.parent())).orElse(false);
         };
     }
@@ -165,6 +268,15 @@ class PlacementRules {
         @Override
         public Set<MovementAction> appliesTo() {
             return INTO_A_CELL;
+        }
+
+        @Override
+        public abstract List<RuleOutcome> evaluateAll(List<VettingRequest> requests);
+
+        // One movement is a batch of one: the same reads and the same decision as the batch dry run.
+        @Override
+        public RuleOutcome evaluate(VettingRequest request) {
+            return evaluateAll(List.of(request)).get(0);
         }
 
         RuleOutcome pass(Instant now) {

@@ -3,7 +3,14 @@ package org.habeas.estate.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationStatus;
@@ -34,7 +41,7 @@ class CapacityRules {
     VettingRule capacityRule(EstateRepository repository, Clock clock) {
         return new IntoACell("CAPACITY", repository, clock) {
             @Override
-            RuleOutcome judge(Location cell, Instant now) {
+            RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 if (cell.status() != LocationStatus.ACTIVE) {
                     return RuleOutcome.deny(name(), "LOCATION_INACTIVE",
                             cell.pathKey() + " is not in use (" + cell.status() + ")", SOURCE, cell.createdAt());
@@ -44,7 +51,7 @@ class CapacityRules {
                             SOURCE, null);
                 }
                 int limit = Math.min(cell.capacity().maximum(), Math.max(cell.capacity().operational(),
-                        repository.overrideInForce(cell.id().value(), now).orElse(0)));
+                        overrideInForce.apply(cell.id().value()).orElse(0)));
                 if (cell.population() >= cell.capacity().maximum()) {
                     return RuleOutcome.deny(name(), "MAXIMUM_CAPACITY_EXCEEDED", "%s holds %d, its maximum capacity"
                             .formatted(cell.pathKey(), cell.population()), SOURCE, now);
@@ -67,7 +74,7 @@ class CapacityRules {
     VettingRule areaMinimumRule(EstateRepository repository, Clock clock) {
         return new IntoACell("AREA_MINIMUM", repository, clock) {
             @Override
-            RuleOutcome judge(Location cell, Instant now) {
+            RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 Integer places = cell.areaCapacity() == null ? null : cell.areaCapacity().icrc();
                 if (places != null && cell.population() >= places) {
                     return RuleOutcome.deny(name(), "AREA_BELOW_MINIMUM", ("%s has floor space for %d by the ICRC "
@@ -78,7 +85,11 @@ class CapacityRules {
         };
     }
 
-    /** A rule about the cell a person is going into; passes when the movement goes into no cell. */
+    /**
+     * A rule about the cell a person is going into; passes when the movement goes into no cell. One movement reads
+     * its cell (and the capacity override in force, when the rule asks); a batch reads all its cells and their
+     * overrides in two statements; the decision is the same {@link #judge}.
+     */
     private abstract static class IntoACell implements VettingRule {
 
         private final String name;
@@ -91,7 +102,7 @@ class CapacityRules {
             this.clock = clock;
         }
 
-        abstract RuleOutcome judge(Location cell, Instant now);
+        abstract RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce);
 
         @Override
         public String name() {
@@ -109,10 +120,29 @@ class CapacityRules {
             if (request.toLocation() == null) {
                 return RuleOutcome.pass(name, SOURCE, now);
             }
-            return repository.findLocation(request.toLocation())
-                    .map(cell -> judge(cell, now))
-                    .orElseGet(() -> RuleOutcome.deny(name, "LOCATION_NOT_FOUND",
-                            "no location " + request.toLocation(), SOURCE, now));
+            return judge(request, repository.findLocation(request.toLocation()).orElse(null), now,
+                    id -> repository.overrideInForce(id, now));
+        }
+
+        @Override
+        public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
+            Instant now = clock.instant();
+            List<UUID> cells = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull).distinct()
+                    .toList();
+            Map<UUID, Location> found = new HashMap<>();
+            Map<UUID, Integer> overrides = new HashMap<>();
+            if (!cells.isEmpty()) {
+                repository.findLocations(cells).forEach(l -> found.put(l.id().value(), l));
+                overrides.putAll(repository.overridesInForce(cells, now));
+            }
+            return requests.stream().map(r -> r.toLocation() == null ? RuleOutcome.pass(name, SOURCE, now)
+                    : judge(r, found.get(r.toLocation()), now, id -> Optional.ofNullable(overrides.get(id)))).toList();
+        }
+
+        private RuleOutcome judge(VettingRequest request, Location cell, Instant now,
+                                  Function<UUID, Optional<Integer>> overrideInForce) {
+            return cell == null ? RuleOutcome.deny(name, "LOCATION_NOT_FOUND", "no location " + request.toLocation(),
+                    SOURCE, now) : judge(cell, now, overrideInForce);
         }
     }
 }

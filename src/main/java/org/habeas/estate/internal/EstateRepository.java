@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationKind;
 import org.habeas.estate.LocationStatus;
 import org.habeas.estate.NewFacility;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -141,6 +143,12 @@ public class EstateRepository {
 
     private static final String LOCK_LOCATION = FIND_LOCATION + " FOR UPDATE";
 
+    // Bulk reads for the vetting engine's batch dry run (many movements, one statement).
+    private static final String FIND_LOCATIONS = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = ANY (:ids)";
+
+    private static final String CHILDREN_OF = "SELECT " + LOCATION_COLUMNS
+            + " FROM location l WHERE l.parent_id = ANY (:parents) ORDER BY l.path_key";
+
     private static final String LOCATIONS_OF_FACILITY = "SELECT " + LOCATION_COLUMNS
             + " FROM location l WHERE l.facility_code = :code ORDER BY l.path_key COLLATE \"C\"";
 
@@ -225,6 +233,12 @@ public class EstateRepository {
     private static final String OVERRIDE_IN_FORCE = """
             SELECT coalesce(max(capacity), 0) FROM capacity_override
              WHERE location_id = :id AND revoked_at IS NULL AND expires_at > :now
+            """;
+
+    private static final String OVERRIDES_IN_FORCE = """
+            SELECT location_id, max(capacity) AS capacity FROM capacity_override
+             WHERE location_id = ANY (:ids) AND revoked_at IS NULL AND expires_at > :now
+             GROUP BY location_id
             """;
 
     private static final String INSERT_OVERRIDE = """
@@ -321,6 +335,16 @@ public class EstateRepository {
 
     public List<Location> children(UUID parent) {
         return jdbc.sql(CHILDREN).param("parent", parent).query(EstateRepository::location).list();
+    }
+
+    public List<Location> findLocations(Collection<UUID> ids) {
+        return jdbc.sql(FIND_LOCATIONS).param("ids", ids.toArray(UUID[]::new)).query(EstateRepository::location).list();
+    }
+
+    /** The children of each of these places, in path order. */
+    public List<Location> childrenOf(Collection<UUID> parents) {
+        return jdbc.sql(CHILDREN_OF).param("parents", parents.toArray(UUID[]::new)).query(EstateRepository::location)
+                .list();
     }
 
     public Optional<Location> lockLocation(UUID id) {
@@ -451,6 +475,15 @@ public class EstateRepository {
         int capacity = jdbc.sql(OVERRIDE_IN_FORCE).param("id", id).param("now", utc(now)).query(Integer.class)
                 .single();
         return capacity == 0 ? Optional.empty() : Optional.of(capacity);
+    }
+
+    /** {@link #overrideInForce} for many places: the capacity in force of each place that has one. */
+    public Map<UUID, Integer> overridesInForce(Collection<UUID> ids, Instant now) {
+        Map<UUID, Integer> inForce = new HashMap<>();
+        jdbc.sql(OVERRIDES_IN_FORCE).param("ids", ids.toArray(UUID[]::new)).param("now", utc(now))
+                .query((RowCallbackHandler) rs -> inForce.put(rs.getObject("location_id", UUID.class),
+                        rs.getInt("capacity")));
+        return inForce;
     }
 
     public void insertOverride(UUID id, UUID location, int capacity, String reason, String decisionRef,

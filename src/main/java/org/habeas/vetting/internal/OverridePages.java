@@ -3,7 +3,9 @@ package org.habeas.vetting.internal;
 import java.util.UUID;
 
 import org.habeas.access.HabeasUser;
+import org.habeas.common.FormValidation;
 import org.habeas.common.HabeasException;
+import org.habeas.common.InvalidRequest;
 import org.habeas.vetting.OverrideStatus;
 import org.habeas.vetting.VettingService;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,10 +25,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('SUPERVISOR','LEGAL','INSPECTOR','DIRECTOR','ADMIN')")
 class OverridePages {
 
-    private final VettingService vetting;
+    private static final String QUEUE = "redirect:/overrides";
 
-    OverridePages(VettingService vetting) {
+    private final VettingService vetting;
+    private final FormValidation forms;
+
+    OverridePages(VettingService vetting, FormValidation forms) {
         this.vetting = vetting;
+        this.forms = forms;
     }
 
     @GetMapping
@@ -42,14 +48,28 @@ class OverridePages {
     @PreAuthorize("hasAnyRole('SUPERVISOR','LEGAL')")
     String approve(@PathVariable UUID id, @RequestParam String reason, @AuthenticationPrincipal HabeasUser user,
                    RedirectAttributes redirect) {
-        return shown(redirect, "overrides.approved", () -> vetting.approve(id, reason, user));
+        return validReason(reason, redirect)
+                ? shown(redirect, "overrides.approved", () -> vetting.approve(id, reason, user)) : QUEUE;
     }
 
     @PostMapping("/{id}/refuse")
     @PreAuthorize("hasAnyRole('SUPERVISOR','LEGAL')")
     String refuse(@PathVariable UUID id, @RequestParam String reason, @AuthenticationPrincipal HabeasUser user,
                   RedirectAttributes redirect) {
-        return shown(redirect, "overrides.refused", () -> vetting.refuse(id, reason, user));
+        return validReason(reason, redirect)
+                ? shown(redirect, "overrides.refused", () -> vetting.refuse(id, reason, user)) : QUEUE;
+    }
+
+    // A reason the API would refuse (empty, or over 1,000 characters), checked by the API's own validation before
+    // anything is decided, is shown on the queue in the officer's language instead of reaching the database.
+    private boolean validReason(String reason, RedirectAttributes redirect) {
+        try {
+            forms.require(new OverrideController.DecisionRequest(reason));
+            return true;
+        } catch (InvalidRequest invalid) {
+            redirect.addFlashAttribute("invalidReason", true);
+            return false;
+        }
     }
 
     // A refusal (own request, wrong role, expired) is shown on the queue in the officer's language.
@@ -60,6 +80,6 @@ class OverridePages {
         } catch (HabeasException refused) {
             redirect.addFlashAttribute("refused", refused.code().name());
         }
-        return "redirect:/overrides";
+        return QUEUE;
     }
 }

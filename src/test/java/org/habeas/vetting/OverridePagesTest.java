@@ -1,0 +1,49 @@
+package org.habeas.vetting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.habeas.IntegrationTest;
+import org.habeas.PageSession;
+import org.habeas.access.Role;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The override queue's approve and refuse form runs the API's validation of the reason (REQ-53: a decision gives
+ * its reason): an empty or overlong reason decides nothing and is explained on the page in English and Spanish,
+ * instead of reaching the database's check.
+ */
+class OverridePagesTest extends IntegrationTest {
+
+    @Test
+    void anEmptyOrOverlongReasonDecidesNothingAndIsExplainedInBothLanguages() {
+        var body = Map.of("movement", VettingApiTest.aTransfer(UUID.randomUUID(), "DENY-R"), "rule", TestRules.GATE,
+                "reason", "hospital appointment", "legalBasis", "director's instruction 9",
+                "expiresAt", Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        String id = as(Role.HOUSING).post("/api/overrides", body).expect(201).json().path("id").asString();
+        var supervisor = new PageSession(baseUrl()).logOn(newUser(Role.SUPERVISOR).username(),
+                PASSWORD_OF_TEST_USERS);
+
+        supervisor.get("/overrides?lang=en");
+        var empty = supervisor.post("/overrides/" + id + "/approve", Map.of("reason", "  "));
+        assertThat(empty.statusCode()).isEqualTo(302);
+        assertThat(supervisor.get("/overrides").body())
+                .contains("Nothing was decided: give the reason for your decision, at most 1,000 characters.");
+
+        supervisor.get("/overrides?lang=es");
+        var overlong = supervisor.post("/overrides/" + id + "/refuse", Map.of("reason", "x".repeat(1001)));
+        assertThat(overlong.statusCode()).isEqualTo(302);
+        assertThat(supervisor.get("/overrides").body())
+                .contains("No se decidió nada: indique el motivo de su decisión, de 1.000 caracteres como máximo.");
+
+        assertThat(as(Role.INSPECTOR).get("/api/overrides/" + id).expect(200).json().path("status").asString())
+                .isEqualTo("PENDING");
+        supervisor.post("/overrides/" + id + "/refuse", Map.of("reason", "x".repeat(1000)));
+        assertThat(as(Role.INSPECTOR).get("/api/overrides/" + id).expect(200).json().path("status").asString())
+                .isEqualTo("REFUSED");
+    }
+}

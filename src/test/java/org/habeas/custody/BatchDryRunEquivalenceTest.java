@@ -186,18 +186,7 @@ class BatchDryRunEquivalenceTest extends IntegrationTest {
      */
     static Estate twoModules(ApiClient director) {
         String code = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        Map<String, Object> facility = new LinkedHashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro de prueba " + code);
-        facility.put("country", "SV");
-        facility.put("region", "San Vicente");
-        facility.put("municipality", "Tecoluca");
-        facility.put("timeZone", "America/El_Salvador");
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2023-02-01");
-        director.post("/api/facilities", facility).expect(201);
+        CustodyFixtures.registerFacility(director, code);
         List<Object> locations = new ArrayList<>();
         for (int m = 1; m <= 2; m++) {
             locations.add(Map.of("path", "M" + m, "kind", "MODULE"));

@@ -23,8 +23,8 @@ final class CustodyFixtures {
     record Estate(String code, List<UUID> cells) {
     }
 
-    static Estate aFacility(ApiClient director, int cells, int operational, int maximum) {
-        String code = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    /** Registers a test facility (synthetic, in El Salvador's time zone) under {@code code}. */
+    static void registerFacility(ApiClient director, String code) {
         Map<String, Object> facility = new LinkedHashMap<>();
         facility.put("code", code);
         facility.put("name", "Centro de prueba " + code);
@@ -37,6 +37,11 @@ final class CustodyFixtures {
         facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
         facility.put("openedOn", "2023-02-01");
         director.post("/api/facilities", facility).expect(201);
+    }
+
+    static Estate aFacility(ApiClient director, int cells, int operational, int maximum) {
+        String code = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        registerFacility(director, code);
         List<Object> locations = new ArrayList<>();
         locations.add(Map.of("path", "M1", "kind", "MODULE"));
         for (int c = 1; c <= cells; c++) {

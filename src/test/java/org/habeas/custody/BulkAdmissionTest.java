@@ -151,18 +151,7 @@ class BulkAdmissionTest extends IntegrationTest {
         // Line 1 falls inside the person's earlier episode (refused by the exclusion constraint, 23P01); line 2 is
         // the same person admitted now, which alone would be accepted, and must not be refused ALREADY_IN_CUSTODY
         // for a line that was never written.
-        UUID returning = aPerson(intake, estate.code());
-        var early = new HashMap<>(anAdmission(estate.code()));
-        early.put("admittedAt", Instant.now().minusSeconds(7200).toString());
-        early.put("reason", "register copied late");
-        intake.post("/api/people/" + returning + "/custody", early).expect(201);
-        var release = aMove("RELEASED");
-        release.put("occurredAt", Instant.now().minusSeconds(3600).toString());
-        release.put("reason", "register copied late");
-        release.put("destination", "family, at the gate");
-        release.put("authority", "Juzgado de Paz");
-        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty"));
-        as(Role.HOUSING).post("/api/people/" + returning + "/movements", release).expect(201);
+        UUID returning = CustodyFixtures.aPersonReleasedAnHourAgo(intake, as(Role.HOUSING), estate.code());
         var overlapping = new HashMap<>(anAdmission(estate.code()));
         overlapping.put("admittedAt", Instant.now().minusSeconds(5400).toString());
         overlapping.put("reason", "register copied late");

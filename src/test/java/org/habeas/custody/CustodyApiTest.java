@@ -379,18 +379,7 @@ class CustodyApiTest extends IntegrationTest {
         void aLineTheDatabaseRefusesLeavesNothingBehindWhileTheBatchCommits() {
             // The batch is one transaction with a savepoint per person: a line refused after its rows were written
             // (here by the exclusion constraint on overlapping episodes) must be rolled back alone.
-            UUID returning = aPerson(intake, estate.code());
-            var early = new HashMap<>(anAdmission(estate.code()));
-            early.put("admittedAt", Instant.now().minusSeconds(7200).toString());
-            early.put("reason", "register copied late");
-            intake.post("/api/people/" + returning + "/custody", early).expect(201);
-            var release = aMove("RELEASED");
-            release.put("occurredAt", Instant.now().minusSeconds(3600).toString());
-            release.put("reason", "register copied late");
-            release.put("destination", "family, at the gate");
-            release.put("authority", "Juzgado de Paz");
-            release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty"));
-            housing.post(movements(returning), release).expect(201);
+            UUID returning = CustodyFixtures.aPersonReleasedAnHourAgo(intake, housing, estate.code());
 
             var overlapping = new HashMap<>(anAdmission(estate.code()));
             overlapping.put("admittedAt", Instant.now().minusSeconds(5400).toString());

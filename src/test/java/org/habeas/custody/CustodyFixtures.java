@@ -104,6 +104,26 @@ final class CustodyFixtures {
         return body;
     }
 
+    /**
+     * A person of {@code facility} admitted two hours ago and released an hour ago, both recorded late with a reason:
+     * an admission time inside that earlier episode is what the exclusion constraint refuses (23P01).
+     */
+    static UUID aPersonReleasedAnHourAgo(ApiClient intake, ApiClient housing, String facility) {
+        UUID person = aPerson(intake, facility);
+        var early = new LinkedHashMap<>(anAdmission(facility));
+        early.put("admittedAt", java.time.Instant.now().minusSeconds(7200).toString());
+        early.put("reason", "register copied late");
+        intake.post("/api/people/" + person + "/custody", early).expect(201);
+        var release = aMove("RELEASED");
+        release.put("occurredAt", java.time.Instant.now().minusSeconds(3600).toString());
+        release.put("reason", "register copied late");
+        release.put("destination", "family, at the gate");
+        release.put("authority", "Juzgado de Paz");
+        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty"));
+        housing.post("/api/people/" + person + "/movements", release).expect(201);
+        return person;
+    }
+
     static Map<String, Object> aMove(String type) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);

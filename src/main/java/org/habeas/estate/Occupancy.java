@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.habeas.estate.internal.EstateRepository;
+import org.habeas.vetting.SharedReads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,15 +97,19 @@ public class Occupancy {
 
     /** A place as it is now, whatever its facility; empty when there is no such place. */
     public Optional<Location> find(LocationId place) {
-        return repository.findLocation(place.value());
+        return Optional.ofNullable(findAll(List.of(place)).get(place));
     }
 
-    /** {@link #find} for many places at once (the vetting engine's batch dry run); absent places are left out. */
+    /**
+     * {@link #find} for many places at once; absent places are left out. Within one vetting evaluation a place is
+     * read once, whichever rule or check asks first ({@link SharedReads}).
+     */
     public Map<LocationId, Location> findAll(Collection<LocationId> places) {
-        Map<LocationId, Location> found = new HashMap<>();
-        repository.findLocations(places.stream().map(LocationId::value).distinct().toList())
-                .forEach(l -> found.put(l.id(), l));
-        return found;
+        return SharedReads.readAll("estate.location", places, missing -> {
+            Map<LocationId, Location> found = new HashMap<>();
+            repository.findLocations(missing.stream().map(LocationId::value).toList()).forEach(l -> found.put(l.id(), l));
+            return found;
+        });
     }
 
     /** {@link #children} of many parents at once, each parent's in path order; a parent without any is left out. */

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.habeas.access.FacilityScope;
 import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
+import org.habeas.vetting.internal.EvaluationPlanning;
 import org.habeas.vetting.internal.VettingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,16 +43,18 @@ public class VettingService {
 
     private final List<VettingRule> rules;
     private final VettingRepository repository;
+    private final EvaluationPlanning planning;
     private final Journal journal;
     private final FacilityScope scope;
     private final List<MovementScope> movementScopes;
     private final JsonMapper json;
     private final Clock clock;
 
-    VettingService(List<VettingRule> rules, VettingRepository repository, Journal journal, FacilityScope scope,
-                   List<MovementScope> movementScopes, JsonMapper json, Clock clock) {
+    VettingService(List<VettingRule> rules, VettingRepository repository, EvaluationPlanning planning, Journal journal,
+                   FacilityScope scope, List<MovementScope> movementScopes, JsonMapper json, Clock clock) {
         this.rules = rules.stream().sorted(Comparator.comparing(VettingRule::name)).toList();
         this.repository = repository;
+        this.planning = planning;
         this.journal = journal;
         this.scope = scope;
         this.movementScopes = movementScopes;
@@ -65,8 +69,10 @@ public class VettingService {
 
     /** What {@code request} would meet now; writes nothing and uses no override. */
     public Decision dryRun(VettingRequest request) {
-        requireScope(request);
-        return new Decision(null, request, evaluate(request), List.of(), clock.instant());
+        return evaluation(() -> {
+            requireScope(request);
+            return new Decision(null, request, evaluate(request), List.of(), clock.instant());
+        });
     }
 
     /**
@@ -75,6 +81,10 @@ public class VettingService {
      * batch costs a few statements per rule instead of a few per rule and movement.
      */
     public List<Decision> dryRun(List<VettingRequest> requests) {
+        return evaluation(() -> dryRunAll(requests));
+    }
+
+    private List<Decision> dryRunAll(List<VettingRequest> requests) {
         List<Consumer<VettingRequest>> checks = movementScopes.stream().map(s -> s.forBatch(requests)).toList();
         for (VettingRequest request : requests) {
             if (request.facility() != null) {
@@ -124,7 +134,7 @@ public class VettingService {
 
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<UUID> used = new ArrayList<>();
-        for (RuleOutcome outcome : evaluate(request)) {
+        for (RuleOutcome outcome : evaluation(() -> evaluate(request))) {
             MovementOverride lifting = outcome.verdict() == RuleOutcome.Verdict.DENY ? byRule.get(outcome.rule()) : null;
             if (lifting != null) {
                 outcomes.add(outcome.overridden());
@@ -157,7 +167,7 @@ public class VettingService {
             throw OverrideRefused.badExpiry();
         }
         VettingRequest movement = command.movement();
-        String denial = evaluate(movement).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
+        String denial = evaluation(() -> evaluate(movement)).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
                 .map(RuleOutcome::reason).findFirst().orElse(null);
         var override = new MovementOverride(UUID.randomUUID(), movement.person(), movement.action(),
                 movement.movementKey(), movement.facility(), rule.name(), denial, command.reason(), command.legalBasis(), command.expiresAt(),
@@ -230,6 +240,19 @@ public class VettingService {
                 "person", override.person().toString()).withFacility(override.facility()).withReason(reason)
                 .withDetails(details(override)));
         return override(id);
+    }
+
+    /**
+     * One evaluation: the scope checks and rules share their reads ({@link SharedReads}) and run with generic plans
+     * ({@link EvaluationPlanning}); the caller's transaction plans as before afterwards.
+     */
+    private <T> T evaluation(Supplier<T> work) {
+        planning.beginGeneric();
+        try {
+            return SharedReads.during(work);
+        } finally {
+            planning.endGeneric();
+        }
     }
 
     private void requireScope(VettingRequest request) {

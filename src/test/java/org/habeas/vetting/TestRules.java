@@ -7,6 +7,7 @@ import java.util.Set;
 import org.habeas.access.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rules that exist only in tests, to drive the engine through each of its paths without a real rule's data. They
@@ -19,6 +20,7 @@ class TestRules {
     static final String GATE = "TEST_GATE";
     static final String HARD = "TEST_HARD_LIMIT";
     static final String LEGAL = "TEST_LEGAL_HOLD";
+    static final String PLANNING = "TEST_PLANNING_PROBE";
 
     /** Denies movements to facilities starting DENY, and throws for FAIL (the fail-closed path). */
     @Bean
@@ -36,6 +38,31 @@ class TestRules {
     @Bean
     VettingRule testLegalHold() {
         return rule(LEGAL, true, Role.LEGAL, "HOLD", null);
+    }
+
+    /** Denies movements to facilities starting PLAN, naming the planner setting the rule's reads run under. */
+    @Bean
+    VettingRule testPlanningProbe(JdbcClient jdbc) {
+        return new VettingRule() {
+            @Override
+            public String name() {
+                return PLANNING;
+            }
+
+            @Override
+            public Set<MovementAction> appliesTo() {
+                return EnumSet.allOf(MovementAction.class);
+            }
+
+            @Override
+            public RuleOutcome evaluate(VettingRequest request) {
+                if (request.toFacility() == null || !request.toFacility().startsWith("PLAN")) {
+                    return RuleOutcome.pass(PLANNING, "test", Instant.EPOCH);
+                }
+                String mode = jdbc.sql("SHOW plan_cache_mode").query(String.class).single();
+                return RuleOutcome.deny(PLANNING, "MOVEMENT_DENIED", "plan_cache_mode=" + mode, "test", Instant.EPOCH);
+            }
+        };
     }
 
     private static VettingRule rule(String name, boolean overridable, Role approver, String denyPrefix,

@@ -76,40 +76,47 @@ public class AssociationRepository {
              WHERE record_id = :id ORDER BY changed_at
             """;
 
-    // The records the NON_ASSOCIATION rule reads, for one mover or a batch alike; both start from the movers' few
-    // records. Ordered (oldest record first), so the record a denial names does not depend on the batch.
-    // The open personal non-associations of each mover, with where the other person is held. Two halves, one per
-    // side of the pair, so that each uses its partial index.
-    private static final String OPEN_PERSONAL_COUNTERPARTS = """
+    // Every open non-association that concerns each mover, in one read for one mover or a batch alike, oldest first
+    // so that the record a denial names does not depend on the batch. Personal ones come with where the other person
+    // is held and the module of their cell, in two halves (one per side of the pair, so that each uses its partial
+    // index); group ones through the mover's standing allegations (not WITHDRAWN), with which group of theirs is kept
+    // from which rival group. "group_a IS NOT NULL" lets the open-groups index answer (group records are few beside
+    // personal ones); without it the OR read every non-association.
+    private static final String RECORDS_CONCERNING = """
             SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
-                   w.location_id, w.facility_code
+                   w.location_id, l.parent_id AS module, w.facility_code, NULL::text AS own, NULL::text AS rival
               FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
+              LEFT JOIN location l ON l.id = w.location_id
              WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
                AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
             UNION ALL
-            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, w.facility_code
+            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, l.parent_id,
+                   w.facility_code, NULL, NULL
               FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
+              LEFT JOIN location l ON l.id = w.location_id
              WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
                AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
-             ORDER BY mover, recorded_at, id
-            """;
-
-    // The group non-associations that concern each mover through their allegations (not WITHDRAWN): which group of
-    // theirs is kept from which rival group, and within what. "group_a IS NOT NULL" lets the open-groups index
-    // answer (group records are few beside personal ones); without it the OR read every non-association.
-    private static final String GROUP_RECORDS_OF = """
-            SELECT a.person_id AS mover, na.id, na.scope, na.reason, a.grouping AS own,
-                   CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END AS rival
+            UNION ALL
+            SELECT a.person_id, na.id, na.scope, na.reason, na.recorded_at, NULL, NULL, NULL, NULL, a.grouping,
+                   CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
               FROM allegation a
               JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
                                      AND (na.group_a = a.grouping OR na.group_b = a.grouping)
              WHERE a.person_id = ANY (:people) AND a.status <> 'WITHDRAWN'
-             ORDER BY a.person_id, na.recorded_at, na.id, a.grouping
+             ORDER BY mover, recorded_at, id, own
             """;
 
-    /** Who the rules found on the other side of a non-association, and where they are. */
-    public record Counterpart(UUID nonAssociation, NonAssociation.Scope scope, String reason, String ownGroup,
-                              String rivalGroup, UUID other, UUID location, String facility) {
+    /** Someone a mover must be kept apart from, and where they are held ({@code module}: their cell's parent). */
+    public record Counterpart(UUID nonAssociation, NonAssociation.Scope scope, String reason, UUID other,
+                              UUID location, UUID module, String facility) {
+    }
+
+    /** A group non-association as it concerns one mover: their group {@code own} is kept from {@code rival}. */
+    public record GroupRecord(UUID id, NonAssociation.Scope scope, String reason, String own, String rival) {
+    }
+
+    /** The open records that concern some movers, by mover, each list oldest first. */
+    public record Concerning(Map<UUID, List<Counterpart>> personal, Map<UUID, List<GroupRecord>> groups) {
     }
 
     private final JdbcClient jdbc;
@@ -169,30 +176,27 @@ public class AssociationRepository {
     }
 
     /** Each mover's open personal non-associations with a person in custody, oldest first. */
-    public Map<UUID, List<Counterpart>> personalCounterparts(Collection<UUID> people) {
-        Map<UUID, List<Counterpart>> found = new HashMap<>();
-        jdbc.sql(OPEN_PERSONAL_COUNTERPARTS).param("people", people.stream().distinct().toArray(UUID[]::new))
-                .query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getObject("mover", UUID.class),
-                        m -> new ArrayList<>()).add(new Counterpart(rs.getObject("id", UUID.class),
-                        NonAssociation.Scope.valueOf(rs.getString("scope")), rs.getString("reason"), null, null,
-                        rs.getObject("other", UUID.class), rs.getObject("location_id", UUID.class),
-                        rs.getString("facility_code"))));
-        return found;
-    }
-
-    /** Each mover's open group non-associations through their standing allegations, oldest first. */
-    public Map<UUID, List<GroupRecord>> groupRecords(Collection<UUID> people) {
-        Map<UUID, List<GroupRecord>> found = new HashMap<>();
-        jdbc.sql(GROUP_RECORDS_OF).param("people", people.stream().distinct().toArray(UUID[]::new))
-                .query((RowCallbackHandler) rs -> found.computeIfAbsent(rs.getObject("mover", UUID.class),
-                        m -> new ArrayList<>()).add(new GroupRecord(rs.getObject("id", UUID.class),
-                        NonAssociation.Scope.valueOf(rs.getString("scope")), rs.getString("reason"),
-                        rs.getString("own"), rs.getString("rival"))));
-        return found;
-    }
-
-    /** A group non-association as it concerns one mover: their group {@code own} is kept from {@code rival}. */
-    public record GroupRecord(UUID id, NonAssociation.Scope scope, String reason, String own, String rival) {
+    /** The open personal and group non-associations that concern each of {@code people}, in one read. */
+    public Concerning recordsConcerning(Collection<UUID> people) {
+        Map<UUID, List<Counterpart>> personal = new HashMap<>();
+        Map<UUID, List<GroupRecord>> groups = new HashMap<>();
+        jdbc.sql(RECORDS_CONCERNING).param("people", people.stream().distinct().toArray(UUID[]::new))
+                .query((RowCallbackHandler) rs -> {
+                    UUID mover = rs.getObject("mover", UUID.class);
+                    UUID id = rs.getObject("id", UUID.class);
+                    var scope = NonAssociation.Scope.valueOf(rs.getString("scope"));
+                    String own = rs.getString("own");
+                    if (own == null) {
+                        personal.computeIfAbsent(mover, m -> new ArrayList<>()).add(new Counterpart(id, scope,
+                                rs.getString("reason"), rs.getObject("other", UUID.class),
+                                rs.getObject("location_id", UUID.class), rs.getObject("module", UUID.class),
+                                rs.getString("facility_code")));
+                    } else {
+                        groups.computeIfAbsent(mover, m -> new ArrayList<>()).add(new GroupRecord(id, scope,
+                                rs.getString("reason"), own, rs.getString("rival")));
+                    }
+                });
+        return new Concerning(personal, groups);
     }
 
     private static Allegation allegation(ResultSet rs, int n) throws SQLException {

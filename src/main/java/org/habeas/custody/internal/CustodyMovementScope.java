@@ -5,17 +5,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.habeas.access.FacilityScope;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
-import org.habeas.custody.Whereabouts;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
-import org.habeas.people.PersonId;
 import org.habeas.vetting.MovementScope;
 import org.habeas.vetting.VettingRequest;
 import org.springframework.stereotype.Component;
@@ -28,28 +25,24 @@ import org.springframework.stereotype.Component;
 @Component
 class CustodyMovementScope implements MovementScope {
 
-    private final CustodyRepository custody;
     private final CellCountRepository counts;
     private final Occupancy occupancy;
     private final FacilityScope scope;
 
-    CustodyMovementScope(CustodyRepository custody, CellCountRepository counts, Occupancy occupancy,
-                         FacilityScope scope) {
-        this.custody = custody;
+    CustodyMovementScope(CellCountRepository counts, Occupancy occupancy, FacilityScope scope) {
         this.counts = counts;
         this.occupancy = occupancy;
         this.scope = scope;
     }
 
+    // One request is a batch of one.
     @Override
     public void requireVisible(VettingRequest request) {
-        var held = custody.whereabouts(new PersonId(request.person()));
-        check(request, held.map(Whereabouts::facility).orElse(null), held.map(Whereabouts::destination).orElse(null),
-                () -> request.toLocation() == null ? null : occupancy.find(new LocationId(request.toLocation()))
-                        .orElse(null));
+        forBatch(List.of(request)).accept(request);
     }
 
-    // The same reads for the whole batch (two statements), then the same check per request, in order.
+    // The same reads for the whole batch (two statements, shared with the rules of the same evaluation), then the
+    // same check per request, in order.
     @Override
     public Consumer<VettingRequest> forBatch(List<VettingRequest> requests) {
         Map<UUID, CellCountRepository.Mover> held = requests.isEmpty() ? Map.of()
@@ -57,16 +50,15 @@ class CustodyMovementScope implements MovementScope {
         List<LocationId> places = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull)
                 .map(LocationId::new).toList();
         Map<LocationId, Location> found = places.isEmpty() ? Map.of() : occupancy.findAll(places);
-        return request -> {
-            var mover = held.get(request.person());
-            check(request, mover == null ? null : mover.facility(), mover == null ? null : mover.destination(),
-                    () -> request.toLocation() == null ? null : found.get(new LocationId(request.toLocation())));
-        };
+        return request -> check(request, held.get(request.person()),
+                request.toLocation() == null ? null : found.get(new LocationId(request.toLocation())));
     }
 
-    /** {@code facility} is where the person is held (null when not in custody); the target is read only if needed. */
-    private void check(VettingRequest request, String facility, String destination, Supplier<Location> target) {
-        if (facility != null) {
+    /** {@code mover} is null when the person is not in custody, {@code place} when there is no such target. */
+    private void check(VettingRequest request, CellCountRepository.Mover mover, Location place) {
+        if (mover != null) {
+            String facility = mover.facility();
+            String destination = mover.destination();
             if (!scope.allows(facility) && (destination == null || !scope.allows(destination))) {
                 throw new NotFound(ErrorCode.PERSON_NOT_FOUND, "No person " + request.person());
             }
@@ -75,7 +67,6 @@ class CustodyMovementScope implements MovementScope {
                         "The person is not held in facility " + request.facility(), "facility");
             }
         }
-        Location place = target.get();
         if (place != null && !scope.allows(place.facilityCode())) {
             throw new NotFound(ErrorCode.LOCATION_NOT_FOUND, "No location " + request.toLocation());
         }

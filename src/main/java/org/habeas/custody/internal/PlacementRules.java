@@ -7,17 +7,17 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.NonAssociation;
 import org.habeas.custody.internal.AssociationRepository.Counterpart;
 import org.habeas.custody.internal.AssociationRepository.GroupRecord;
 import org.habeas.custody.internal.CellCountRepository.CategoryCount;
-import org.habeas.custody.internal.CellCountRepository.CellGroup;
 import org.habeas.custody.internal.CellCountRepository.FacilityGroup;
+import org.habeas.custody.internal.CellCountRepository.GroupCount;
 import org.habeas.custody.internal.CustodyRepository.Category;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
@@ -111,7 +111,7 @@ class PlacementRules {
                     return pass(now);
                 }
                 for (Counterpart c : facts.personal.getOrDefault(request.person(), List.of())) {
-                    if (together(c.scope(), target, c.location(), c.facility(), facts.locations)) {
+                    if (together(c, target)) {
                         return RuleOutcome.deny(name(), "NON_ASSOCIATION", "a person to be kept apart at %s level is %s: %s"
                                 .formatted(c.scope(), where(c.scope()), c.reason()), SOURCE_ASSOCIATIONS, now);
                     }
@@ -133,91 +133,88 @@ class PlacementRules {
 
     /**
      * What NON_ASSOCIATION reads for a set of movements into cells, in a fixed number of statements however many
-     * movements: their records, the places concerned, and the group counts of the cells and modules in question.
+     * movements: their records (one read), the target cells and the movers (shared with the other rules and the scope
+     * check of the same evaluation), and the group counts of the cells and modules in question (one read).
      */
     private static final class Facts {
 
         final Map<UUID, List<Counterpart>> personal;
         final Map<UUID, List<GroupRecord>> groups;
         final Map<LocationId, Location> locations;
-        final Map<LocationId, List<Location>> moduleCells;
-        final Map<UUID, CellCountRepository.CountedAs> movers;
-        final Map<CellGroup, Integer> groupCounts;
+        final Map<UUID, CellCountRepository.Mover> movers;
+        final List<GroupCount> groupCounts;
         final Set<FacilityGroup> heldInFacility;
 
         Facts(AssociationRepository associations, CellCountRepository counts, Occupancy occupancy,
               List<VettingRequest> into) {
-            List<UUID> people = into.stream().map(VettingRequest::person).distinct().toList();
-            personal = associations.personalCounterparts(people);
-            groups = associations.groupRecords(people);
-            // The target cells, and the cells of people kept apart at module level (to find their module).
-            Set<LocationId> places = new LinkedHashSet<>();
-            into.forEach(r -> places.add(new LocationId(r.toLocation())));
-            personal.values().forEach(list -> list.stream()
-                    .filter(c -> c.scope() == NonAssociation.Scope.MODULE && c.location() != null)
-                    .forEach(c -> places.add(new LocationId(c.location()))));
-            locations = occupancy.findAll(places);
+            var concerning = associations.recordsConcerning(into.stream().map(VettingRequest::person).toList());
+            personal = concerning.personal();
+            groups = concerning.groups();
+            locations = occupancy.findAll(into.stream().map(r -> new LocationId(r.toLocation())).toList());
             List<VettingRequest> withGroups = into.stream().filter(r -> groups.containsKey(r.person())
                     && locations.containsKey(new LocationId(r.toLocation()))).toList();
-            Set<LocationId> modules = new LinkedHashSet<>();
-            withGroups.stream().filter(r -> has(r, NonAssociation.Scope.MODULE))
-                    .map(r -> locations.get(new LocationId(r.toLocation())).parent()).filter(p -> p != null)
-                    .forEach(modules::add);
-            moduleCells = modules.isEmpty() ? Map.of() : occupancy.childrenOfAll(modules);
-            List<UUID> grouped = withGroups.stream().map(VettingRequest::person).distinct().toList();
-            movers = grouped.isEmpty() ? Map.of() : counts.countedAs(grouped);
-            List<CellGroup> pairs = new ArrayList<>();
+            movers = withGroups.isEmpty() ? Map.of()
+                    : counts.movers(withGroups.stream().map(VettingRequest::person).toList());
+            Set<UUID> cells = new LinkedHashSet<>();
+            Set<UUID> modules = new LinkedHashSet<>();
+            Set<String> rivals = new LinkedHashSet<>();
             List<FacilityGroup> facilityQuestions = new ArrayList<>();
             for (VettingRequest r : withGroups) {
                 Location target = locations.get(new LocationId(r.toLocation()));
                 for (GroupRecord record : groups.get(r.person())) {
                     switch (record.scope()) {
-                        case CELL -> pairs.add(new CellGroup(target.id().value(), record.rival()));
-                        case MODULE -> cellsOfModule(target).forEach(c -> pairs.add(new CellGroup(c, record.rival())));
+                        case CELL -> cells.add(target.id().value());
+                        case MODULE -> {
+                            if (target.parent() == null) {
+                                cells.add(target.id().value());
+                            } else {
+                                modules.add(target.parent().value());
+                            }
+                        }
                         case FACILITY -> facilityQuestions.add(new FacilityGroup(r.person(), target.facilityCode(),
                                 record.rival()));
                     }
+                    if (record.scope() != NonAssociation.Scope.FACILITY) {
+                        rivals.add(record.rival());
+                    }
                 }
             }
-            groupCounts = counts.groupCounts(pairs);
+            groupCounts = rivals.isEmpty() ? List.of() : counts.groupCounts(cells, modules, rivals);
             heldInFacility = counts.heldInFacility(facilityQuestions);
         }
 
-        private boolean has(VettingRequest r, NonAssociation.Scope scope) {
-            return groups.get(r.person()).stream().anyMatch(g -> g.scope() == scope);
-        }
-
-        /** The cells of the target's module, for MODULE-scoped group records. */
-        List<UUID> cellsOfModule(Location target) {
-            return target.parent() == null ? List.of(target.id().value())
-                    : moduleCells.getOrDefault(target.parent(), List.of()).stream().map(l -> l.id().value()).toList();
-        }
-
-        /** Whether someone other than the mover alleged to belong to the record's rival group is held in its scope. */
+        /**
+         * Whether someone other than the mover alleged to belong to the record's rival group is held in its scope:
+         * the target cell, or the cells of the target's module (the target itself when it has no parent).
+         */
         boolean rivalHeld(UUID mover, Location target, GroupRecord record) {
             if (record.scope() == NonAssociation.Scope.FACILITY) {
                 return heldInFacility.contains(new FacilityGroup(mover, target.facilityCode(), record.rival()));
             }
-            List<UUID> cells = record.scope() == NonAssociation.Scope.CELL ? List.of(target.id().value())
-                    : cellsOfModule(target);
-            int held = cells.stream().mapToInt(c -> groupCounts.getOrDefault(new CellGroup(c, record.rival()), 0)).sum();
-            CellCountRepository.CountedAs self = movers.get(mover);
-            boolean selfCounted = self != null && cells.contains(self.cell()) && self.groups().contains(record.rival());
-            return held - (selfCounted ? 1 : 0) > 0;
+            Predicate<GroupCount> inScope = record.scope() == NonAssociation.Scope.MODULE && target.parent() != null
+                    ? c -> target.parent().value().equals(c.module())
+                    : c -> target.id().value().equals(c.cell());
+            CellCountRepository.Mover self = movers.get(mover);
+            boolean selfInRival = self != null && self.groups().contains(record.rival());
+            int others = 0;
+            for (GroupCount c : groupCounts) {
+                if (c.group().equals(record.rival()) && inScope.test(c)) {
+                    others += c.people() - (selfInRival && c.cell().equals(self.cell()) ? 1 : 0);
+                }
+            }
+            return others > 0;
         }
     }
 
     private static final String SOURCE_CUSTODY = "custody: classification at admission of the people in the cell";
     private static final String SOURCE_ASSOCIATIONS = "custody: non-associations and allegations";
 
-    private static boolean together(NonAssociation.Scope scope, Location target, UUID otherLocation,
-                                    String otherFacility, Map<LocationId, Location> locations) {
-        return switch (scope) {
-            case FACILITY -> target.facilityCode().equals(otherFacility);
-            case CELL -> target.id().value().equals(otherLocation);
-            case MODULE -> otherLocation != null && target.parent() != null
-                    && Optional.ofNullable(locations.get(new LocationId(otherLocation)))
-                    .map(l -> target.parent().equals(l.parent())).orElse(false);
+    private static boolean together(Counterpart other, Location target) {
+        return switch (other.scope()) {
+            case FACILITY -> target.facilityCode().equals(other.facility());
+            case CELL -> target.id().value().equals(other.location());
+            case MODULE -> other.module() != null && target.parent() != null
+                    && target.parent().value().equals(other.module());
         };
     }
 

@@ -3,7 +3,6 @@ package org.habeas.estate.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.habeas.estate.Location;
+import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationStatus;
+import org.habeas.estate.Occupancy;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.VettingRequest;
@@ -38,8 +39,8 @@ class CapacityRules {
      * still enforced by the database when the person is counted in.
      */
     @Bean
-    VettingRule capacityRule(EstateRepository repository, Clock clock) {
-        return new IntoACell("CAPACITY", repository, clock) {
+    VettingRule capacityRule(Occupancy occupancy, EstateRepository repository, Clock clock) {
+        return new IntoACell("CAPACITY", true, occupancy, repository, clock) {
             @Override
             RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 if (cell.status() != LocationStatus.ACTIVE) {
@@ -71,8 +72,8 @@ class CapacityRules {
      * reports it as unknown rather than guess.
      */
     @Bean
-    VettingRule areaMinimumRule(EstateRepository repository, Clock clock) {
-        return new IntoACell("AREA_MINIMUM", repository, clock) {
+    VettingRule areaMinimumRule(Occupancy occupancy, EstateRepository repository, Clock clock) {
+        return new IntoACell("AREA_MINIMUM", false, occupancy, repository, clock) {
             @Override
             RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 Integer places = cell.areaCapacity() == null ? null : cell.areaCapacity().icrc();
@@ -86,18 +87,22 @@ class CapacityRules {
     }
 
     /**
-     * A rule about the cell a person is going into; passes when the movement goes into no cell. One movement reads
-     * its cell (and the capacity override in force, when the rule asks); a batch reads all its cells and their
-     * overrides in two statements; the decision is the same {@link #judge}.
+     * A rule about the cell a person is going into; passes when the movement goes into no cell. A batch (one movement
+     * is a batch of one) reads its cells, through {@link Occupancy#findAll} so that the rules and the scope check
+     * of one evaluation share one read, and for CAPACITY the capacity overrides in force; then {@link #judge} each.
      */
     private abstract static class IntoACell implements VettingRule {
 
         private final String name;
+        private final boolean readsOverrides;
+        private final Occupancy occupancy;
         private final EstateRepository repository;
         private final Clock clock;
 
-        IntoACell(String name, EstateRepository repository, Clock clock) {
+        IntoACell(String name, boolean readsOverrides, Occupancy occupancy, EstateRepository repository, Clock clock) {
             this.name = name;
+            this.readsOverrides = readsOverrides;
+            this.occupancy = occupancy;
             this.repository = repository;
             this.clock = clock;
         }
@@ -114,29 +119,23 @@ class CapacityRules {
             return INTO_A_CELL;
         }
 
+        // One movement is a batch of one: the same reads and the same decision as the batch dry run.
         @Override
         public RuleOutcome evaluate(VettingRequest request) {
-            Instant now = clock.instant();
-            if (request.toLocation() == null) {
-                return RuleOutcome.pass(name, SOURCE, now);
-            }
-            return judge(request, repository.findLocation(request.toLocation()).orElse(null), now,
-                    id -> repository.overrideInForce(id, now));
+            return evaluateAll(List.of(request)).get(0);
         }
 
         @Override
         public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
             Instant now = clock.instant();
-            List<UUID> cells = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull).distinct()
-                    .toList();
-            Map<UUID, Location> found = new HashMap<>();
-            Map<UUID, Integer> overrides = new HashMap<>();
-            if (!cells.isEmpty()) {
-                repository.findLocations(cells).forEach(l -> found.put(l.id().value(), l));
-                overrides.putAll(repository.overridesInForce(cells, now));
-            }
+            List<LocationId> cells = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull)
+                    .distinct().map(LocationId::new).toList();
+            Map<LocationId, Location> found = cells.isEmpty() ? Map.of() : occupancy.findAll(cells);
+            Map<UUID, Integer> overrides = found.isEmpty() || !readsOverrides ? Map.of()
+                    : repository.overridesInForce(found.keySet().stream().map(LocationId::value).toList(), now);
             return requests.stream().map(r -> r.toLocation() == null ? RuleOutcome.pass(name, SOURCE, now)
-                    : judge(r, found.get(r.toLocation()), now, id -> Optional.ofNullable(overrides.get(id)))).toList();
+                    : judge(r, found.get(new LocationId(r.toLocation())), now,
+                            id -> Optional.ofNullable(overrides.get(id)))).toList();
         }
 
         private RuleOutcome judge(VettingRequest request, Location cell, Instant now,

@@ -1,7 +1,6 @@
 package org.habeas.estate;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -110,13 +109,5 @@ public class Occupancy {
             repository.findLocations(missing.stream().map(LocationId::value).toList()).forEach(l -> found.put(l.id(), l));
             return found;
         });
-    }
-
-    /** {@link #children} of many parents at once, each parent's in path order; a parent without any is left out. */
-    public Map<LocationId, List<Location>> childrenOfAll(Collection<LocationId> parents) {
-        Map<LocationId, List<Location>> children = new HashMap<>();
-        repository.childrenOf(parents.stream().map(LocationId::value).distinct().toList())
-                .forEach(l -> children.computeIfAbsent(l.parent(), p -> new ArrayList<>()).add(l));
-        return children;
     }
 }

@@ -43,17 +43,7 @@ class TestRules {
     /** Denies movements to facilities starting PLAN, naming the planner setting the rule's reads run under. */
     @Bean
     VettingRule testPlanningProbe(JdbcClient jdbc) {
-        return new VettingRule() {
-            @Override
-            public String name() {
-                return PLANNING;
-            }
-
-            @Override
-            public Set<MovementAction> appliesTo() {
-                return EnumSet.allOf(MovementAction.class);
-            }
-
+        return new AnyMovement(PLANNING) {
             @Override
             public RuleOutcome evaluate(VettingRequest request) {
                 if (request.toFacility() == null || !request.toFacility().startsWith("PLAN")) {
@@ -67,17 +57,7 @@ class TestRules {
 
     private static VettingRule rule(String name, boolean overridable, Role approver, String denyPrefix,
                                     String failPrefix) {
-        return new VettingRule() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Set<MovementAction> appliesTo() {
-                return EnumSet.allOf(MovementAction.class);
-            }
-
+        return new AnyMovement(name) {
             @Override
             public RuleOutcome evaluate(VettingRequest request) {
                 String to = request.toFacility() == null ? "" : request.toFacility();
@@ -100,5 +80,25 @@ class TestRules {
                 return approver;
             }
         };
+    }
+
+    /** A test rule with its name, judging every kind of movement. */
+    private abstract static class AnyMovement implements VettingRule {
+
+        private final String name;
+
+        AnyMovement(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<MovementAction> appliesTo() {
+            return EnumSet.allOf(MovementAction.class);
+        }
     }
 }

@@ -143,11 +143,8 @@ public class EstateRepository {
 
     private static final String LOCK_LOCATION = FIND_LOCATION + " FOR UPDATE";
 
-    // Bulk reads for the vetting engine's batch dry run (many movements, one statement).
+    // The bulk read of the vetting engine's evaluations (many movements, one statement).
     private static final String FIND_LOCATIONS = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = ANY (:ids)";
-
-    private static final String CHILDREN_OF = "SELECT " + LOCATION_COLUMNS
-            + " FROM location l WHERE l.parent_id = ANY (:parents) ORDER BY l.path_key";
 
     private static final String LOCATIONS_OF_FACILITY = "SELECT " + LOCATION_COLUMNS
             + " FROM location l WHERE l.facility_code = :code ORDER BY l.path_key COLLATE \"C\"";
@@ -339,12 +336,6 @@ public class EstateRepository {
 
     public List<Location> findLocations(Collection<UUID> ids) {
         return jdbc.sql(FIND_LOCATIONS).param("ids", ids.toArray(UUID[]::new)).query(EstateRepository::location).list();
-    }
-
-    /** The children of each of these places, in path order. */
-    public List<Location> childrenOf(Collection<UUID> parents) {
-        return jdbc.sql(CHILDREN_OF).param("parents", parents.toArray(UUID[]::new)).query(EstateRepository::location)
-                .list();
     }
 
     public Optional<Location> lockLocation(UUID id) {

@@ -278,7 +278,8 @@ public class VettingService {
             return own(rule, rule.evaluate(request));
         } catch (RuntimeException e) {
             log.error("Vetting rule {} failed; the movement is denied", rule.name(), e);
-            return RuleOutcome.error(rule.name(), "the rule could not be evaluated: " + e.getClass().getSimpleName());
+            return RuleOutcome.error(rule.name(), RuleOutcome.Detail.of("the rule could not be evaluated: "
+                    + e.getClass().getSimpleName(), "vetting.ruleDetail.failed", e.getClass().getSimpleName()));
         }
     }
 
@@ -300,7 +301,8 @@ public class VettingService {
 
     private static RuleOutcome own(VettingRule rule, RuleOutcome outcome) {
         return outcome == null || !outcome.rule().equals(rule.name())
-                ? RuleOutcome.error(rule.name(), "the rule gave no outcome of its own") : outcome;
+                ? RuleOutcome.error(rule.name(), RuleOutcome.Detail.of("the rule gave no outcome of its own",
+                        "vetting.ruleDetail.noOutcome")) : outcome;
     }
 
     private void record(Decision decision) {

@@ -157,11 +157,13 @@ public class VettingService {
             throw OverrideRefused.badExpiry();
         }
         VettingRequest movement = command.movement();
-        String denial = evaluate(movement).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
-                .map(RuleOutcome::reason).findFirst().orElse(null);
+        RuleOutcome denial = evaluate(movement).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
+                .findFirst().orElse(null);
         var override = new MovementOverride(UUID.randomUUID(), movement.person(), movement.action(),
-                movement.movementKey(), movement.facility(), rule.name(), denial, command.reason(), command.legalBasis(), command.expiresAt(),
-                OverrideStatus.PENDING, rule.approverRole(), requester.username(), now, null, null, null, null);
+                movement.movementKey(), movement.facility(), rule.name(), denial == null ? null : denial.reason(),
+                command.reason(), command.legalBasis(), command.expiresAt(), OverrideStatus.PENDING,
+                rule.approverRole(), requester.username(), now, null, null, null, null,
+                denial == null ? null : denial.detailKey(), denial == null ? List.of() : denial.detailArgs());
         repository.insertOverride(override);
         journal.append(JournalEntry.of("OVERRIDE_REQUESTED", "person", movement.person().toString())
                 .withFacility(movement.facility()).withReason(command.reason())

@@ -97,6 +97,11 @@ public record RuleOutcome(String rule, Verdict verdict, String code, String reas
                 null, List.of(), null);
     }
 
+    /** A failure stated in English only: pages show it as given. */
+    public static RuleOutcome error(String rule, String reason) {
+        return new RuleOutcome(rule, Verdict.ERROR, "VETTING_RULE_FAILED", reason, null, null, null, List.of(), null);
+    }
+
     public RuleOutcome overridden() {
         return new RuleOutcome(rule, Verdict.OVERRIDDEN, code, reason, source, dataAsOf, detailKey, detailArgs,
                 sourceKey);

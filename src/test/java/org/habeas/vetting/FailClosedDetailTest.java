@@ -35,6 +35,9 @@ class FailClosedDetailTest extends IntegrationTest {
         for (JsonNode o : decision.path("outcomes")) {
             if (o.path("rule").asString().equals(TestRules.GATE)) {
                 failed = json.treeToValue(o, RuleOutcome.class);
+                // Additive API fields: the key and its arguments, nothing for the pages' own use.
+                assertThat(o.has("detailKey") && o.has("detailArgs") && o.has("sourceKey")).isTrue();
+                assertThat(o.has("detailParams")).isFalse();
             }
         }
         assertThat(failed).isNotNull();

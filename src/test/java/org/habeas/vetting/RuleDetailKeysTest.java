@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class RuleDetailKeysTest {
 
     private static final Path MAIN = Path.of("src/main");
-    private static final Pattern KEY = Pattern.compile("\"((?:custody|estate|vetting)\\.rule(?:Detail|Source)\\.[\\w.]*)\"");
+    private static final Pattern KEY = Pattern.compile(
+            "\"((?:custody|estate|vetting)\\.rule(?:Detail|Source)\\.[\\w.]*)\"");
 
     @Test
     void everyKeyInTheCodeIsInBothLanguages() throws IOException {

@@ -52,7 +52,7 @@ class SeparationDetailTest extends IntegrationTest {
             }
         }
         assertThat(apart).isPositive();
-        // Each branch of the rule is reached: other sex, minor with adults both ways, civil/criminal, untried/convicted.
+        // Each branch is reached: other sex, minor with adults both ways, civil/criminal, untried/convicted.
         assertThat(keys).hasSize(5);
     }
 }

@@ -167,11 +167,13 @@ public class VettingService {
             throw OverrideRefused.badExpiry();
         }
         VettingRequest movement = command.movement();
-        String denial = evaluation(() -> evaluate(movement)).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
-                .map(RuleOutcome::reason).findFirst().orElse(null);
+        RuleOutcome denial = evaluation(() -> evaluate(movement)).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
+                .findFirst().orElse(null);
         var override = new MovementOverride(UUID.randomUUID(), movement.person(), movement.action(),
-                movement.movementKey(), movement.facility(), rule.name(), denial, command.reason(), command.legalBasis(), command.expiresAt(),
-                OverrideStatus.PENDING, rule.approverRole(), requester.username(), now, null, null, null, null);
+                movement.movementKey(), movement.facility(), rule.name(), denial == null ? null : denial.reason(),
+                command.reason(), command.legalBasis(), command.expiresAt(), OverrideStatus.PENDING,
+                rule.approverRole(), requester.username(), now, null, null, null, null,
+                denial == null ? null : denial.detailKey(), denial == null ? List.of() : denial.detailArgs());
         repository.insertOverride(override);
         journal.append(JournalEntry.of("OVERRIDE_REQUESTED", "person", movement.person().toString())
                 .withFacility(movement.facility()).withReason(command.reason())
@@ -301,7 +303,8 @@ public class VettingService {
             return own(rule, rule.evaluate(request));
         } catch (RuntimeException e) {
             log.error("Vetting rule {} failed; the movement is denied", rule.name(), e);
-            return RuleOutcome.error(rule.name(), "the rule could not be evaluated: " + e.getClass().getSimpleName());
+            return RuleOutcome.error(rule.name(), RuleOutcome.Detail.of("the rule could not be evaluated: "
+                    + e.getClass().getSimpleName(), "vetting.ruleDetail.failed", e.getClass().getSimpleName()));
         }
     }
 
@@ -323,7 +326,8 @@ public class VettingService {
 
     private static RuleOutcome own(VettingRule rule, RuleOutcome outcome) {
         return outcome == null || !outcome.rule().equals(rule.name())
-                ? RuleOutcome.error(rule.name(), "the rule gave no outcome of its own") : outcome;
+                ? RuleOutcome.error(rule.name(), RuleOutcome.Detail.of("the rule gave no outcome of its own",
+                        "vetting.ruleDetail.noOutcome")) : outcome;
     }
 
     private void record(Decision decision) {

@@ -53,6 +53,7 @@ import org.habeas.people.Person;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.MovementDenied;
 import org.habeas.vetting.MovementOverride;
 import org.habeas.vetting.NewOverride;
 import org.habeas.vetting.OverrideStatus;
@@ -107,8 +108,13 @@ class CustodyPages {
         this.clock = clock;
     }
 
-    /** A refusal as the page shows it: the code, the fields it names, the rule reasons and any figures. */
-    record Refusal(String code, List<String> fields, List<String> reasons, Map<String, Object> figures) {
+    /**
+     * A refusal as the page shows it: the code, the fields it names, the rule reasons and any figures; for a denied
+     * movement, the denying rules' outcomes too, whose details the page shows in the reader's language (the English
+     * {@code reasons} stay in the API's problem details).
+     */
+    record Refusal(String code, List<String> fields, List<String> reasons, Map<String, Object> figures,
+                   List<RuleOutcome> denials) {
 
         static Refusal of(HabeasException e) {
             Map<String, Object> properties = e.properties();
@@ -122,7 +128,8 @@ class CustodyPages {
                     figures.put(key, properties.get(key));
                 }
             }
-            return new Refusal(e.code().name(), List.copyOf(fields), e.reasons(), figures);
+            List<RuleOutcome> denials = e instanceof MovementDenied denied ? denied.decision().denials() : List.of();
+            return new Refusal(e.code().name(), List.copyOf(fields), e.reasons(), figures, denials);
         }
 
         public boolean capacity() {

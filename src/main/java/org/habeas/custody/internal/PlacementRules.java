@@ -24,6 +24,7 @@ import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.RuleOutcome.Detail;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingRule;
 import org.springframework.context.annotation.Bean;
@@ -73,10 +74,9 @@ class PlacementRules {
                 for (CategoryCount other : inCell) {
                     int others = other.people() - (cell.equals(mover.cell()) && other.category().equals(mover.category())
                             ? 1 : 0);
-                    String conflict = others > 0 ? conflict(mover.category(), other.category()) : null;
+                    Detail conflict = others > 0 ? conflict(mover.category(), other.category()) : null;
                     if (conflict != null) {
-                        return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", conflict + " (Mandela Rule 11)",
-                                SOURCE_CUSTODY, now);
+                        return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", conflict, SOURCE_CUSTODY, now);
                     }
                 }
                 return pass(now);
@@ -112,17 +112,20 @@ class PlacementRules {
                 }
                 for (Counterpart c : facts.personal.getOrDefault(request.person(), List.of())) {
                     if (together(c, target)) {
-                        return RuleOutcome.deny(name(), "NON_ASSOCIATION", "a person to be kept apart at %s level is %s: %s"
-                                .formatted(c.scope(), where(c.scope()), c.reason()), SOURCE_ASSOCIATIONS, now);
+                        return RuleOutcome.deny(name(), "NON_ASSOCIATION", Detail.of(("a person to be kept apart at %s "
+                                + "level is %s: %s").formatted(c.scope(), where(c.scope()), c.reason()),
+                                "custody.ruleDetail.NON_ASSOCIATION.personal." + c.scope(), c.reason()),
+                                SOURCE_ASSOCIATIONS, now);
                     }
                 }
                 List<GroupRecord> records = facts.groups.getOrDefault(request.person(), List.of());
                 for (NonAssociation.Scope scope : NonAssociation.Scope.values()) {
                     for (GroupRecord record : records) {
                         if (record.scope() == scope && facts.rivalHeld(request.person(), target, record)) {
-                            return RuleOutcome.deny(name(), "NON_ASSOCIATION", ("alleged %s and alleged %s are kept "
-                                    + "apart at %s level: %s").formatted(record.own(), record.rival(), scope,
-                                    record.reason()), SOURCE_ASSOCIATIONS, now);
+                            return RuleOutcome.deny(name(), "NON_ASSOCIATION", Detail.of(("alleged %s and alleged %s "
+                                    + "are kept apart at %s level: %s").formatted(record.own(), record.rival(), scope,
+                                    record.reason()), "custody.ruleDetail.NON_ASSOCIATION.group." + scope,
+                                    record.own(), record.rival(), record.reason()), SOURCE_ASSOCIATIONS, now);
                         }
                     }
                 }
@@ -206,8 +209,10 @@ class PlacementRules {
         }
     }
 
-    private static final String SOURCE_CUSTODY = "custody: classification at admission of the people in the cell";
-    private static final String SOURCE_ASSOCIATIONS = "custody: non-associations and allegations";
+    private static final RuleOutcome.Source SOURCE_CUSTODY = new RuleOutcome.Source(
+            "custody: classification at admission of the people in the cell", "custody.ruleSource.classification");
+    private static final RuleOutcome.Source SOURCE_ASSOCIATIONS = new RuleOutcome.Source(
+            "custody: non-associations and allegations", "custody.ruleSource.associations");
 
     private static boolean together(Counterpart other, Location target) {
         return switch (other.scope()) {
@@ -226,23 +231,32 @@ class PlacementRules {
         };
     }
 
-    /** The first category difference that keeps two people apart, in words; null when they may share a cell. */
-    static String conflict(Category mover, Category other) {
+    /**
+     * The first category difference that keeps two people apart, in words and as a message (the recorded sexes are
+     * codes with their own words in the bundles); null when they may share a cell.
+     */
+    static Detail conflict(Category mover, Category other) {
         if (!mover.sex().equals(other.sex())) {
-            return "the cell holds a person of another recorded sex (%s, this person %s)".formatted(other.sex(),
-                    mover.sex());
+            return separation("the cell holds a person of another recorded sex (%s, this person %s)".formatted(
+                    other.sex(), mover.sex()), "otherSex", other.sex(), mover.sex());
         }
         if (mover.juvenile() != other.juvenile()) {
-            return mover.juvenile() ? "a minor cannot be placed with adults" : "the cell holds a minor";
+            return mover.juvenile() ? separation("a minor cannot be placed with adults", "minorWithAdults")
+                    : separation("the cell holds a minor", "holdsMinor");
         }
         boolean moverCivil = civil(mover.legalStatus());
         if (moverCivil != civil(other.legalStatus())) {
-            return "civil and immigration detainees are held apart from people held for criminal offences";
+            return separation("civil and immigration detainees are held apart from people held for criminal "
+                    + "offences", "civilApartFromCriminal");
         }
         if (!moverCivil && mover.legalStatus() != other.legalStatus()) {
-            return "untried people are held apart from convicted people";
+            return separation("untried people are held apart from convicted people", "untriedApartFromConvicted");
         }
         return null;
+    }
+
+    private static Detail separation(String text, String variant, Object... args) {
+        return Detail.of(text + " (Mandela Rule 11)", "custody.ruleDetail.SEPARATION." + variant, args);
     }
 
     private static boolean civil(LegalStatus status) {

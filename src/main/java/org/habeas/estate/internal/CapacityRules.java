@@ -17,6 +17,7 @@ import org.habeas.estate.LocationStatus;
 import org.habeas.estate.Occupancy;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.RuleOutcome.Detail;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingRule;
 import org.springframework.context.annotation.Bean;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
 class CapacityRules {
 
     static final Set<MovementAction> INTO_A_CELL = EnumSet.of(MovementAction.PLACEMENT, MovementAction.CELL_MOVE);
-    private static final String SOURCE = "estate: location capacity and occupancy";
+    private static final RuleOutcome.Source SOURCE = new RuleOutcome.Source("estate: location capacity and occupancy",
+            "estate.ruleSource.capacity");
 
     /**
      * CAPACITY: not into an inactive cell, not beyond operational capacity (or a temporary capacity override in
@@ -44,22 +46,28 @@ class CapacityRules {
             @Override
             RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 if (cell.status() != LocationStatus.ACTIVE) {
-                    return RuleOutcome.deny(name(), "LOCATION_INACTIVE",
-                            cell.pathKey() + " is not in use (" + cell.status() + ")", SOURCE, cell.createdAt());
+                    return RuleOutcome.deny(name(), "LOCATION_INACTIVE", Detail.of(cell.pathKey() + " is not in use ("
+                            + cell.status() + ")", "estate.ruleDetail.LOCATION_INACTIVE", cell.pathKey(),
+                            cell.status()), SOURCE, cell.createdAt());
                 }
                 if (cell.capacity() == null) {
-                    return RuleOutcome.deny(name(), "CAPACITY_NOT_APPLICABLE", cell.pathKey() + " holds nobody",
+                    return RuleOutcome.deny(name(), "CAPACITY_NOT_APPLICABLE", Detail.of(cell.pathKey()
+                            + " holds nobody", "estate.ruleDetail.CAPACITY_NOT_APPLICABLE", cell.pathKey()),
                             SOURCE, null);
                 }
                 int limit = Math.min(cell.capacity().maximum(), Math.max(cell.capacity().operational(),
                         overrideInForce.apply(cell.id().value()).orElse(0)));
                 if (cell.population() >= cell.capacity().maximum()) {
-                    return RuleOutcome.deny(name(), "MAXIMUM_CAPACITY_EXCEEDED", "%s holds %d, its maximum capacity"
-                            .formatted(cell.pathKey(), cell.population()), SOURCE, now);
+                    return RuleOutcome.deny(name(), "MAXIMUM_CAPACITY_EXCEEDED", Detail.of(("%s holds %d, its maximum "
+                            + "capacity").formatted(cell.pathKey(), cell.population()),
+                            "estate.ruleDetail.MAXIMUM_CAPACITY_EXCEEDED", cell.pathKey(), cell.population()),
+                            SOURCE, now);
                 }
                 if (cell.population() >= limit) {
-                    return RuleOutcome.deny(name(), "CAPACITY_EXCEEDED", "%s holds %d of %d operational places"
-                            .formatted(cell.pathKey(), cell.population(), limit), SOURCE, now);
+                    return RuleOutcome.deny(name(), "CAPACITY_EXCEEDED", Detail.of(("%s holds %d of %d operational "
+                            + "places").formatted(cell.pathKey(), cell.population(), limit),
+                            "estate.ruleDetail.CAPACITY_EXCEEDED", cell.pathKey(), cell.population(), limit),
+                            SOURCE, now);
                 }
                 return RuleOutcome.pass(name(), SOURCE, now);
             }
@@ -78,8 +86,10 @@ class CapacityRules {
             RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 Integer places = cell.areaCapacity() == null ? null : cell.areaCapacity().icrc();
                 if (places != null && cell.population() >= places) {
-                    return RuleOutcome.deny(name(), "AREA_BELOW_MINIMUM", ("%s has floor space for %d by the ICRC "
-                            + "minimum and holds %d").formatted(cell.pathKey(), places, cell.population()), SOURCE, now);
+                    return RuleOutcome.deny(name(), "AREA_BELOW_MINIMUM", Detail.of(("%s has floor space for %d by "
+                            + "the ICRC minimum and holds %d").formatted(cell.pathKey(), places, cell.population()),
+                            "estate.ruleDetail.AREA_BELOW_MINIMUM", cell.pathKey(), places, cell.population()),
+                            SOURCE, now);
                 }
                 return RuleOutcome.pass(name(), SOURCE, now);
             }
@@ -140,8 +150,9 @@ class CapacityRules {
 
         private RuleOutcome judge(VettingRequest request, Location cell, Instant now,
                                   Function<UUID, Optional<Integer>> overrideInForce) {
-            return cell == null ? RuleOutcome.deny(name, "LOCATION_NOT_FOUND", "no location " + request.toLocation(),
-                    SOURCE, now) : judge(cell, now, overrideInForce);
+            return cell == null ? RuleOutcome.deny(name, "LOCATION_NOT_FOUND", Detail.of("no location "
+                    + request.toLocation(), "estate.ruleDetail.LOCATION_NOT_FOUND", request.toLocation()), SOURCE, now)
+                    : judge(cell, now, overrideInForce);
         }
     }
 }

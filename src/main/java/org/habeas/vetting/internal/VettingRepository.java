@@ -1,5 +1,6 @@
 package org.habeas.vetting.internal;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,14 +30,16 @@ public class VettingRepository {
 
     private static final String OVERRIDE_COLUMNS = """
             id, person_id, action, movement_key, facility, rule, denial, reason, legal_basis, expires_at, status,
-            approver_role, requested_by, requested_at, decided_by, decided_at, decision_reason, used_by_decision
+            approver_role, requested_by, requested_at, decided_by, decided_at, decision_reason, used_by_decision,
+            denial_key, denial_args
             """;
 
     private static final String INSERT_OVERRIDE = """
             INSERT INTO vetting_override (id, person_id, action, movement_key, facility, rule, denial, reason, legal_basis,
-                                          expires_at, status, approver_role, requested_by, requested_at)
+                                          expires_at, status, approver_role, requested_by, requested_at, denial_key,
+                                          denial_args)
             VALUES (:id, :person, :action, :movementKey, :facility, :rule, :denial, :reason, :legalBasis, :expiresAt,
-                    'PENDING', :approverRole, :requestedBy, :requestedAt)
+                    'PENDING', :approverRole, :requestedBy, :requestedAt, :denialKey, CAST(:denialArgs AS text[]))
             """;
 
     private static final String FIND_OVERRIDE = "SELECT " + OVERRIDE_COLUMNS + " FROM vetting_override WHERE id = :id";
@@ -93,7 +96,8 @@ public class VettingRepository {
                 .param("reason", o.reason())
                 .param("legalBasis", o.legalBasis()).param("expiresAt", utc(o.expiresAt()))
                 .param("approverRole", o.approverRole().name()).param("requestedBy", o.requestedBy())
-                .param("requestedAt", utc(o.requestedAt())).update());
+                .param("requestedAt", utc(o.requestedAt())).param("denialKey", o.denialKey())
+                .param("denialArgs", o.denialKey() == null ? null : o.denialArgs().toArray(String[]::new)).update());
     }
 
     public Optional<MovementOverride> findOverride(UUID id) {
@@ -135,7 +139,13 @@ public class VettingRepository {
                 instant(rs, "expires_at"), OverrideStatus.valueOf(rs.getString("status")),
                 Role.valueOf(rs.getString("approver_role")), rs.getString("requested_by"),
                 instant(rs, "requested_at"), rs.getString("decided_by"), instant(rs, "decided_at"),
-                rs.getString("decision_reason"), rs.getObject("used_by_decision", UUID.class));
+                rs.getString("decision_reason"), rs.getObject("used_by_decision", UUID.class),
+                rs.getString("denial_key"), texts(rs, "denial_args"));
+    }
+
+    private static List<String> texts(ResultSet rs, String column) throws SQLException {
+        Array value = rs.getArray(column);
+        return value == null ? List.of() : List.of((String[]) value.getArray());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

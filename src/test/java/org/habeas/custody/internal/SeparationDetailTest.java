@@ -1,0 +1,58 @@
+package org.habeas.custody.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.habeas.IntegrationTest;
+import org.habeas.custody.LegalStatus;
+import org.habeas.custody.internal.CustodyRepository.Category;
+import org.habeas.vetting.RuleDetails;
+import org.habeas.vetting.RuleOutcome;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+
+/**
+ * Every reason SEPARATION can give (REQ-20, issue 6), produced by the rule's own {@code conflict} for every pair of
+ * categories a person can be admitted with, exists in English and Spanish, with each recorded sex in Spanish words.
+ */
+class SeparationDetailTest extends IntegrationTest {
+
+    static final List<String> SEXES = List.of("MALE", "FEMALE", "INTERSEX", "UNKNOWN");   // V30's CHECK
+
+    @Autowired
+    MessageSource messages;
+
+    @Test
+    void everyPairOfCategoriesIsExplainedInBothLanguages() {
+        List<Category> categories = new ArrayList<>();
+        for (String sex : SEXES) {
+            for (boolean juvenile : new boolean[] {false, true}) {
+                for (LegalStatus status : LegalStatus.values()) {
+                    categories.add(new Category(sex, juvenile, status));
+                }
+            }
+        }
+        Set<String> keys = new TreeSet<>();
+        int apart = 0;
+        for (Category mover : categories) {
+            for (Category other : categories) {
+                RuleOutcome.Detail conflict = PlacementRules.conflict(mover, other);
+                if (conflict == null) {
+                    continue;
+                }
+                apart++;
+                keys.add(conflict.key());
+                RuleDetails.assertInBothLanguages(messages, new RuleOutcome("SEPARATION", RuleOutcome.Verdict.DENY,
+                        "SEPARATION_REQUIRED", conflict.text(), null, null, conflict.key(), conflict.args(), null));
+            }
+        }
+        assertThat(apart).isPositive();
+        // Each branch is reached: other sex, minor with adults both ways, civil/criminal, untried/convicted.
+        assertThat(keys).hasSize(5);
+    }
+}

@@ -21,6 +21,11 @@ public enum ErrorCode {
     PASSWORD_TOO_WEAK,
     TOKEN_NOT_FOUND,
     FACILITY_NOT_FOUND,
+    /**
+     * Never sent: a journal filter with {@code to} before {@code from} is answered with {@link #VALIDATION_FAILED}
+     * naming {@code to}, like every other bad parameter. Kept because published codes are never removed.
+     */
+    @Deprecated
     JOURNAL_FILTER_INVALID,
     MOVEMENT_DENIED,
     VETTING_RULE_FAILED,

@@ -20,6 +20,7 @@ import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
+import org.habeas.custody.internal.AssociationRepository;
 import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
 import org.habeas.custody.internal.RollRepository;
@@ -60,6 +61,7 @@ public class CustodyService {
 
     private final CustodyRepository repository;
     private final RollRepository rolls;
+    private final AssociationRepository associations;
     private final VettingService vetting;
     private final Occupancy occupancy;
     private final EstateService estate;
@@ -70,12 +72,14 @@ public class CustodyService {
     private final Duration backdatingWindow;
     private final PlatformTransactionManager transactions;
 
-    CustodyService(CustodyRepository repository, RollRepository rolls, VettingService vetting, Occupancy occupancy, EstateService estate,
+    CustodyService(CustodyRepository repository, RollRepository rolls, AssociationRepository associations,
+                   VettingService vetting, Occupancy occupancy, EstateService estate,
                    PeopleService people, FacilityScope scope, Journal journal, Clock clock,
                    PlatformTransactionManager transactions,
                    @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
         this.repository = repository;
         this.rolls = rolls;
+        this.associations = associations;
         this.vetting = vetting;
         this.occupancy = occupancy;
         this.estate = estate;
@@ -312,6 +316,10 @@ public class CustodyService {
             throw CustodyRefused.invalidTransition(kind, current.kind());
         }
         Location target = requiredFields(command, current);
+        if (target != null) {
+            associations.lockRecordsAtDestination(command.person().value(), target.id().value(),
+                    (target.parent() == null ? target.id() : target.parent()).value(), target.facilityCode());
+        }
         Instant now = clock.instant();
         Instant at = checkedTime(command.occurredAt(), now, repository.lastMovementTime(command.person()),
                 command.reason());

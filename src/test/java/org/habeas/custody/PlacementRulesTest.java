@@ -214,5 +214,59 @@ class PlacementRulesTest extends IntegrationTest {
             pool.shutdown();
             assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         }
+
+        /**
+         * The cell locks do not cover this: each officer locks only their own cell. Several rounds, because a race
+         * lost by chance in one round proves nothing.
+         */
+        @Test
+        void twoOfficersPlacingTwoRivalsIntoTwoCellsOfOneModuleAtOnceCannotBothSucceed() throws Exception {
+            for (int round = 0; round < 6; round++) {
+                UUID a = admitted();
+                UUID b = admitted();
+                keepApart(Map.of("personA", a, "personB", b, "scope", "MODULE", "reason", "feud", "source",
+                        "note " + round));
+                assertThat(atOnce(a, round % 3, b, (round + 1) % 3)).as("round %d", round)
+                        .containsExactlyInAnyOrder(201, 409);
+            }
+        }
+
+        @Test
+        void twoOfficersPlacingMembersOfRivalGroupsIntoOneModuleAtOnceCannotBothSucceed() throws Exception {
+            for (int round = 0; round < 6; round++) {
+                String north = "Grupo Norte " + UUID.randomUUID().toString().substring(0, 6);
+                String south = "Grupo Sur " + UUID.randomUUID().toString().substring(0, 6);
+                UUID a = admitted();
+                UUID b = admitted();
+                intake.post("/api/people/" + a + "/allegations", Map.of("kind", "GANG_AFFILIATION", "group", north,
+                        "source", "police report " + round)).expect(201);
+                intake.post("/api/people/" + b + "/allegations", Map.of("kind", "GANG_AFFILIATION", "group", south,
+                        "source", "police report " + round)).expect(201);
+                keepApart(Map.of("groupA", north, "groupB", south, "scope", "MODULE", "reason", "rival groups",
+                        "source", "classification policy " + round));
+                assertThat(atOnce(a, round % 3, b, (round + 1) % 3)).as("round %d", round)
+                        .containsExactlyInAnyOrder(201, 409);
+            }
+        }
+
+        /** Places {@code a} into {@code cellA} and {@code b} into {@code cellB} from two threads at once. */
+        List<Integer> atOnce(UUID a, int cellA, UUID b, int cellB) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                var start = new CountDownLatch(1);
+                Future<Integer> first = pool.submit(() -> {
+                    start.await();
+                    return place(a, cellA).status();
+                });
+                Future<Integer> second = pool.submit(() -> {
+                    start.await();
+                    return place(b, cellB).status();
+                });
+                start.countDown();
+                return List.of(first.get(), second.get());
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 }

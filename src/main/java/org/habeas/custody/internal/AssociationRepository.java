@@ -106,6 +106,25 @@ public class AssociationRepository {
              ORDER BY mover, recorded_at, id, own
             """;
 
+    // One advisory lock per open record concerning the mover (personal both ways, and the records of the groups
+    // alleged of them) and the destination's unit at the record's scope, taken in key order (no deadlock).
+    private static final String LOCK_RECORDS_AT_DESTINATION = """
+            SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+              FROM (SELECT k FROM (SELECT DISTINCT 'habeas.non_association:' || r.id || ':'
+                                          || CASE r.scope WHEN 'CELL' THEN CAST(:cell AS text)
+                                                          WHEN 'MODULE' THEN CAST(:module AS text)
+                                                          ELSE CAST(:facility AS text) END AS k
+                                     FROM (SELECT na.id, na.scope FROM non_association na
+                                            WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
+                                           UNION ALL
+                                           SELECT na.id, na.scope
+                                             FROM allegation a
+                                             JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
+                                                  AND (na.group_a = a.grouping OR na.group_b = a.grouping)
+                                            WHERE a.person_id = :person AND a.status <> 'WITHDRAWN') r) keys
+                     ORDER BY hashtextextended(k, 0)) ordered
+            """;
+
     /** Someone a mover must be kept apart from, and where they are held ({@code module}: their cell's parent). */
     public record Counterpart(UUID nonAssociation, NonAssociation.Scope scope, String reason, UUID other,
                               UUID location, UUID module, String facility) {
@@ -123,6 +142,18 @@ public class AssociationRepository {
 
     AssociationRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Serialises the placements that an open record concerning {@code person} could bring into conflict: one lock
+     * per record and destination unit at the record's scope ({@code cell}, its {@code module}, the {@code facility}),
+     * held to the end of the transaction. Two rivals placed at once into two cells of one module under a MODULE
+     * record take the same lock, so the second one's rules see the first one's placement; the cell locks alone do
+     * not, since each officer locks only their own cells. Placements that no record ties together never wait.
+     */
+    public void lockRecordsAtDestination(UUID person, UUID cell, UUID module, String facility) {
+        jdbc.sql(LOCK_RECORDS_AT_DESTINATION).param("person", person).param("cell", cell).param("module", module)
+                .param("facility", facility).query(Long.class).single();
     }
 
     public void insertAllegation(Allegation a) {

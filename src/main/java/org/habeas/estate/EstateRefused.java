@@ -86,6 +86,13 @@ public class EstateRefused extends HabeasException {
                 Map.of("population", population));
     }
 
+    static EstateRefused separationConflict(String pathKey, String other, String kind) {
+        return new EstateRefused(ErrorCode.SEPARATION_POLICY_CONFLICT, HttpStatus.CONFLICT,
+                "The designation of " + pathKey + " contradicts the " + kind + " designation of " + other
+                        + "; a designation holds for everything below it", Map.of("conflictsWith", other,
+                        "field", kind));
+    }
+
     static EstateRefused changed(String pathKey, long expected, long actual) {
         return new EstateRefused(ErrorCode.LOCATION_CHANGED, HttpStatus.CONFLICT,
                 "%s changed since version %d (now %d); reload it and try again".formatted(pathKey, expected, actual),

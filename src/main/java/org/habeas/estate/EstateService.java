@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -229,6 +231,47 @@ public class EstateService {
             record(code, before, "LOCATION_CHANGED", changes, change.reason());
         }
         return repository.findLocation(location).orElseThrow();
+    }
+
+    /**
+     * Designates whom a location is for (REQ-20): one sex, adults or minors, one class of detention; the designation
+     * holds for everything below it and the SEPARATION rule refuses placements that break it. Refused with
+     * {@code SEPARATION_POLICY_CONFLICT} when an ancestor or a descendant is designated otherwise for the same
+     * kind, and {@code LOCATION_CHANGED} when the version is stale. People already held there stay where they are;
+     * the designation judges placements from now on.
+     */
+    @Transactional
+    public Location changeSeparation(String code, LocationId id, SeparationChange change) {
+        Location before = lockInFacility(code, id);
+        requireVersion(before, change.expectedVersion());
+        repository.lockDesignations(code);
+        SeparationPolicy next = change.policy();
+        repository.separationConflict(id.value(), next).ifPresent(other -> {
+            throw EstateRefused.separationConflict(before.pathKey(), other[0], other[1]);
+        });
+        SeparationPolicy was = before.separation();
+        List<Change> changes = new ArrayList<>();
+        UUID location = id.value();
+        diff(changes, location, "forSex", was.sex(), next.sex());
+        diff(changes, location, "forAgeGroup", was.ageGroup(), next.ageGroup());
+        diff(changes, location, "forDetention", was.detention(), next.detention());
+        if (!changes.isEmpty()) {
+            repository.updateSeparation(location, next);
+            record(code, before, "LOCATION_SEPARATION_CHANGED", changes, change.reason());
+        }
+        return repository.findLocation(location).orElseThrow();
+    }
+
+    /**
+     * The designations that bear on each of {@code cells} (its own and its ancestors', nearest first), for the
+     * SEPARATION rule; cells without any are left out. Facility scope is the caller's business, as in
+     * {@link Occupancy}.
+     */
+    public Map<LocationId, List<SeparationPolicy.Designation>> designations(Collection<LocationId> cells) {
+        Map<LocationId, List<SeparationPolicy.Designation>> byCell = new HashMap<>();
+        repository.designations(cells.stream().map(LocationId::value).distinct().toList())
+                .forEach((cell, designations) -> byCell.put(new LocationId(cell), designations));
+        return byCell;
     }
 
     /**

@@ -10,7 +10,7 @@ import java.time.Instant;
 public record Location(LocationId id, String facilityCode, LocationId parent, String pathKey, String name,
                        LocationKind kind, LocationStatus status, InactiveReason inactiveReason, ExpansionId expansion,
                        Capacity capacity, int population, CellAttributes attributes, AreaCapacity areaCapacity,
-                       long version, Instant createdAt) {
+                       SeparationPolicy separation, long version, Instant createdAt) {
 
     /** The path key without the facility code: {@code M1-C07} for {@code CECOT-M1-C07}. */
     public String relativePath() {

@@ -72,14 +72,19 @@ final class CustodyFixtures {
     }
 
     static UUID aPerson(ApiClient intake, String facility, String recordedSex) {
+        return aPerson(intake, facility, recordedSex, "19%02d-0%d-1%d".formatted(60 + RANDOM.nextInt(40),
+                1 + RANDOM.nextInt(9), RANDOM.nextInt(10)));
+    }
+
+    /** A synthetic person born on {@code birthDate} (ISO), e.g. a minor. */
+    static UUID aPerson(ApiClient intake, String facility, String recordedSex, String birthDate) {
         Map<String, Object> name = new LinkedHashMap<>();
         name.put("givenNames", syntheticName());
         name.put("firstFamilyName", syntheticName());
         name.put("secondFamilyName", syntheticName());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
-        body.put("birthDate", "19%02d-0%d-1%d".formatted(60 + RANDOM.nextInt(40), 1 + RANDOM.nextInt(9),
-                RANDOM.nextInt(10)));
+        body.put("birthDate", birthDate);
         body.put("recordedSex", recordedSex);
         body.put("nationalities", List.of(Map.of("country", "SV", "determinedFrom", "PASSPORT")));
         body.put("facility", facility);

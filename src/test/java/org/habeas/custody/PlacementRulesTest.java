@@ -144,6 +144,78 @@ class PlacementRulesTest extends IntegrationTest {
             placedIn(0);
             place(admitted("MALE", "SENTENCED"), 0).expect(409).code("SEPARATION_REQUIRED");
         }
+
+        @Test
+        void aMinorIsNotPlacedWithAdults() {
+            placedIn(0);
+            UUID minor = aMinor();
+            var refused = place(minor, 0).expect(409).code("SEPARATION_REQUIRED");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("minor");
+            place(minor, 1).expect(201);
+            place(admitted(), 1).expect(409).code("SEPARATION_REQUIRED");   // nor an adult with a minor
+        }
+
+        @Test
+        void aModuleForWomenTakesNoManEvenIntoAnEmptyCell() {
+            designate("M1", "FEMALE", null, null);
+            var refused = place(admitted("MALE", "PRE_TRIAL"), 0).expect(409).code("SEPARATION_REQUIRED");
+            assertThat(refused.json().path("reasons").get(0).asString())
+                    .contains(estate.code() + "-M1 is designated for FEMALE people only");
+            place(admitted("FEMALE", "PRE_TRIAL"), 0).expect(201);
+        }
+
+        @Test
+        void aCellForMinorsTakesNoAdultAndACivilUnitNoCriminalDetainee() {
+            designate("M1-C02", null, "MINORS", null);
+            place(admitted(), 1).expect(409).code("SEPARATION_REQUIRED");
+            place(aMinor(), 1).expect(201);
+
+            designate("M1", null, null, "CIVIL");
+            var refused = place(admitted("MALE", "PRE_TRIAL"), 2).expect(409).code("SEPARATION_REQUIRED");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("designated for CIVIL");
+            place(admitted("MALE", "IMMIGRATION"), 2).expect(201);
+        }
+
+        @Test
+        void aSupervisorsOverrideLiftsADesignationForOneMovement() {   // REQ-20: unless an authorised override
+            designate("M1", "FEMALE", null, null);
+            UUID man = admitted();
+            var movement = aPlacement(estate.cells().get(0));
+            place(man, 0).expect(409).code("SEPARATION_REQUIRED");
+            String override = housing.post("/api/overrides", Map.of("rule", "SEPARATION", "movement",
+                    Map.of("personId", man.toString(), "action", "PLACEMENT", "facility", estate.code(),
+                            "toLocation", estate.cells().get(0).toString()), "reason",
+                    "the only cell under medical observation", "legalBasis", "Mandela Rule 24",
+                    "expiresAt", java.time.Instant.now().plusSeconds(3600).toString())).expect(201).json()
+                    .path("id").asString();
+            as(Role.SUPERVISOR).post("/api/overrides/" + override + "/approve", Map.of("reason", "seen the file"))
+                    .expect(200);
+            var withOverride = new HashMap<>(movement);
+            withOverride.put("overrides", List.of(override));
+            housing.post("/api/people/" + man + "/movements", withOverride).expect(201);
+        }
+
+        UUID aMinor() {
+            UUID person = aPerson(intake, estate.code(), "MALE", java.time.LocalDate.now().minusYears(16).toString());
+            intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
+            return person;
+        }
+
+        void designate(String path, String sex, String ageGroup, String detention) {
+            UUID location = null;
+            for (var l : as(Role.DIRECTOR).get("/api/facilities/" + estate.code() + "/locations").expect(200).json()) {
+                if (l.path("pathKey").asString().equals(estate.code() + "-" + path)) {
+                    location = UUID.fromString(l.path("id").asString());
+                }
+            }
+            Map<String, Object> body = new HashMap<>();
+            body.put("sex", sex);
+            body.put("ageGroup", ageGroup);
+            body.put("detention", detention);
+            body.put("reason", "classification plan");
+            as(Role.DIRECTOR).put("/api/facilities/" + estate.code() + "/locations/" + location + "/separation", body)
+                    .expect(200);
+        }
     }
 
     @Nested

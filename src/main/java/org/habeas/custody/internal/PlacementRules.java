@@ -19,9 +19,12 @@ import org.habeas.custody.internal.CellCountRepository.CategoryCount;
 import org.habeas.custody.internal.CellCountRepository.FacilityGroup;
 import org.habeas.custody.internal.CellCountRepository.GroupCount;
 import org.habeas.custody.internal.CustodyRepository.Category;
+import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
+import org.habeas.estate.SeparationPolicy;
+import org.habeas.estate.SeparationPolicy.Designation;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.RuleOutcome.Detail;
@@ -46,11 +49,12 @@ class PlacementRules {
 
     /**
      * SEPARATION (REQ-20, Mandela Rule 11): men and women apart, minors apart from adults, untried apart from
-     * convicted, civil and immigration detainees apart from people held for criminal offences. Judged against the
-     * people already in the cell; a supervisor may override with a reason.
+     * convicted, civil and immigration detainees apart from people held for criminal offences. Judged first against
+     * whom the cell and the units above it are designated for (the nearest designation that the mover does not fit
+     * is the reason), then against the people already in the cell; a supervisor may override with a reason.
      */
     @Bean
-    VettingRule separationRule(CellCountRepository counts, Clock clock) {
+    VettingRule separationRule(CellCountRepository counts, EstateService estate, Clock clock) {
         return new CellRule("SEPARATION") {
             @Override
             public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
@@ -61,15 +65,23 @@ class PlacementRules {
                 List<UUID> cells = into.stream().filter(r -> movers.containsKey(r.person()))
                         .map(VettingRequest::toLocation).toList();
                 Map<UUID, List<CategoryCount>> inCells = cells.isEmpty() ? Map.of() : counts.categoriesIn(cells);
+                Map<LocationId, List<Designation>> designations = cells.isEmpty() ? Map.of()
+                        : estate.designations(cells.stream().map(LocationId::new).toList());
                 return requests.stream().map(r -> r.toLocation() == null ? pass(now)
                         : judge(movers.get(r.person()), r.toLocation(), inCells.getOrDefault(r.toLocation(), List.of()),
-                                now)).toList();
+                                designations.getOrDefault(new LocationId(r.toLocation()), List.of()), now)).toList();
             }
 
             private RuleOutcome judge(CellCountRepository.Mover mover, UUID cell, List<CategoryCount> inCell,
-                                      Instant now) {
+                                      List<Designation> designations, Instant now) {
                 if (mover == null) {
                     return pass(now);
+                }
+                for (Designation designation : designations) {
+                    Detail unfit = unfit(mover.category(), designation);
+                    if (unfit != null) {
+                        return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", unfit, SOURCE_DESIGNATION, now);
+                    }
                 }
                 for (CategoryCount other : inCell) {
                     int others = other.people() - (cell.equals(mover.cell()) && other.category().equals(mover.category())
@@ -211,6 +223,9 @@ class PlacementRules {
 
     private static final RuleOutcome.Source SOURCE_CUSTODY = new RuleOutcome.Source(
             "custody: classification at admission of the people in the cell", "custody.ruleSource.classification");
+    private static final RuleOutcome.Source SOURCE_DESIGNATION = new RuleOutcome.Source(
+            "estate: whom the place is designated for; custody: the person's classification at admission",
+            "custody.ruleSource.designation");
     private static final RuleOutcome.Source SOURCE_ASSOCIATIONS = new RuleOutcome.Source(
             "custody: non-associations and allegations", "custody.ruleSource.associations");
 
@@ -253,6 +268,36 @@ class PlacementRules {
             return separation("untried people are held apart from convicted people", "untriedApartFromConvicted");
         }
         return null;
+    }
+
+    /** Why the mover does not fit whom a place is designated for; null when they fit. */
+    static Detail unfit(Category mover, Designation designation) {
+        SeparationPolicy policy = designation.policy();
+        String place = designation.pathKey();
+        if (policy.sex() != null && !policy.sex().name().equals(mover.sex())) {
+            return separation("%s is designated for %s people only; this person is recorded as %s".formatted(place,
+                    policy.sex(), mover.sex()), "designatedSex", place, policy.sex(), mover.sex());
+        }
+        if (policy.ageGroup() == SeparationPolicy.AgeGroup.MINORS && !mover.juvenile()) {
+            return separation(place + " is designated for minors; this person is an adult", "designatedMinors",
+                    place);
+        }
+        if (policy.ageGroup() == SeparationPolicy.AgeGroup.ADULTS && mover.juvenile()) {
+            return separation(place + " is designated for adults; this person is a minor", "designatedAdults", place);
+        }
+        if (policy.detention() != null && policy.detention() != detention(mover.legalStatus())) {
+            return separation("%s is designated for %s; this person is in %s".formatted(place, policy.detention(),
+                    mover.legalStatus()), "designatedDetention", place, policy.detention(), mover.legalStatus());
+        }
+        return null;
+    }
+
+    private static SeparationPolicy.Detention detention(LegalStatus status) {
+        return switch (status) {
+            case PRE_TRIAL -> SeparationPolicy.Detention.UNTRIED;
+            case SENTENCED -> SeparationPolicy.Detention.CONVICTED;
+            case IMMIGRATION, CIVIL -> SeparationPolicy.Detention.CIVIL;
+        };
     }
 
     private static Detail separation(String text, String variant, Object... args) {

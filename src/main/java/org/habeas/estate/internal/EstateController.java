@@ -42,6 +42,8 @@ import org.habeas.estate.NewCapacityOverride;
 import org.habeas.estate.NewExpansion;
 import org.habeas.estate.NewFacility;
 import org.habeas.estate.OccupancyReport;
+import org.habeas.estate.SeparationChange;
+import org.habeas.estate.SeparationPolicy;
 import org.habeas.estate.StatusChange;
 import org.habeas.estate.TimelinePoint;
 import org.habeas.estate.internal.EstateResponses.ExpansionResponse;
@@ -151,6 +153,15 @@ class EstateController {
         }
     }
 
+    record SeparationRequest(SeparationPolicy.Sex sex, SeparationPolicy.AgeGroup ageGroup,
+                             SeparationPolicy.Detention detention,
+                             @NotBlank @Size(max = MAX_REASON) String reason, Long expectedVersion) {
+
+        SeparationChange toCommand() {
+            return new SeparationChange(new SeparationPolicy(sex, ageGroup, detention), reason, expectedVersion);
+        }
+    }
+
     record StatusRequest(@NotNull LocationStatus status, InactiveReason inactiveReason,
                          @NotBlank @Size(max = MAX_REASON) String reason) {
     }
@@ -222,6 +233,14 @@ class EstateController {
     LocationResponse changeAttributes(@PathVariable String code, @PathVariable UUID id,
                                       @Valid @RequestBody AttributesRequest request) {
         return LocationResponse.of(estate.changeAttributes(code, new LocationId(id), request.toCommand()));
+    }
+
+    /** Whom the location and everything below it is for (REQ-20); the whole designation is replaced. */
+    @PutMapping("/{code}/locations/{id}/separation")
+    @PreAuthorize(DIRECTOR)
+    LocationResponse changeSeparation(@PathVariable String code, @PathVariable UUID id,
+                                      @Valid @RequestBody SeparationRequest request) {
+        return LocationResponse.of(estate.changeSeparation(code, new LocationId(id), request.toCommand()));
     }
 
     @PutMapping("/{code}/locations/{id}/capacity")

@@ -39,6 +39,7 @@ import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationKind;
 import org.habeas.estate.LocationStatus;
 import org.habeas.estate.NewFacility;
+import org.habeas.estate.SeparationPolicy;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,7 +57,8 @@ public class EstateRepository {
             l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
             l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
             l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
-            l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at
+            l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.for_sex, l.for_age, l.for_detention,
+            l.version, l.created_at
             """;
 
     // The figures of a set of places (REQ-26..28). Declared and area-based capacity come from cells only
@@ -187,6 +189,42 @@ public class EstateRepository {
                    ceiling_height_m = :ceiling, min_wall_distance_m = :wall, natural_light = :light,
                    ventilation = :ventilation, version = version + 1
              WHERE id = :id
+            """;
+
+    private static final String UPDATE_SEPARATION = """
+            UPDATE location
+               SET for_sex = :sex, for_age = :age, for_detention = :detention, version = version + 1
+             WHERE id = :id
+            """;
+
+    // Ancestors and descendants of a location that carry another value of one of the kinds it is to be designated
+    // for: a women's cell under a men's module would make the designation mean nothing.
+    private static final String SEPARATION_CONFLICTS = """
+            SELECT o.path_key, CASE WHEN o.for_sex <> CAST(:sex AS text) THEN 'sex'
+                                    WHEN o.for_age <> CAST(:age AS text) THEN 'ageGroup'
+                                    ELSE 'detention' END AS kind
+              FROM location l
+              JOIN location o ON o.facility_code = l.facility_code
+                             AND (o.id = ANY (l.ancestors) OR l.id = ANY (o.ancestors))
+             WHERE l.id = :id
+               AND (o.for_sex <> CAST(:sex AS text) OR o.for_age <> CAST(:age AS text)
+                    OR o.for_detention <> CAST(:detention AS text))
+             ORDER BY o.path_key COLLATE "C"
+             LIMIT 1
+            """;
+
+    // Designations of one facility are changed one at a time, so two that contradict each other cannot both pass.
+    private static final String LOCK_DESIGNATIONS = """
+            SELECT pg_advisory_xact_lock(hashtextextended('habeas.separation:' || :facility, 0))
+            """;
+
+    // The designations that bear on some cells: each cell's own and its ancestors', nearest first.
+    private static final String DESIGNATIONS_OF = """
+            SELECT c.id AS cell, d.id, d.path_key, d.for_sex, d.for_age, d.for_detention
+              FROM location c JOIN location d ON d.id = c.id OR d.id = ANY (c.ancestors)
+             WHERE c.id = ANY (:cells)
+               AND (d.for_sex IS NOT NULL OR d.for_age IS NOT NULL OR d.for_detention IS NOT NULL)
+             ORDER BY c.id, cardinality(d.ancestors) DESC
             """;
 
     private static final String UPDATE_STATUS = """
@@ -409,6 +447,37 @@ public class EstateRepository {
                 .param("ventilation", a.ventilation()).update();
     }
 
+    public void updateSeparation(UUID id, SeparationPolicy policy) {
+        jdbc.sql(UPDATE_SEPARATION).param("id", id).param("sex", name(policy.sex()))
+                .param("age", name(policy.ageGroup())).param("detention", name(policy.detention())).update();
+    }
+
+    public void lockDesignations(String facility) {
+        jdbc.sql(LOCK_DESIGNATIONS).param("facility", facility).query().listOfRows();
+    }
+
+    /** The first other location (path, kind of designation) that a designation of {@code id} would contradict. */
+    public Optional<String[]> separationConflict(UUID id, SeparationPolicy policy) {
+        return jdbc.sql(SEPARATION_CONFLICTS).param("id", id).param("sex", name(policy.sex()))
+                .param("age", name(policy.ageGroup())).param("detention", name(policy.detention()))
+                .query((rs, n) -> new String[] {rs.getString("path_key"), rs.getString("kind")}).optional();
+    }
+
+    /** For each of {@code cells} that has any, the designations that bear on it, nearest first. */
+    public Map<UUID, List<SeparationPolicy.Designation>> designations(Collection<UUID> cells) {
+        Map<UUID, List<SeparationPolicy.Designation>> byCell = new HashMap<>();
+        jdbc.sql(DESIGNATIONS_OF).param("cells", cells.toArray(UUID[]::new)).query(rs -> {
+            byCell.computeIfAbsent(rs.getObject("cell", UUID.class), k -> new ArrayList<>())
+                    .add(new SeparationPolicy.Designation(new LocationId(rs.getObject("id", UUID.class)),
+                            rs.getString("path_key"), separation(rs)));
+        });
+        return byCell;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
     public void updateStatus(Collection<UUID> ids, LocationStatus status, InactiveReason reason) {
         jdbc.sql(UPDATE_STATUS).param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
                 .param("status", status.name()).param("inactiveReason", reason == null ? null : reason.name())
@@ -550,7 +619,16 @@ public class EstateRepository {
                         rs.getObject("natural_light", Boolean.class), rs.getObject("ventilation", Boolean.class)),
                 new AreaCapacity(rs.getObject("icrc_places", Integer.class),
                         rs.getObject("cpt_places", Integer.class)),
-                rs.getLong("version"), instant(rs, "created_at"));
+                separation(rs), rs.getLong("version"), instant(rs, "created_at"));
+    }
+
+    private static SeparationPolicy separation(ResultSet rs) throws SQLException {
+        String sex = rs.getString("for_sex");
+        String age = rs.getString("for_age");
+        String detention = rs.getString("for_detention");
+        return new SeparationPolicy(sex == null ? null : SeparationPolicy.Sex.valueOf(sex),
+                age == null ? null : SeparationPolicy.AgeGroup.valueOf(age),
+                detention == null ? null : SeparationPolicy.Detention.valueOf(detention));
     }
 
     // A level with no counted place under it comes back from the LEFT JOIN as NULLs: getLong/getInt read 0.

@@ -20,6 +20,7 @@ import org.habeas.estate.LevelFigures;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationKind;
 import org.habeas.estate.LocationStatus;
+import org.habeas.estate.SeparationPolicy;
 
 /** The JSON shapes of the estate API: ids as plain UUIDs, derived figures spelled out. */
 final class EstateResponses {
@@ -62,13 +63,13 @@ final class EstateResponses {
     record LocationResponse(UUID id, String facilityCode, UUID parentId, String pathKey, String name,
                             LocationKind kind, LocationStatus status, InactiveReason inactiveReason,
                             UUID expansionId, Capacity capacity, int population, CellAttributes attributes,
-                            AreaCapacity areaBased, long version, Instant createdAt) {
+                            AreaCapacity areaBased, SeparationPolicy separation, long version, Instant createdAt) {
 
         static LocationResponse of(Location l) {
             return new LocationResponse(l.id().value(), l.facilityCode(),
                     l.parent() == null ? null : l.parent().value(), l.pathKey(), l.name(), l.kind(), l.status(),
                     l.inactiveReason(), l.expansion() == null ? null : l.expansion().value(), l.capacity(),
-                    l.population(), l.attributes(), l.areaCapacity(), l.version(), l.createdAt());
+                    l.population(), l.attributes(), l.areaCapacity(), l.separation(), l.version(), l.createdAt());
         }
     }
 

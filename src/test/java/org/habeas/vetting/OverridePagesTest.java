@@ -19,6 +19,53 @@ import org.junit.jupiter.api.Test;
  */
 class OverridePagesTest extends IntegrationTest {
 
+    private String pendingOverride(String toFacility) {
+        var body = Map.of("movement", VettingApiTest.aTransfer(UUID.randomUUID(), toFacility), "rule", TestRules.GATE,
+                "reason", "hospital appointment", "legalBasis", "director's instruction 9",
+                "expiresAt", Instant.now().plus(2, ChronoUnit.HOURS).toString());
+        return as(Role.HOUSING).post("/api/overrides", body).expect(201).json().path("id").asString();
+    }
+
+    private PageSession logOn(Role... roles) {
+        return new PageSession(baseUrl()).logOn(newUser(roles).username(), PASSWORD_OF_TEST_USERS);
+    }
+
+    private String status(String id) {
+        return as(Role.INSPECTOR).get("/api/overrides/" + id).expect(200).json().path("status").asString();
+    }
+
+    @Test
+    void theQueueIsShownToApproversAndOversightOnly() {
+        String id = pendingOverride("DENY-P");
+        for (Role role : new Role[] {Role.INTAKE, Role.HOUSING, Role.AGENCY}) {
+            assertThat(logOn(role).get("/overrides").statusCode()).as(role.name()).isEqualTo(403);
+        }
+        var inspector = logOn(Role.INSPECTOR).get("/overrides?lang=en");   // REQ-53: oversight lists overrides
+        assertThat(inspector.statusCode()).isEqualTo(200);
+        assertThat(inspector.body()).contains("id=\"override-" + id + "\"", "hospital appointment");
+    }
+
+    @Test
+    void onlyApproversDecideFromTheQueue() {   // REQ-53
+        String id = pendingOverride("DENY-P");
+        for (Role role : new Role[] {Role.INSPECTOR, Role.DIRECTOR, Role.ADMIN, Role.HOUSING}) {
+            var session = logOn(role);
+            session.get("/overrides");
+            assertThat(session.post("/overrides/" + id + "/approve", Map.of("reason", "ok")).statusCode())
+                    .as(role.name()).isEqualTo(403);
+            assertThat(session.post("/overrides/" + id + "/refuse", Map.of("reason", "no")).statusCode())
+                    .as(role.name()).isEqualTo(403);
+            // The session's form token was good: the 403s were the role's, not a missing token's.
+            assertThat(session.post("/logout", Map.of()).statusCode()).as(role.name()).isEqualTo(302);
+        }
+        assertThat(status(id)).isEqualTo("PENDING");
+        var supervisor = logOn(Role.SUPERVISOR);
+        supervisor.get("/overrides");
+        assertThat(supervisor.post("/overrides/" + id + "/approve", Map.of("reason", "ok")).statusCode())
+                .isEqualTo(302);
+        assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
     @Test
     void anEmptyOrOverlongReasonDecidesNothingAndIsExplainedInBothLanguages() {
         var body = Map.of("movement", VettingApiTest.aTransfer(UUID.randomUUID(), "DENY-R"), "rule", TestRules.GATE,

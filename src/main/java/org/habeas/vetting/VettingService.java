@@ -206,6 +206,15 @@ public class VettingService {
         return repository.overrides(status, scope.limitedTo().orElse(null), limit);
     }
 
+    /**
+     * Whether {@code user} may approve or refuse {@code override} now: it is pending, the user holds its approver role
+     * and did not request it (REQ-53). The pages offer the decision only then; {@link #approve} checks it again.
+     */
+    public boolean mayDecide(MovementOverride override, HabeasUser user) {
+        return override.status() == OverrideStatus.PENDING && user.has(override.approverRole())
+                && !override.requestedBy().equals(user.username());
+    }
+
     /** Whether an approved override may lift a denial of {@code rule}; false for a hard limit or an unknown rule. */
     public boolean overridable(String rule) {
         return rules.stream().anyMatch(r -> r.name().equals(rule) && r.overridable());

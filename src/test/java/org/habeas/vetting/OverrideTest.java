@@ -88,6 +88,23 @@ class OverrideTest extends IntegrationTest {
         }
 
         @Test
+        void oneOverrideIsNotShownToAnAgency() {
+            String id = requestOverride(UUID.randomUUID(), "DENY-X", TestRules.GATE);
+            as(Role.AGENCY).get(OVERRIDES + "/" + id).expect(403).code("FORBIDDEN");
+            as(Role.AGENCY).get(OVERRIDES).expect(403).code("FORBIDDEN");
+            as(Role.HOUSING).get(OVERRIDES).expect(403).code("FORBIDDEN");
+        }
+
+        @Test
+        void anInspectorListsOverridesAndReadsEachOne() {   // REQ-53: oversight sees every override
+            String id = requestOverride(UUID.randomUUID(), "DENY-X", TestRules.GATE);
+            assertThat(as(Role.INSPECTOR).get(OVERRIDES + "?status=PENDING&limit=500").expect(200).json()
+                    .findValuesAsString("id")).contains(id);
+            assertThat(as(Role.INSPECTOR).get(OVERRIDES + "/" + id).expect(200).json().path("rule").asString())
+                    .isEqualTo(TestRules.GATE);
+        }
+
+        @Test
         void theRequesterCannotApproveTheirOwn() {
             var both = as(Role.HOUSING, Role.SUPERVISOR);
             String id = both.post(OVERRIDES, anOverride(UUID.randomUUID(), "DENY-X", TestRules.GATE)).expect(201)

@@ -3,6 +3,8 @@ package org.habeas.vetting;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.habeas.access.Role;
 import org.springframework.context.annotation.Bean;
@@ -13,14 +15,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Rules that exist only in tests, to drive the engine through each of its paths without a real rule's data. They
  * act only on movements to facilities whose code starts with their trigger, so every other test is unaffected.
  * (Test classes are on the component-scan path, which is how they join the engine like any module's rules.)
+ * {@link #HELD} is switched on per person and action by {@link #deny}, for movements that have no facility to
+ * trigger on (a release, a removal).
  */
 @Configuration(proxyBeanMethods = false)
-class TestRules {
+public class TestRules {
 
-    static final String GATE = "TEST_GATE";
+    public static final String GATE = "TEST_GATE";
     static final String HARD = "TEST_HARD_LIMIT";
     static final String LEGAL = "TEST_LEGAL_HOLD";
     static final String PLANNING = "TEST_PLANNING_PROBE";
+    public static final String HELD = "TEST_HELD";
+
+    private static final Set<String> HELD_MOVEMENTS = ConcurrentHashMap.newKeySet();
+
+    /** From now on, {@link #HELD} denies {@code action} for {@code person}, and nothing else. */
+    public static void deny(UUID person, MovementAction action) {
+        HELD_MOVEMENTS.add(person + "/" + action);
+    }
 
     /** Denies movements to facilities starting DENY, and throws for FAIL (the fail-closed path). */
     @Bean
@@ -38,6 +50,20 @@ class TestRules {
     @Bean
     VettingRule testLegalHold() {
         return rule(LEGAL, true, Role.LEGAL, "HOLD", null);
+    }
+
+    /** Denies the person and action pairs {@link #deny} named; passes every other movement. */
+    @Bean
+    VettingRule testHeld() {
+        return new AnyMovement(HELD) {
+            @Override
+            public RuleOutcome evaluate(VettingRequest request) {
+                return HELD_MOVEMENTS.contains(request.person() + "/" + request.action())
+                        ? RuleOutcome.deny(HELD, "MOVEMENT_DENIED", request.action() + " of this person is held",
+                                "test", Instant.EPOCH)
+                        : RuleOutcome.pass(HELD, "test", Instant.EPOCH);
+            }
+        };
     }
 
     /** Denies movements to facilities starting PLAN, naming the planner setting the rule's reads run under. */

@@ -1,13 +1,24 @@
 package org.habeas.vetting.internal;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.habeas.access.HabeasUser;
 import org.habeas.common.FormValidation;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
+import org.habeas.vetting.MovementOverride;
+import org.habeas.vetting.OverridePlaces;
 import org.habeas.vetting.OverrideStatus;
 import org.habeas.vetting.VettingService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,7 +30,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The supervisor's override queue: pending requests with the denial each would lift; approve or refuse. */
+/**
+ * The supervisor's override queue: pending requests with the denial each would lift; approve or refuse. Only a
+ * user who may decide a request (its approver role, and not its requester: REQ-53) is offered the decision;
+ * inspectors, directors and administrators read the queue. Times are in the facility's time zone (DESIGN.md).
+ */
 @Controller
 @RequestMapping("/overrides")
 @PreAuthorize("hasAnyRole('SUPERVISOR','LEGAL','INSPECTOR','DIRECTOR','ADMIN')")
@@ -29,19 +44,81 @@ class OverridePages {
 
     private final VettingService vetting;
     private final FormValidation forms;
+    private final ObjectProvider<OverridePlaces> places;
 
-    OverridePages(VettingService vetting, FormValidation forms) {
+    OverridePages(VettingService vetting, FormValidation forms, ObjectProvider<OverridePlaces> places) {
         this.vetting = vetting;
         this.forms = forms;
+        this.places = places;
+    }
+
+    /**
+     * One request as the queue shows it.
+     *
+     * @param mayDecide  whether the reader is offered approve and refuse
+     * @param ownRequest whether the reader asked for it (and so can never decide it)
+     * @param toKey      the message key of the movement's destination, {@code toArgs} its arguments
+     */
+    record Row(MovementOverride o, boolean mayDecide, boolean ownRequest, ZonedDateTime requestedAt,
+               ZonedDateTime expiresAt, ZonedDateTime decidedAt, String toKey, List<String> toArgs) {
+
+        public Object[] toParams() {
+            return toArgs.toArray();
+        }
     }
 
     @GetMapping
-    String queue(@RequestParam(required = false) OverrideStatus status, Model model) {
+    String queue(@RequestParam(required = false) OverrideStatus status, @AuthenticationPrincipal HabeasUser user,
+                 Model model) {
         OverrideStatus shown = status == null ? OverrideStatus.PENDING : status;
+        OverridePlaces known = places.getIfAvailable();
+        Map<String, ZoneId> zones = new HashMap<>();
+        List<Row> rows = vetting.overrides(shown, 200).stream().map(o -> {
+            ZoneId zone = o.facility() == null || known == null ? ZoneOffset.UTC
+                    : zones.computeIfAbsent(o.facility(), f -> known.zone(f).orElse(ZoneOffset.UTC));
+            Destination to = destination(o.movementKey(), known);
+            return new Row(o, vetting.mayDecide(o, user), o.requestedBy().equals(user.username()),
+                    at(o.requestedAt(), zone), at(o.expiresAt(), zone), at(o.decidedAt(), zone), to.key(),
+                    to.args());
+        }).toList();
         model.addAttribute("status", shown);
         model.addAttribute("statuses", OverrideStatus.values());
-        model.addAttribute("overrides", vetting.overrides(shown, 200));
+        model.addAttribute("overrides", rows);
         return "vetting/overrides";
+    }
+
+    private static ZonedDateTime at(Instant instant, ZoneId zone) {
+        return instant == null ? null : instant.atZone(zone);
+    }
+
+    // The destination part of VettingRequest.movementKey ("TRANSFER->facility:X") as a message key and arguments;
+    // a cell by its path when the estate knows it.
+    private static Destination destination(String movementKey, OverridePlaces known) {
+        int arrow = movementKey.indexOf("->");
+        String to = arrow < 0 ? "none" : movementKey.substring(arrow + 2);
+        int colon = to.indexOf(':');
+        String kind = colon < 0 ? to : to.substring(0, colon);
+        String value = colon < 0 ? "" : to.substring(colon + 1);
+        int slash = value.indexOf('/');
+        return switch (kind) {
+            case "location" -> new Destination("overrides.to.location", List.of(cellPath(value, known)));
+            case "facility" -> new Destination("overrides.to.facility", List.of(value));
+            case "country" -> slash < 0 ? new Destination("overrides.to.country", List.of(value))
+                    : new Destination("overrides.to.countryAuthority",
+                            List.of(value.substring(0, slash), value.substring(slash + 1)));
+            default -> new Destination("overrides.to.none", List.of());
+        };
+    }
+
+    private static String cellPath(String id, OverridePlaces known) {
+        try {
+            return known == null ? id : known.location(UUID.fromString(id)).orElse(id);
+        } catch (IllegalArgumentException notAnId) {
+            return id;
+        }
+    }
+
+    private record Destination(String key, List<String> args) {
     }
 
     @PostMapping("/{id}/approve")

@@ -1,0 +1,19 @@
+package org.habeas.vetting;
+
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the override queue needs to show a request readably: a facility's time zone, for its times, and a cell's
+ * path, for its movement. Vetting does not know the estate; the module above it that does provides this as a bean
+ * (DESIGN.md: arrows point down), as it provides {@link MovementScope}. Without one the queue shows UTC and ids.
+ */
+public interface OverridePlaces {
+
+    /** The facility's time zone; empty when there is no such facility or the reader may not see it. */
+    Optional<ZoneId> zone(String facility);
+
+    /** The cell's path key ({@code CECOT-M1-C07}); empty when there is no such place or the reader may not see it. */
+    Optional<String> location(UUID location);
+}

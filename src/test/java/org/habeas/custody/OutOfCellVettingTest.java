@@ -1,0 +1,127 @@
+package org.habeas.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.habeas.custody.CustodyFixtures.aFacility;
+import static org.habeas.custody.CustodyFixtures.aMove;
+import static org.habeas.custody.CustodyFixtures.aPerson;
+import static org.habeas.custody.CustodyFixtures.aPlacement;
+import static org.habeas.custody.CustodyFixtures.anAdmission;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.habeas.ApiClient;
+import org.habeas.IntegrationTest;
+import org.habeas.access.Role;
+import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.TestRules;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every movement out of a cell passes through the vetting engine, not only placements (DESIGN.md invariant 3): a
+ * rule that denies the action refuses it through the movements API with 409, and nothing is recorded.
+ */
+@DisplayName("custody: transfers, absences, releases, removals and handovers are vetted")
+class OutOfCellVettingTest extends IntegrationTest {
+
+    /** The kinds vetted as something other than going into a cell. */
+    static final List<MovementKind> OUT_OF_CELL = Arrays.stream(MovementKind.values())
+            .filter(k -> k.vettedAs() != null && k.vettedAs() != MovementAction.PLACEMENT
+                    && k.vettedAs() != MovementAction.CELL_MOVE).toList();
+
+    CustodyFixtures.Estate estate;
+    ApiClient intake;
+    ApiClient housing;
+
+    @BeforeEach
+    void aFacilityWithOneCell() {
+        intake = as(Role.INTAKE);
+        housing = as(Role.HOUSING);
+        estate = aFacility(as(Role.DIRECTOR), 1, 5, 5);
+    }
+
+    @Test
+    void theKindsBelowAreEveryVettedKindThatLeavesTheCell() {
+        assertThat(OUT_OF_CELL).containsExactlyInAnyOrder(MovementKind.TRANSFERRED_OUT, MovementKind.TEMPORARILY_OUT,
+                MovementKind.RELEASED, MovementKind.REMOVED, MovementKind.HANDED_OVER);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MovementKind.class, names = {"TRANSFERRED_OUT", "TEMPORARILY_OUT", "RELEASED", "REMOVED",
+            "HANDED_OVER"})
+    void aDeniedMovementIsRefusedAndNothingIsRecorded(MovementKind kind) {
+        UUID person = aPerson(intake, estate.code());
+        intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
+        housing.post(movements(person), aPlacement(estate.cells().get(0))).expect(201);
+        JsonNode before = housing.get("/api/people/" + person + "/whereabouts").expect(200).json();
+
+        TestRules.deny(person, kind.vettedAs());
+        var refused = housing.post(movements(person), valid(kind)).expect(409).code("MOVEMENT_DENIED").json();
+        assertThat(refused.path("rules").toString()).isEqualTo("[\"" + TestRules.HELD + "\"]");
+
+        assertThat(housing.get("/api/people/" + person + "/whereabouts").expect(200).json()).isEqualTo(before);
+        assertThat(kinds(housing.get(movements(person)).expect(200).json())).containsExactly("ADMITTED", "PLACED");
+        assertThat(jdbc.sql("SELECT count(*) FROM movement WHERE person_id = :p").param("p", person)
+                .query(Integer.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT action FROM vetting_decision WHERE id = :id")
+                .param("id", UUID.fromString(refused.path("decision").asString())).query(String.class).single())
+                .as("the denial is kept").isEqualTo(kind.vettedAs().name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MovementKind.class, names = {"TRANSFERRED_OUT", "TEMPORARILY_OUT", "RELEASED", "REMOVED",
+            "HANDED_OVER"})
+    void theSameMovementGoesAheadForAPersonTheRuleDoesNotHold(MovementKind kind) {
+        // The control: the body above is a valid movement, refused only by the rule.
+        UUID person = aPerson(intake, estate.code());
+        intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
+        housing.post(movements(person), aPlacement(estate.cells().get(0))).expect(201);
+        housing.post(movements(person), valid(kind)).expect(201);
+        assertThat(kinds(housing.get(movements(person)).expect(200).json())).containsExactly("ADMITTED", "PLACED",
+                kind.name());
+    }
+
+    private static Map<String, Object> valid(MovementKind kind) {
+        var body = aMove(kind.name());
+        switch (kind) {
+            case TRANSFERRED_OUT -> {
+                body.put("destination", "OTRO-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+                body.put("detail", "escort team 2");
+            }
+            case TEMPORARILY_OUT -> {
+                body.put("destination", "Hospital Nacional Santa Gertrudis");
+                body.put("detail", "x-ray");
+            }
+            case RELEASED -> {
+                body.put("destination", "his brother, at the gate");
+                body.put("authority", "Juzgado de Paz de Tecoluca");
+                body.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio"));
+            }
+            case REMOVED, HANDED_OVER -> {
+                body.put("destination", "GT");
+                body.put("detail", "Dirección General de Migración");
+                body.put("authority", "removal order RO-17");
+            }
+            default -> throw new IllegalArgumentException(kind.name());
+        }
+        return body;
+    }
+
+    private static List<String> kinds(JsonNode ledger) {
+        List<String> kinds = new java.util.ArrayList<>();
+        ledger.forEach(m -> kinds.add(m.path("kind").asString()));
+        return kinds;
+    }
+
+    private static String movements(UUID person) {
+        return "/api/people/" + person + "/movements";
+    }
+}

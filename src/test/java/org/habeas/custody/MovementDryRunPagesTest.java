@@ -50,7 +50,7 @@ class MovementDryRunPagesTest extends IntegrationTest {
         assertThat(page.body()).doesNotContain("<html")
                 .contains("The movement would be refused: 1 check(s) deny it.")
                 .contains("id=\"dry-run-SEPARATION\"", "must be held apart from this person",
-                        "another recorded sex (MALE, this person FEMALE)")
+                        "another recorded sex (male, this person female)")
                 .contains("id=\"dry-run-CAPACITY\"", "id=\"dry-run-NON_ASSOCIATION\"", "id=\"dry-run-AREA_MINIMUM\"")
                 .contains("id=\"override-request-SEPARATION\"");
 

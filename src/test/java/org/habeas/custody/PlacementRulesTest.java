@@ -160,7 +160,7 @@ class PlacementRulesTest extends IntegrationTest {
             designate("M1", "FEMALE", null, null);
             var refused = place(admitted("MALE", "PRE_TRIAL"), 0).expect(409).code("SEPARATION_REQUIRED");
             assertThat(refused.json().path("reasons").get(0).asString())
-                    .contains(estate.code() + "-M1 is designated for FEMALE people only");
+                    .contains(estate.code() + "-M1 is designated for women only");
             place(admitted("FEMALE", "PRE_TRIAL"), 0).expect(201);
         }
 
@@ -172,7 +172,7 @@ class PlacementRulesTest extends IntegrationTest {
 
             designate("M1", null, null, "CIVIL");
             var refused = place(admitted("MALE", "PRE_TRIAL"), 2).expect(409).code("SEPARATION_REQUIRED");
-            assertThat(refused.json().path("reasons").get(0).asString()).contains("designated for CIVIL");
+            assertThat(refused.json().path("reasons").get(0).asString()).contains("designated for civil or immigration detention; this person is in pre-trial detention");
             place(admitted("MALE", "IMMIGRATION"), 2).expect(201);
         }
 

@@ -170,7 +170,7 @@ class RuleDetailLanguagesTest extends IntegrationTest {
                 .param("id", UUID.fromString(old)).update();
         JsonNode api = as(Role.INSPECTOR).get("/api/overrides/" + id).expect(200).json();
         assertThat(api.path("denial").asString())
-                .isEqualTo("the cell holds a person of another recorded sex (MALE, this person FEMALE) "
+                .isEqualTo("the cell holds a person of another recorded sex (male, this person female) "
                         + "(Mandela Rule 11)");
         assertThat(api.path("denialKey").asString()).isEqualTo("custody.ruleDetail.SEPARATION.otherSex");
         assertThat(api.path("denialArgs").toString()).isEqualTo("[\"MALE\",\"FEMALE\"]");

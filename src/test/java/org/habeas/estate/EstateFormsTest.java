@@ -59,4 +59,39 @@ class EstateFormsTest extends IntegrationTest {
         assertThat(location.path("name").asString()).isEqualTo("Celda de observación");
         assertThat(location.path("attributes").path("floorAreaM2").asDouble()).isEqualTo(41.5);
     }
+
+    @Test
+    void theDirectorDesignatesAModuleOnItsPageAndItsCellsShowIt() {   // REQ-20
+        String module = as(Role.DIRECTOR).get("/api/facilities/" + code + "/locations").json().get(0).path("id")
+                .asString();
+        var director = new PageSession(baseUrl()).logOn(newUser(Role.DIRECTOR).username(), PASSWORD_OF_TEST_USERS);
+        String modulePage = "/estate/" + code + "/locations/" + module;
+        assertThat(director.get(modulePage + "?lang=en").body()).contains("separation-form", "Anyone");
+        director.post(modulePage + "/separation", Map.of("sex", "FEMALE", "ageGroup", "", "detention", "CIVIL",
+                "reason", "women's immigration unit"));
+
+        var shown = director.get("/estate/" + code + "/locations/" + cell + "?lang=es").body();
+        assertThat(shown).contains("Mujeres", "Detención civil o migratoria", "(fijado en " + code + "-M1)");
+        var stored = as(Role.DIRECTOR).get("/api/facilities/" + code + "/locations/" + module).expect(200).json();
+        assertThat(stored.path("separation").path("sex").asString()).isEqualTo("FEMALE");
+        assertThat(stored.path("separation").path("ageGroup").isNull()).isTrue();
+
+        var contradicting = director.post("/estate/" + code + "/locations/" + cell + "/separation",
+                Map.of("sex", "MALE", "reason", "men's cell"));
+        assertThat(contradicting.statusCode()).isEqualTo(302);
+        assertThat(director.get("/estate/" + code + "/locations/" + cell + "?lang=en").body())
+                .contains("estate-refused", "designated otherwise");
+    }
+
+    @Test
+    void onlyTheDirectorSeesAndUsesTheDesignationForm() {
+        var housing = new PageSession(baseUrl()).logOn(newUser(Role.HOUSING).username(), PASSWORD_OF_TEST_USERS);
+        String page = "/estate/" + code + "/locations/" + cell;
+        var body = housing.get(page + "?lang=en").body();
+        assertThat(body).contains("Whom this place is for").doesNotContain("separation-form");
+        assertThat(housing.post(page + "/separation", Map.of("sex", "MALE", "reason", "x")).statusCode())
+                .isEqualTo(403);
+        var stored = as(Role.DIRECTOR).get("/api/facilities/" + code + "/locations/" + cell).expect(200).json();
+        assertThat(stored.path("separation").path("sex").isNull()).isTrue();
+    }
 }

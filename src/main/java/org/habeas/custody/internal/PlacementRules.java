@@ -253,7 +253,7 @@ class PlacementRules {
     static Detail conflict(Category mover, Category other) {
         if (!mover.sex().equals(other.sex())) {
             return separation("the cell holds a person of another recorded sex (%s, this person %s)".formatted(
-                    other.sex(), mover.sex()), "otherSex", other.sex(), mover.sex());
+                    sexWord(other.sex()), sexWord(mover.sex())), "otherSex", other.sex(), mover.sex());
         }
         if (mover.juvenile() != other.juvenile()) {
             return mover.juvenile() ? separation("a minor cannot be placed with adults", "minorWithAdults")
@@ -275,8 +275,9 @@ class PlacementRules {
         SeparationPolicy policy = designation.policy();
         String place = designation.pathKey();
         if (policy.sex() != null && !policy.sex().name().equals(mover.sex())) {
-            return separation("%s is designated for %s people only; this person is recorded as %s".formatted(place,
-                    policy.sex(), mover.sex()), "designatedSex", place, policy.sex(), mover.sex());
+            return separation("%s is designated for %s only; this person's recorded sex: %s".formatted(place,
+                    policy.sex() == SeparationPolicy.Sex.FEMALE ? "women" : "men", sexWord(mover.sex())),
+                    "designatedSex", place, "FOR_" + policy.sex(), mover.sex());
         }
         if (policy.ageGroup() == SeparationPolicy.AgeGroup.MINORS && !mover.juvenile()) {
             return separation(place + " is designated for minors; this person is an adult", "designatedMinors",
@@ -286,10 +287,27 @@ class PlacementRules {
             return separation(place + " is designated for adults; this person is a minor", "designatedAdults", place);
         }
         if (policy.detention() != null && policy.detention() != detention(mover.legalStatus())) {
-            return separation("%s is designated for %s; this person is in %s".formatted(place, policy.detention(),
-                    mover.legalStatus()), "designatedDetention", place, policy.detention(), mover.legalStatus());
+            return separation("%s is designated for %s; this person is in %s".formatted(place,
+                    DETENTION_WORDS.get(policy.detention().name()), DETENTION_WORDS.get(mover.legalStatus().name())),
+                    "designatedDetention", place, policy.detention(), mover.legalStatus());
         }
         return null;
+    }
+
+    // The English words of the codes in a separation detail, as the English bundle has them (the detail's text and
+    // the bundle's English must read the same; RuleDetailLanguagesTest).
+    private static final Map<String, String> DETENTION_WORDS = Map.of("UNTRIED", "pre-trial detention",
+            "CONVICTED", "serving a sentence", "CIVIL", "civil or immigration detention",
+            "PRE_TRIAL", "pre-trial detention", "SENTENCED", "serving a sentence",
+            "IMMIGRATION", "immigration detention");
+
+    private static String sexWord(String recordedSex) {
+        return switch (recordedSex) {
+            case "MALE" -> "male";
+            case "FEMALE" -> "female";
+            case "INTERSEX" -> "intersex";
+            default -> "not recorded";
+        };
     }
 
     private static SeparationPolicy.Detention detention(LegalStatus status) {

@@ -22,6 +22,7 @@ import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationStatus;
 import org.habeas.estate.OccupancyReport;
+import org.habeas.estate.SeparationPolicy;
 import org.habeas.estate.StatusChange;
 import org.habeas.estate.TimelinePoint;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -66,6 +67,25 @@ class EstatePages {
         }
     }
 
+    /** A designation that bears on the place shown: the message keys of what it sets, and where it is set. */
+    record DesignationShown(List<String> keys, String pathKey) {
+
+        static DesignationShown of(SeparationPolicy.Designation d) {
+            List<String> keys = new ArrayList<>();
+            SeparationPolicy p = d.policy();
+            if (p.sex() != null) {
+                keys.add("estate.separation.sex." + p.sex());
+            }
+            if (p.ageGroup() != null) {
+                keys.add("estate.separation.ageGroup." + p.ageGroup());
+            }
+            if (p.detention() != null) {
+                keys.add("estate.separation.detention." + p.detention());
+            }
+            return new DesignationShown(keys, d.pathKey());
+        }
+    }
+
     /** One timeline point as bar widths (percent of the largest figure on the chart). */
     record Bar(TimelinePoint point, int declared, int icrc, int cpt) {
     }
@@ -102,7 +122,28 @@ class EstatePages {
         model.addAttribute("history", estate.history(code, location.id()));
         model.addAttribute("overrides", estate.overrides(code, location.id()));
         model.addAttribute("reasons", InactiveReason.values());
+        model.addAttribute("designations", estate.designations(List.of(location.id()))
+                .getOrDefault(location.id(), List.of()).stream().map(DesignationShown::of).toList());
+        model.addAttribute("sexes", SeparationPolicy.Sex.values());
+        model.addAttribute("ageGroups", SeparationPolicy.AgeGroup.values());
+        model.addAttribute("detentions", SeparationPolicy.Detention.values());
         return "estate/location";
+    }
+
+    @PostMapping("/{code}/locations/{id}/separation")
+    @PreAuthorize(EstateController.DIRECTOR)
+    String changeSeparation(@PathVariable String code, @PathVariable UUID id,
+                            @RequestParam(required = false) SeparationPolicy.Sex sex,
+                            @RequestParam(required = false) SeparationPolicy.AgeGroup ageGroup,
+                            @RequestParam(required = false) SeparationPolicy.Detention detention,
+                            @RequestParam String reason, @RequestParam(required = false) Long expectedVersion,
+                            RedirectAttributes redirect) {
+        return refusalsShown(code, id, redirect, "estate.separation.saved", () -> {
+            var request = new EstateController.SeparationRequest(sex, ageGroup, detention,
+                    reason == null ? null : reason.trim(), expectedVersion);
+            forms.require(request);
+            return estate.changeSeparation(code, new LocationId(id), request.toCommand());
+        });
     }
 
     @PostMapping("/{code}/locations/{id}/capacity")

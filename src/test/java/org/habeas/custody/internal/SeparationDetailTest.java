@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.habeas.IntegrationTest;
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.internal.CustodyRepository.Category;
+import org.habeas.estate.LocationId;
+import org.habeas.estate.SeparationPolicy;
 import org.habeas.vetting.RuleDetails;
 import org.habeas.vetting.RuleOutcome;
 import org.junit.jupiter.api.Test;
@@ -54,5 +57,44 @@ class SeparationDetailTest extends IntegrationTest {
         assertThat(apart).isPositive();
         // Each branch is reached: other sex, minor with adults both ways, civil/criminal, untried/convicted.
         assertThat(keys).hasSize(5);
+    }
+
+    @Test
+    void everyDesignationAPersonDoesNotFitIsExplainedInBothLanguages() {   // REQ-20: whom a unit is for
+        List<SeparationPolicy> policies = new ArrayList<>();
+        for (SeparationPolicy.Sex sex : SeparationPolicy.Sex.values()) {
+            policies.add(new SeparationPolicy(sex, null, null));
+        }
+        for (SeparationPolicy.AgeGroup age : SeparationPolicy.AgeGroup.values()) {
+            policies.add(new SeparationPolicy(null, age, null));
+        }
+        for (SeparationPolicy.Detention detention : SeparationPolicy.Detention.values()) {
+            policies.add(new SeparationPolicy(null, null, detention));
+        }
+        Set<String> keys = new TreeSet<>();
+        int fits = 0;
+        for (SeparationPolicy policy : policies) {
+            var designation = new SeparationPolicy.Designation(new LocationId(UUID.randomUUID()), "CECOT-M16", policy);
+            for (String sex : SEXES) {
+                for (boolean juvenile : new boolean[] {false, true}) {
+                    for (LegalStatus status : LegalStatus.values()) {
+                        RuleOutcome.Detail unfit = PlacementRules.unfit(new Category(sex, juvenile, status),
+                                designation);
+                        if (unfit == null) {
+                            fits++;
+                            continue;
+                        }
+                        keys.add(unfit.key());
+                        assertThat(unfit.text()).startsWith("CECOT-M16 is designated for");
+                        RuleDetails.assertInBothLanguages(messages, new RuleOutcome("SEPARATION",
+                                RuleOutcome.Verdict.DENY, "SEPARATION_REQUIRED", unfit.text(), null, null,
+                                unfit.key(), unfit.args(), null));
+                    }
+                }
+            }
+        }
+        // A woman fits a women's unit, a minor a unit for minors, an immigration detainee a civil unit, ...
+        assertThat(fits).isPositive();
+        assertThat(keys).hasSize(4);   // sex, minors, adults, detention
     }
 }

@@ -70,9 +70,16 @@ public class VettingBench {
             l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
                    l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
                    l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
-                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.version, l.created_at""";
+                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.for_sex, l.for_age, l.for_detention,
+                   l.version, l.created_at""";
     static final String FIND_LOCATION = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = :id";
     static final String FIND_LOCATIONS = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = ANY (:ids)";
+    static final String DESIGNATIONS_OF = """
+            SELECT c.id AS cell, d.id, d.path_key, d.for_sex, d.for_age, d.for_detention
+              FROM location c JOIN location d ON d.id = c.id OR d.id = ANY (c.ancestors)
+             WHERE c.id = ANY (:cells)
+               AND (d.for_sex IS NOT NULL OR d.for_age IS NOT NULL OR d.for_detention IS NOT NULL)
+             ORDER BY c.id, cardinality(d.ancestors) DESC""";
     static final String OVERRIDES_IN_FORCE = """
             SELECT location_id, max(capacity) AS capacity FROM capacity_override
              WHERE location_id = ANY (:ids) AND revoked_at IS NULL AND expires_at > :now
@@ -179,6 +186,13 @@ public class VettingBench {
                 "Dirección General de Centros Penales", "Procuraduría para la Defensa de los Derechos Humanos",
                 LocalDate.of(2023, 2, 1), FacilityStatus.OPEN));
         estate.importLayout(CECOT, layout(), null);
+        // Whom each module is for (REQ-20), as the population below fills them: 1-12 untried men, 13-15 convicted
+        // men, 16 untried women. Bulk SQL like the rest of the setup.
+        jdbc.sql("""
+                UPDATE location SET for_sex = CASE WHEN path_key = 'CECOT-M16' THEN 'FEMALE' ELSE 'MALE' END,
+                       for_detention = CASE WHEN path_key IN ('CECOT-M13', 'CECOT-M14', 'CECOT-M15') THEN 'CONVICTED'
+                                            ELSE 'UNTRIED' END
+                 WHERE facility_code = 'CECOT' AND kind = 'MODULE'""").update();
         long t = System.nanoTime();
         population(population);
         System.out.printf("setup: %,d people in custody by bulk SQL in %.1f s (in cells %,d)%n", population, secs(t),
@@ -349,6 +363,7 @@ public class VettingBench {
                     .param("modules", modulesAsked.toArray(UUID[]::new)).param("groups", rivals.toArray(String[]::new))
                     .query().listOfRows());
         }
+        timed("DESIGNATIONS_OF", () -> jdbc.sql(DESIGNATIONS_OF).param("cells", cells).query().listOfRows()); // SEPARATION
         return timed("CATEGORY_COUNTS", () -> jdbc.sql(CATEGORY_COUNTS).param("cells", cells).query().listOfRows()); // SEPARATION
     }
 
@@ -377,6 +392,7 @@ public class VettingBench {
                     .distinct().toArray(String[]::new);
             explain("MOVERS", MOVERS, r, null, null, rivals);
             explain("CATEGORY_COUNTS (SEPARATION)", CATEGORY_COUNTS, r, new UUID[] {r.toLocation()}, null, rivals);
+            explain("DESIGNATIONS_OF (SEPARATION)", DESIGNATIONS_OF, r, new UUID[] {r.toLocation()}, null, rivals);
             explain("RECORDS_CONCERNING", RECORDS_CONCERNING, r, null, null, rivals);
             explain("GROUP_COUNTS (module)", GROUP_COUNTS, r, new UUID[0], modules, rivals);
             explain("RIVAL_IN_CELLS (module, before the counts)", RIVAL_IN_CELLS_BEFORE, r, module, null, rivals);

@@ -317,6 +317,7 @@ public class CustodyService {
         }
         Location target = requiredFields(command, current);
         if (target != null) {
+            estate.holdDesignations(target.facilityCode());
             associations.lockRecordsAtDestination(command.person().value(), target.id().value(),
                     (target.parent() == null ? target.id() : target.parent()).value(), target.facilityCode());
         }

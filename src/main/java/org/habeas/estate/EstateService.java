@@ -28,6 +28,7 @@ import org.habeas.estate.internal.EstateRepository;
 import org.habeas.estate.internal.EstateRepository.Change;
 import org.habeas.estate.internal.LayoutPlan;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -260,6 +261,15 @@ public class EstateService {
             record(code, before, "LOCATION_SEPARATION_CHANGED", changes, change.reason());
         }
         return repository.findLocation(location).orElseThrow();
+    }
+
+    /**
+     * Keeps the facility's designations as they are until the caller's transaction ends: a placement calls it before
+     * it is judged, so a designation changed at that moment waits for it and cannot be missed by it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdDesignations(String facility) {
+        repository.holdDesignations(facility);
     }
 
     /**

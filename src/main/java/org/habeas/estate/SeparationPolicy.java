@@ -3,11 +3,9 @@ package org.habeas.estate;
 /**
  * Whom a location is for (REQ-20, Mandela Rule 11): one sex, adults or minors, and one class of detention. A
  * designation holds for the location and everything below it; {@code null} sets nothing of that kind, so a
- * location without any designation ({@link #OPEN}) takes anyone its ancestors allow.
+ * location without any designation takes anyone its ancestors allow.
  */
 public record SeparationPolicy(Sex sex, AgeGroup ageGroup, Detention detention) {
-
-    public static final SeparationPolicy OPEN = new SeparationPolicy(null, null, null);
 
     /** Men's or women's premises (women's premises entirely separate). */
     public enum Sex { MALE, FEMALE }
@@ -17,10 +15,6 @@ public record SeparationPolicy(Sex sex, AgeGroup ageGroup, Detention detention) 
 
     /** Untried, convicted, or civil detention (immigration and administrative detainees included). */
     public enum Detention { UNTRIED, CONVICTED, CIVIL }
-
-    public boolean isOpen() {
-        return sex == null && ageGroup == null && detention == null;
-    }
 
     /** A designation as it bears on a cell: set on the cell itself or on one of its ancestors. */
     public record Designation(LocationId location, String pathKey, SeparationPolicy policy) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
@@ -23,9 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @DisplayName("separation, non-associations and allegations")
 class PlacementRulesTest extends IntegrationTest {
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     CustodyFixtures.Estate estate;
     ApiClient intake;
@@ -193,6 +200,42 @@ class PlacementRulesTest extends IntegrationTest {
             var withOverride = new HashMap<>(movement);
             withOverride.put("overrides", List.of(override));
             housing.post("/api/people/" + man + "/movements", withOverride).expect(201);
+        }
+
+        /**
+         * A director's designation being written while an officer places someone: the placement waits for it and is
+         * judged by it. The test holds the designation lock the way EstateService.changeSeparation does.
+         */
+        @Test
+        void aPlacementWaitsForADesignationBeingChangedAndIsJudgedByIt() throws Exception {
+            UUID man = admitted();
+            var written = new CountDownLatch(1);
+            var commit = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> director = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                    jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('habeas.separation:' || :f, 0))")
+                            .param("f", estate.code()).query().listOfRows();
+                    jdbc.sql("UPDATE location SET for_sex = 'FEMALE', version = version + 1"
+                            + " WHERE facility_code = :f AND kind = 'MODULE'").param("f", estate.code()).update();
+                    written.countDown();
+                    try {
+                        commit.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+                assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+                Future<Integer> placement = pool.submit(() -> place(man, 0).status());
+                Thread.sleep(500);
+                assertThat(placement.isDone()).as("the placement waits for the designation").isFalse();
+                commit.countDown();
+                director.get(10, TimeUnit.SECONDS);
+                assertThat(placement.get(10, TimeUnit.SECONDS)).isEqualTo(409);
+            } finally {
+                commit.countDown();
+                pool.shutdown();
+            }
         }
 
         UUID aMinor() {

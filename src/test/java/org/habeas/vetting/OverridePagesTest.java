@@ -34,7 +34,7 @@ class OverridePagesTest extends IntegrationTest {
     void theDecisionIsOfferedOnlyToWhoMayMakeIt() {   // REQ-53: the rule's approver role, never the requester
         String gate = pendingOverride("DENY-V");
         String hold = pendingOverride(as(Role.HOUSING), "HOLD-V", TestRules.LEGAL);
-        for (Role oversight : new Role[] {Role.INSPECTOR, Role.DIRECTOR, Role.ADMIN}) {
+        for (Role oversight : new Role[] {Role.INSPECTOR, Role.DIRECTOR}) {
             String page = logOn(oversight).get("/overrides?lang=en").body();
             assertThat(page).as(oversight.name()).contains("id=\"override-" + gate + "\"",
                     "id=\"override-" + hold + "\"");
@@ -85,7 +85,7 @@ class OverridePagesTest extends IntegrationTest {
     @Test
     void theQueueIsShownToApproversAndOversightOnly() {
         String id = pendingOverride("DENY-P");
-        for (Role role : new Role[] {Role.INTAKE, Role.HOUSING, Role.AGENCY}) {
+        for (Role role : new Role[] {Role.INTAKE, Role.HOUSING, Role.AGENCY, Role.ADMIN}) {
             assertThat(logOn(role).get("/overrides").statusCode()).as(role.name()).isEqualTo(403);
         }
         var inspector = logOn(Role.INSPECTOR).get("/overrides?lang=en");   // REQ-53: oversight lists overrides
@@ -96,7 +96,7 @@ class OverridePagesTest extends IntegrationTest {
     @Test
     void onlyApproversDecideFromTheQueue() {   // REQ-53
         String id = pendingOverride("DENY-P");
-        for (Role role : new Role[] {Role.INSPECTOR, Role.DIRECTOR, Role.ADMIN, Role.HOUSING}) {
+        for (Role role : new Role[] {Role.INSPECTOR, Role.DIRECTOR, Role.HOUSING}) {
             var session = logOn(role);
             session.get("/overrides");
             assertThat(session.post("/overrides/" + id + "/approve", Map.of("reason", "ok")).statusCode())
@@ -112,6 +112,20 @@ class OverridePagesTest extends IntegrationTest {
         assertThat(supervisor.post("/overrides/" + id + "/approve", Map.of("reason", "ok")).statusCode())
                 .isEqualTo(302);
         assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void anExpiredRequestIsOfferedForRefusalOnly() {
+        String id = pendingOverride("DENY-E");
+        jdbc.sql("UPDATE vetting_override SET requested_at = now() - interval '2 days',"
+                + " expires_at = now() - interval '1 day' WHERE id = :id").param("id", UUID.fromString(id)).update();
+        var supervisor = logOn(Role.SUPERVISOR);
+        String page = supervisor.get("/overrides?lang=en").body();
+        assertThat(page).contains("id=\"expired-" + id + "\"", "can still be refused", "id=\"refuse-" + id + "\"")
+                .doesNotContain("id=\"approve-" + id + "\"");
+        assertThat(supervisor.post("/overrides/" + id + "/refuse", Map.of("reason", "too late now")).statusCode())
+                .isEqualTo(302);
+        assertThat(status(id)).isEqualTo("REFUSED");
     }
 
     @Test

@@ -85,6 +85,9 @@ class OverrideTest extends IntegrationTest {
             as(Role.HOUSING).post(OVERRIDES + "/" + id + "/approve", Map.of("reason", "ok")).expect(403)
                     .code("FORBIDDEN");
             as(Role.INSPECTOR).post(OVERRIDES + "/" + id + "/refuse", Map.of("reason", "no")).expect(403);
+            // The technical administrator reads no override: it names where a person goes and why.
+            as(Role.ADMIN).get(OVERRIDES).expect(403).code("FORBIDDEN");
+            as(Role.ADMIN).get(OVERRIDES + "/" + id).expect(403).code("FORBIDDEN");
         }
 
         @Test

@@ -214,8 +214,13 @@ public class EstateRepository {
             """;
 
     // Designations of one facility are changed one at a time, so two that contradict each other cannot both pass.
+    // A placement holds it shared until it commits, so a designation changed meanwhile waits for the placements
+    // already judged by the old one, and placements after it are judged by the new one.
     private static final String LOCK_DESIGNATIONS = """
             SELECT pg_advisory_xact_lock(hashtextextended('habeas.separation:' || :facility, 0))
+            """;
+    private static final String HOLD_DESIGNATIONS = """
+            SELECT pg_advisory_xact_lock_shared(hashtextextended('habeas.separation:' || :facility, 0))
             """;
 
     // The designations that bear on some cells: each cell's own and its ancestors', nearest first.
@@ -454,6 +459,10 @@ public class EstateRepository {
 
     public void lockDesignations(String facility) {
         jdbc.sql(LOCK_DESIGNATIONS).param("facility", facility).query().listOfRows();
+    }
+
+    public void holdDesignations(String facility) {
+        jdbc.sql(HOLD_DESIGNATIONS).param("facility", facility).query().listOfRows();
     }
 
     /** The first other location (path, kind of designation) that a designation of {@code id} would contradict. */

@@ -1,5 +1,6 @@
 package org.habeas.vetting.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -33,11 +34,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The supervisor's override queue: pending requests with the denial each would lift; approve or refuse. Only a
  * user who may decide a request (its approver role, and not its requester: REQ-53) is offered the decision;
- * inspectors, directors and administrators read the queue. Times are in the facility's time zone (DESIGN.md).
+ * inspectors and directors read the queue (not the technical administrator: it names where people go and why). Times are in the facility's time zone (DESIGN.md).
  */
 @Controller
 @RequestMapping("/overrides")
-@PreAuthorize("hasAnyRole('SUPERVISOR','LEGAL','INSPECTOR','DIRECTOR','ADMIN')")
+@PreAuthorize("hasAnyRole('SUPERVISOR','LEGAL','INSPECTOR','DIRECTOR')")   // not ADMIN, as the API
 class OverridePages {
 
     private static final String QUEUE = "redirect:/overrides";
@@ -45,21 +46,24 @@ class OverridePages {
     private final VettingService vetting;
     private final FormValidation forms;
     private final ObjectProvider<OverridePlaces> places;
+    private final Clock clock;
 
-    OverridePages(VettingService vetting, FormValidation forms, ObjectProvider<OverridePlaces> places) {
+    OverridePages(VettingService vetting, FormValidation forms, ObjectProvider<OverridePlaces> places, Clock clock) {
         this.vetting = vetting;
         this.forms = forms;
         this.places = places;
+        this.clock = clock;
     }
 
     /**
      * One request as the queue shows it.
      *
      * @param mayDecide  whether the reader is offered approve and refuse
+     * @param expired    whether it expired undecided: it can still be refused, no longer approved
      * @param ownRequest whether the reader asked for it (and so can never decide it)
      * @param toKey      the message key of the movement's destination, {@code toArgs} its arguments
      */
-    record Row(MovementOverride o, boolean mayDecide, boolean ownRequest, ZonedDateTime requestedAt,
+    record Row(MovementOverride o, boolean mayDecide, boolean expired, boolean ownRequest, ZonedDateTime requestedAt,
                ZonedDateTime expiresAt, ZonedDateTime decidedAt, String toKey, List<String> toArgs) {
 
         public Object[] toParams() {
@@ -73,11 +77,12 @@ class OverridePages {
         OverrideStatus shown = status == null ? OverrideStatus.PENDING : status;
         OverridePlaces known = places.getIfAvailable();
         Map<String, ZoneId> zones = new HashMap<>();
+        Instant now = clock.instant();
         List<Row> rows = vetting.overrides(shown, 200).stream().map(o -> {
             ZoneId zone = o.facility() == null || known == null ? ZoneOffset.UTC
                     : zones.computeIfAbsent(o.facility(), f -> known.zone(f).orElse(ZoneOffset.UTC));
             Destination to = destination(o.movementKey(), known);
-            return new Row(o, vetting.mayDecide(o, user), o.requestedBy().equals(user.username()),
+            return new Row(o, vetting.mayDecide(o, user), o.expiredAt(now), o.requestedBy().equals(user.username()),
                     at(o.requestedAt(), zone), at(o.expiresAt(), zone), at(o.decidedAt(), zone), to.key(),
                     to.args());
         }).toList();

@@ -45,6 +45,8 @@ public abstract class IntegrationTest {
         registry.add("habeas.db.url", () -> "");
         // A test database is thrown away: no need to wait for the disk on every commit.
         registry.add("habeas.db.durable", () -> "false");
+        // Tests that need a reclassification call ComingOfAge themselves; the hourly run would race them.
+        registry.add("habeas.custody.coming-of-age-cron", () -> "-");
     }
 
     @LocalServerPort

@@ -604,7 +604,7 @@ public class CustodyService {
      * Classification at admission (REQ-20, REQ-21): under 18 by the birth date, the birth year or the estimated
      * age. A person of unknown age is classed as an adult and the placement officer sees the unknown birth.
      */
-    private static boolean juvenileAt(org.habeas.people.Birth birth, Instant admittedAt) {
+    static boolean juvenileAt(org.habeas.people.Birth birth, Instant admittedAt) {
         var admitted = admittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
         if (birth.date() != null && birth.precision() == org.habeas.people.Birth.Precision.FULL) {
             return birth.date().plusYears(18).isAfter(admitted);

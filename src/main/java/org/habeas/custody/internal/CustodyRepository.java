@@ -244,6 +244,23 @@ public class CustodyRepository {
                 .param("people", people.stream().map(PersonId::value).toArray(UUID[]::new)).query(UUID.class).list());
     }
 
+    /** An open episode of a person classified as a minor at admission. */
+    public record JuvenileEpisode(UUID episode, PersonId person, String facility) {
+    }
+
+    public List<JuvenileEpisode> openJuvenileEpisodes() {
+        return jdbc.sql("SELECT id, person_id, facility_code FROM custody_episode WHERE juvenile AND ended_at IS NULL")
+                .query((rs, n) -> new JuvenileEpisode(rs.getObject("id", UUID.class),
+                        new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("facility_code")))
+                .list();
+    }
+
+    /** Classifies these episodes as adults; the V55 triggers move their people to the adult counts of their cells. */
+    public void markAdult(List<UUID> episodes) {
+        jdbc.sql("UPDATE custody_episode SET juvenile = false WHERE id = ANY (:ids) AND juvenile")
+                .param("ids", episodes.toArray(UUID[]::new)).update();
+    }
+
     public List<Episode> episodes(PersonId person) {
         return jdbc.sql(EPISODES_OF_PERSON).param("person", person.value()).query(this::episode).list();
     }

@@ -48,6 +48,13 @@ class OutOfCellVettingTest extends IntegrationTest {
         estate = aFacility(as(Role.DIRECTOR), 1, 5, 5);
     }
 
+    UUID placedInACell() {
+        UUID person = aPerson(intake, estate.code());
+        intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
+        housing.post(movements(person), aPlacement(estate.cells().get(0))).expect(201);
+        return person;
+    }
+
     @Test
     void theKindsBelowAreEveryVettedKindThatLeavesTheCell() {
         assertThat(OUT_OF_CELL).containsExactlyInAnyOrder(MovementKind.TRANSFERRED_OUT, MovementKind.TEMPORARILY_OUT,
@@ -58,9 +65,7 @@ class OutOfCellVettingTest extends IntegrationTest {
     @EnumSource(value = MovementKind.class, names = {"TRANSFERRED_OUT", "TEMPORARILY_OUT", "RELEASED", "REMOVED",
             "HANDED_OVER"})
     void aDeniedMovementIsRefusedAndNothingIsRecorded(MovementKind kind) {
-        UUID person = aPerson(intake, estate.code());
-        intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
-        housing.post(movements(person), aPlacement(estate.cells().get(0))).expect(201);
+        UUID person = placedInACell();
         JsonNode before = housing.get("/api/people/" + person + "/whereabouts").expect(200).json();
 
         TestRules.deny(person, kind.vettedAs());
@@ -81,9 +86,7 @@ class OutOfCellVettingTest extends IntegrationTest {
             "HANDED_OVER"})
     void theSameMovementGoesAheadForAPersonTheRuleDoesNotHold(MovementKind kind) {
         // The control: the body above is a valid movement, refused only by the rule.
-        UUID person = aPerson(intake, estate.code());
-        intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
-        housing.post(movements(person), aPlacement(estate.cells().get(0))).expect(201);
+        UUID person = placedInACell();
         housing.post(movements(person), valid(kind)).expect(201);
         assertThat(kinds(housing.get(movements(person)).expect(200).json())).containsExactly("ADMITTED", "PLACED",
                 kind.name());

@@ -461,7 +461,8 @@ public class EstateService {
 
     // ---- helpers
 
-    private Facility facilityOnly(String code) {
+    /** The facility without its figures; FACILITY_NOT_FOUND when there is none or the reader may not see it. */
+    public Facility facilityOnly(String code) {
         if (code == null || !scope.allows(code)) {
             throw new NotFound(ErrorCode.FACILITY_NOT_FOUND, "No facility " + code);
         }

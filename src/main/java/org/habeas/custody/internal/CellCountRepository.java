@@ -139,6 +139,23 @@ public class CellCountRepository {
     }
 
     /** The categories each cell holds, with how many of each, in a fixed order; a cell holding nobody is left out. */
+    /** People of one category in one cell of a facility, with the cell's path. */
+    public record CellCategory(UUID cell, String path, CategoryCount count) {
+    }
+
+    /** Every occupied cell of {@code facility} with its people per category, in path order. */
+    public List<CellCategory> categoriesOfFacility(String facility) {
+        return jdbc.sql("""
+                SELECT c.location_id, l.path_key, c.sex, c.juvenile, c.legal_status, c.people
+                  FROM cell_category_count c JOIN location l ON l.id = c.location_id
+                 WHERE l.facility_code = :facility AND c.people > 0
+                 ORDER BY l.path_key COLLATE "C", c.sex, c.juvenile, c.legal_status
+                """).param("facility", facility).query((rs, n) -> new CellCategory(
+                rs.getObject("location_id", UUID.class), rs.getString("path_key"), new CategoryCount(new Category(
+                rs.getString("sex"), rs.getBoolean("juvenile"), LegalStatus.valueOf(rs.getString("legal_status"))),
+                rs.getInt("people")))).list();
+    }
+
     public Map<UUID, List<CategoryCount>> categoriesIn(Collection<UUID> cells) {
         Map<UUID, List<CategoryCount>> counts = new HashMap<>();
         jdbc.sql(CATEGORY_COUNTS).param("cells", ids(cells)).query((RowCallbackHandler) rs -> counts

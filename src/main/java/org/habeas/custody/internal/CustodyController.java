@@ -16,6 +16,7 @@ import org.habeas.custody.AdmissionResult;
 import org.habeas.custody.Admitted;
 import org.habeas.custody.ConsistencyReport;
 import org.habeas.custody.CustodyService;
+import org.habeas.custody.DesignationBreaches;
 import org.habeas.custody.Episode;
 import org.habeas.custody.FacilityRoll;
 import org.habeas.custody.Movement;
@@ -50,11 +51,14 @@ class CustodyController {
 
     private final CustodyService custody;
     private final RollCall rollCall;
+    private final DesignationBreaches breaches;
     private final Idempotency idempotency;
 
-    CustodyController(CustodyService custody, RollCall rollCall, Idempotency idempotency) {
+    CustodyController(CustodyService custody, RollCall rollCall, DesignationBreaches breaches,
+                      Idempotency idempotency) {
         this.custody = custody;
         this.rollCall = rollCall;
+        this.breaches = breaches;
         this.idempotency = idempotency;
     }
 
@@ -117,6 +121,13 @@ class CustodyController {
     @PreAuthorize(READERS)
     FacilityRoll roll(@PathVariable String code, @RequestParam(required = false) Instant at) {
         return at == null ? rollCall.now(code) : rollCall.at(code, at);
+    }
+
+    /** Cells holding people their designation is not for, now (REQ-20): counts per category, no names. */
+    @GetMapping("/api/facilities/{code}/roll/designation-breaches")
+    @PreAuthorize(READERS)
+    List<DesignationBreaches.Breach> designationBreaches(@PathVariable String code) {
+        return breaches.in(code);
     }
 
     // The check spans every facility and names people and cells: only for users not limited to some facilities.

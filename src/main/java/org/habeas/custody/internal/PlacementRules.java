@@ -42,7 +42,7 @@ import org.springframework.context.annotation.Configuration;
  * module. A mover already counted in a cell is taken out of that cell's count, as the rules judge the others.
  */
 @Configuration(proxyBeanMethods = false)
-class PlacementRules {
+public class PlacementRules {
 
     private static final Set<MovementAction> INTO_A_CELL = EnumSet.of(MovementAction.PLACEMENT,
             MovementAction.CELL_MOVE);
@@ -270,8 +270,8 @@ class PlacementRules {
         return null;
     }
 
-    /** Why the mover does not fit whom a place is designated for; null when they fit. */
-    static Detail unfit(Category mover, Designation designation) {
+    /** Why a person of this category does not fit whom a place is designated for; null when they fit. */
+    public static Detail unfit(Category mover, Designation designation) {
         SeparationPolicy policy = designation.policy();
         String place = designation.pathKey();
         if (policy.sex() != null && !policy.sex().name().equals(mover.sex())) {

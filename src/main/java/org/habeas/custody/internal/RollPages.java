@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.common.HabeasException;
+import org.habeas.custody.DesignationBreaches;
 import org.habeas.custody.FacilityRoll;
 import org.habeas.custody.RollCall;
 import org.habeas.custody.RollLevel;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The roll pages: which facilities the officer may call the roll of, and a facility's roll now (refreshed by htmx
  * every 30 s) or at any past instant picked in the facility's local time, recomputed from the ledger; totals, one
- * row per module and a bar chart of each module's population against its capacity.
+ * row per module and a bar chart of each module's population against its capacity; and the cells that hold people
+ * their designation is not for (REQ-20).
  */
 @Controller
 @PreAuthorize(CustodyPages.READERS)
@@ -33,10 +35,12 @@ class RollPages {
 
     private final RollCall rollCall;
     private final EstateService estate;
+    private final DesignationBreaches breaches;
 
-    RollPages(RollCall rollCall, EstateService estate) {
+    RollPages(RollCall rollCall, EstateService estate, DesignationBreaches breaches) {
         this.rollCall = rollCall;
         this.estate = estate;
+        this.breaches = breaches;
     }
 
     /**
@@ -57,6 +61,7 @@ class RollPages {
                 HttpServletResponse response) {
         response.setHeader("Vary", "HX-Request");
         fill(code, at, model);
+        model.addAttribute("breaches", breaches.in(code));   // as they are now, whatever instant the roll shows
         return "custody/roll";
     }
 

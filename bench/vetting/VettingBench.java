@@ -323,6 +323,44 @@ public class VettingBench {
             report("whereabouts UPDATE of a cell move, " + (withTrigger ? "with" : "without") + " the count trigger",
                     nanos);
         }
+
+        // ---- the roll's list of cells held against their designation: every occupied cell of CECOT and the
+        // designations above it. First as set up (everyone fits), then with modules 1-4 designated for convicted
+        // people while untried men fill them (rolled back).
+        var breaches = context.getBean(org.habeas.custody.DesignationBreaches.class);
+        for (boolean misdesignated : new boolean[] {false, true}) {
+            long[] nanos = new long[50];
+            int[] listed = new int[1];
+            rolledBack.executeWithoutResult(status -> {
+                if (misdesignated) {
+                    jdbc.sql("UPDATE location SET for_detention = 'CONVICTED' WHERE facility_code = 'CECOT'"
+                            + " AND path_key IN ('CECOT-M1', 'CECOT-M2', 'CECOT-M3', 'CECOT-M4')").update();
+                }
+                for (int i = 0; i < nanos.length; i++) {
+                    long s = System.nanoTime();
+                    listed[0] = breaches.in(CECOT).size();
+                    nanos[i] = System.nanoTime() - s;
+                }
+                status.setRollbackOnly();
+            });
+            report("DesignationBreaches.in(CECOT), " + listed[0] + " cells listed", nanos);
+        }
+        long[] bare = new long[50];
+        for (int i = 0; i < bare.length; i++) {
+            long s = System.nanoTime();
+            readOnly.execute(status -> {
+                var cells = jdbc.sql("""
+                        SELECT c.location_id, l.path_key, c.sex, c.juvenile, c.legal_status, c.people
+                          FROM cell_category_count c JOIN location l ON l.id = c.location_id
+                         WHERE l.facility_code = 'CECOT' AND c.people > 0
+                         ORDER BY l.path_key COLLATE "C", c.sex, c.juvenile, c.legal_status""")
+                        .query((rs, n) -> rs.getObject(1, UUID.class)).list();
+                return jdbc.sql(DESIGNATIONS_OF).param("cells", cells.stream().distinct().toArray(UUID[]::new))
+                        .query().listOfRows();
+            });
+            bare[i] = System.nanoTime() - s;
+        }
+        report("bare SQL of the same two reads", bare);
     }
 
     /**

@@ -345,8 +345,8 @@ public class VettingBench {
             });
             report("DesignationBreaches.in(CECOT), " + listed[0] + " cells listed", nanos);
         }
-        long[] bare = new long[50];
-        for (int i = 0; i < bare.length; i++) {
+        long[] bareList = new long[50];
+        for (int i = 0; i < bareList.length; i++) {
             long s = System.nanoTime();
             readOnly.execute(status -> {
                 var cells = jdbc.sql("""
@@ -358,9 +358,9 @@ public class VettingBench {
                 return jdbc.sql(DESIGNATIONS_OF).param("cells", cells.stream().distinct().toArray(UUID[]::new))
                         .query().listOfRows();
             });
-            bare[i] = System.nanoTime() - s;
+            bareList[i] = System.nanoTime() - s;
         }
-        report("bare SQL of the same two reads", bare);
+        report("bare SQL of the same two reads", bareList);
     }
 
     /**

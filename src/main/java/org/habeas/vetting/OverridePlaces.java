@@ -1,6 +1,8 @@
 package org.habeas.vetting;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +16,9 @@ public interface OverridePlaces {
     /** The facility's time zone; empty when there is no such facility or the reader may not see it. */
     Optional<ZoneId> zone(String facility);
 
-    /** The cell's path key ({@code CECOT-M1-C07}); empty when there is no such place or the reader may not see it. */
-    Optional<String> location(UUID location);
+    /**
+     * The path keys ({@code CECOT-M1-C07}) of these places, in one read; a place that does not exist or the reader
+     * may not see is left out.
+     */
+    Map<UUID, String> paths(Collection<UUID> locations);
 }

@@ -1,13 +1,15 @@
 package org.habeas.custody.internal;
 
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
 import org.habeas.common.HabeasException;
 import org.habeas.estate.EstateService;
-import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.vetting.OverridePlaces;
@@ -30,15 +32,18 @@ class CustodyOverridePlaces implements OverridePlaces {
     @Override
     public Optional<ZoneId> zone(String facility) {
         try {
-            return Optional.of(estate.facility(facility).facility().timeZone());
+            return Optional.of(estate.facilityOnly(facility).timeZone());
         } catch (HabeasException unknownOrOutOfScope) {
             return Optional.empty();
         }
     }
 
     @Override
-    public Optional<String> location(UUID location) {
-        return occupancy.find(new LocationId(location)).filter(l -> scope.allows(l.facilityCode()))
-                .map(Location::pathKey);
+    public Map<UUID, String> paths(Collection<UUID> locations) {
+        Map<UUID, String> paths = new HashMap<>();
+        occupancy.findAll(locations.stream().map(LocationId::new).toList()).values().stream()
+                .filter(l -> scope.allows(l.facilityCode()))
+                .forEach(l -> paths.put(l.id().value(), l.pathKey()));
+        return paths;
     }
 }

@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.habeas.access.HabeasUser;
@@ -78,10 +78,13 @@ class OverridePages {
         OverridePlaces known = places.getIfAvailable();
         Map<String, ZoneId> zones = new HashMap<>();
         Instant now = clock.instant();
-        List<Row> rows = vetting.overrides(shown, 200).stream().map(o -> {
+        List<MovementOverride> overrides = vetting.overrides(shown, 200);
+        Map<UUID, String> paths = known == null ? Map.of() : known.paths(overrides.stream()
+                .map(o -> cellOf(o.movementKey())).filter(Objects::nonNull).distinct().toList());
+        List<Row> rows = overrides.stream().map(o -> {
             ZoneId zone = o.facility() == null || known == null ? ZoneOffset.UTC
                     : zones.computeIfAbsent(o.facility(), f -> known.zone(f).orElse(ZoneOffset.UTC));
-            Destination to = destination(o.movementKey(), known);
+            Destination to = destination(o.movementKey(), paths);
             return new Row(o, vetting.mayDecide(o, user), o.expiredAt(now), o.requestedBy().equals(user.username()),
                     at(o.requestedAt(), zone), at(o.expiresAt(), zone), at(o.decidedAt(), zone), to.key(),
                     to.args());
@@ -98,15 +101,16 @@ class OverridePages {
 
     // The destination part of VettingRequest.movementKey ("TRANSFER->facility:X") as a message key and arguments;
     // a cell by its path when the estate knows it.
-    private static Destination destination(String movementKey, OverridePlaces known) {
-        int arrow = movementKey.indexOf("->");
-        String to = arrow < 0 ? "none" : movementKey.substring(arrow + 2);
-        int colon = to.indexOf(':');
-        String kind = colon < 0 ? to : to.substring(0, colon);
-        String value = colon < 0 ? "" : to.substring(colon + 1);
+    private static Destination destination(String movementKey, Map<UUID, String> paths) {
+        String kind = destinationKind(movementKey);
+        String value = destinationValue(movementKey);
         int slash = value.indexOf('/');
         return switch (kind) {
-            case "location" -> new Destination("overrides.to.location", List.of(cellPath(value, known)));
+            case "location" -> {
+                UUID cell = cellOf(movementKey);
+                yield new Destination("overrides.to.location", List.of(cell == null ? value
+                        : paths.getOrDefault(cell, value)));
+            }
             case "facility" -> new Destination("overrides.to.facility", List.of(value));
             case "country" -> slash < 0 ? new Destination("overrides.to.country", List.of(value))
                     : new Destination("overrides.to.countryAuthority",
@@ -115,11 +119,29 @@ class OverridePages {
         };
     }
 
-    private static String cellPath(String id, OverridePlaces known) {
+    private static String destinationKind(String movementKey) {
+        int arrow = movementKey.indexOf("->");
+        String to = arrow < 0 ? "none" : movementKey.substring(arrow + 2);
+        int colon = to.indexOf(':');
+        return colon < 0 ? to : to.substring(0, colon);
+    }
+
+    private static String destinationValue(String movementKey) {
+        int arrow = movementKey.indexOf("->");
+        String to = arrow < 0 ? "" : movementKey.substring(arrow + 2);
+        int colon = to.indexOf(':');
+        return colon < 0 ? "" : to.substring(colon + 1);
+    }
+
+    /** The destination cell of a movement key, or null when it goes elsewhere or names no valid id. */
+    private static UUID cellOf(String movementKey) {
+        if (!destinationKind(movementKey).equals("location")) {
+            return null;
+        }
         try {
-            return known == null ? id : known.location(UUID.fromString(id)).orElse(id);
+            return UUID.fromString(destinationValue(movementKey));
         } catch (IllegalArgumentException notAnId) {
-            return id;
+            return null;
         }
     }
 

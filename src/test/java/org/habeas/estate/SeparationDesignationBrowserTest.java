@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-/** A director designates a module for women in real Chromium; its cells show it (REQ-20). */
+/** A director designates a module for women in real Chromium; its cells and the facility's grid show it (REQ-20). */
 class SeparationDesignationBrowserTest extends BrowserTest {
 
     private String code;
@@ -46,5 +46,8 @@ class SeparationDesignationBrowserTest extends BrowserTest {
 
         browser.open("/estate/" + code + "/locations/" + ids.get("M1-C02") + "?lang=es");
         assertThat(browser.text("separation-designations")).contains("Mujeres", "(fijado en " + code + "-M1)");
+
+        browser.open("/estate/" + code + "?lang=es");   // the facility's grid says whom each module is for
+        assertThat(browser.text("designation-M1")).isEqualTo("Destinado a: Mujeres, En espera de juicio (prisión preventiva)");
     }
 }

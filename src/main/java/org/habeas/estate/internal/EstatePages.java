@@ -56,6 +56,11 @@ class EstatePages {
 
     /** One module (or top-level place) and the places under it, for the grid. */
     record ModuleGrid(LevelFigures module, List<Place> places) {
+
+        /** The message keys of whom the module is designated for (REQ-20); empty when it is open to anyone. */
+        public List<String> designationKeys() {
+            return DesignationShown.keys(module.location().separation());
+        }
     }
 
     /** A place in the grid with its colour band ({@code estate-band-*} in habeas.css). */
@@ -71,8 +76,11 @@ class EstatePages {
     record DesignationShown(List<String> keys, String pathKey) {
 
         static DesignationShown of(SeparationPolicy.Designation d) {
+            return new DesignationShown(keys(d.policy()), d.pathKey());
+        }
+
+        static List<String> keys(SeparationPolicy p) {
             List<String> keys = new ArrayList<>();
-            SeparationPolicy p = d.policy();
             if (p.sex() != null) {
                 keys.add("estate.separation.sex." + p.sex());
             }
@@ -82,7 +90,7 @@ class EstatePages {
             if (p.detention() != null) {
                 keys.add("estate.separation.detention." + p.detention());
             }
-            return new DesignationShown(keys, d.pathKey());
+            return keys;
         }
     }
 

@@ -411,10 +411,10 @@ public class CustodyBench {
         List<Layout.Entry> entries = new ArrayList<>();
         for (int m = 1; m <= modules; m++) {
             entries.add(new Layout.Entry("M" + m, null, "MODULE", "Módulo " + m, null, null, null, null, null, null,
-                    null, null, null));
+                    null, null, null, null, null, null));
             for (int c = 1; c <= CELLS_PER_MODULE; c++) {
                 entries.add(new Layout.Entry("M%d-C%02d".formatted(m, c), "M" + m, "CELL", null, 80, PLACES, PLACES,
-                        new BigDecimal("540.00"), null, null, null, null, null));
+                        new BigDecimal("540.00"), null, null, null, null, null, null, null, null));
             }
         }
         return new Layout(Layout.FORMAT, entries);

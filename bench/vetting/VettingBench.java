@@ -22,6 +22,7 @@ import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
 import org.habeas.estate.Layout;
 import org.habeas.estate.NewFacility;
+import org.habeas.estate.SeparationPolicy;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.VettingRequest;
@@ -186,13 +187,6 @@ public class VettingBench {
                 "Dirección General de Centros Penales", "Procuraduría para la Defensa de los Derechos Humanos",
                 LocalDate.of(2023, 2, 1), FacilityStatus.OPEN));
         estate.importLayout(CECOT, layout(), null);
-        // Whom each module is for (REQ-20), as the population below fills them: 1-12 untried men, 13-15 convicted
-        // men, 16 untried women. Bulk SQL like the rest of the setup.
-        jdbc.sql("""
-                UPDATE location SET for_sex = CASE WHEN path_key = 'CECOT-M16' THEN 'FEMALE' ELSE 'MALE' END,
-                       for_detention = CASE WHEN path_key IN ('CECOT-M13', 'CECOT-M14', 'CECOT-M15') THEN 'CONVICTED'
-                                            ELSE 'UNTRIED' END
-                 WHERE facility_code = 'CECOT' AND kind = 'MODULE'""").update();
         long t = System.nanoTime();
         population(population);
         System.out.printf("setup: %,d people in custody by bulk SQL in %.1f s (in cells %,d)%n", population, secs(t),
@@ -474,11 +468,14 @@ public class VettingBench {
     static Layout layout() {
         List<Layout.Entry> entries = new ArrayList<>();
         for (int m = 1; m <= MODULES; m++) {
+            // Whom each module is for (REQ-20), as the population below fills them: 1-12 untried men, 13-15
+            // convicted men, 16 untried women.
             entries.add(new Layout.Entry("M" + m, null, "MODULE", "Módulo " + m, null, null, null, null, null, null,
-                    null, null, null));
+                    null, null, null, m == 16 ? SeparationPolicy.Sex.FEMALE : SeparationPolicy.Sex.MALE, null,
+                    m >= 13 && m <= 15 ? SeparationPolicy.Detention.CONVICTED : SeparationPolicy.Detention.UNTRIED));
             for (int c = 1; c <= CELLS_PER_MODULE; c++) {
                 entries.add(new Layout.Entry("M%d-C%02d".formatted(m, c), "M" + m, "CELL", null, 80, PLACES, PLACES,
-                        new BigDecimal("100.00"), null, null, null, null, null));
+                        new BigDecimal("100.00"), null, null, null, null, null, null, null, null));
             }
         }
         return new Layout(Layout.FORMAT, entries);

@@ -20,7 +20,13 @@ public record Layout(String format, List<Entry> locations) {
     public record Entry(String path, String parent, String kind, String name, Integer certifiedNormal,
                         Integer operationalCapacity, Integer maximumCapacity, BigDecimal floorAreaM2,
                         Boolean sanitaryAnnexPartitioned, BigDecimal ceilingHeightM, BigDecimal minWallDistanceM,
-                        Boolean naturalLight, Boolean ventilation) {
+                        Boolean naturalLight, Boolean ventilation, SeparationPolicy.Sex forSex,
+                        SeparationPolicy.AgeGroup forAgeGroup, SeparationPolicy.Detention forDetention) {
+
+        /** Whom the location is designated for (REQ-20); every part may be absent. */
+        public SeparationPolicy separation() {
+            return new SeparationPolicy(forSex, forAgeGroup, forDetention);
+        }
     }
 
     /** One reason the layout was refused, with where in the document ({@code locations[3].parent}). */

@@ -7,8 +7,10 @@ import static org.habeas.estate.EstateFixtures.aLayout;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import org.habeas.ApiClient;
 import org.habeas.ApiResponse;
@@ -101,6 +103,37 @@ class SeparationDesignationTest extends IntegrationTest {
                 designation("FEMALE", null, null, "plan")).expect(404).code("LOCATION_NOT_FOUND");
         var location = director().get("/api/facilities/" + code + "/locations/" + ids.get("M1")).expect(200).json();
         assertThat(location.path("separation").path("sex").isNull()).isTrue();
+    }
+
+    @Test
+    void aLayoutCarriesDesignationsAndAnImportThatContradictsOneIsRefusedWhole() {
+        String layouts = "/api/facilities/" + code + "/locations";
+        Map<String, Object> module = new LinkedHashMap<>(EstateFixtures.module("M3"));
+        module.put("forSex", "FEMALE");
+        module.put("forDetention", "CIVIL");
+        Map<String, Object> cell = new LinkedHashMap<>(EstateFixtures.cell("M3-C01", "M3", 10, 2, 3, 4));
+        cell.put("forAgeGroup", "ADULTS");   // narrows what the module leaves open
+        director().post(layouts, EstateFixtures.layout(List.of(module, cell))).expect(201);
+        director().post(layouts, EstateFixtures.layout(List.of(module, cell))).expect(200);   // unchanged
+
+        var stored = director().get(layouts).expect(200).json();
+        var m3 = StreamSupport.stream(stored.spliterator(), false)
+                .filter(l -> l.path("pathKey").asString().equals(code + "-M3")).findFirst().orElseThrow();
+        assertThat(m3.path("separation").path("sex").asString()).isEqualTo("FEMALE");
+        assertThat(m3.path("separation").path("detention").asString()).isEqualTo("CIVIL");
+
+        Map<String, Object> men = new LinkedHashMap<>(EstateFixtures.cell("M3-C02", "M3", 10, 2, 3, 4));
+        men.put("forSex", "MALE");
+        Map<String, Object> fine = EstateFixtures.cell("M3-C03", "M3", 10, 2, 3, 4);
+        var refused = director().post(layouts, EstateFixtures.layout(List.of(fine, men))).expect(422)
+                .code("LAYOUT_INVALID").json();
+        assertThat(refused.path("errors").get(0).path("path").asString()).isEqualTo("locations[1].forSex");
+        assertThat(refused.path("errors").get(0).path("code").asString()).isEqualTo("DESIGNATION_CONFLICT");
+        assertThat(director().get(layouts).expect(200).json().size()).as("nothing written").isEqualTo(stored.size());
+
+        Map<String, Object> bad = new LinkedHashMap<>(EstateFixtures.module("M4"));
+        bad.put("forSex", "WOMEN");
+        director().post(layouts, EstateFixtures.layout(List.of(bad))).expect(400);
     }
 
     @Test

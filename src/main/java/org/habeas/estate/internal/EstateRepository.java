@@ -163,17 +163,18 @@ public class EstateRepository {
             INSERT INTO location (id, facility_code, parent_id, ancestors, path_key, name, kind, status,
                                   expansion_id, certified_normal, operational_capacity, maximum_capacity,
                                   floor_area_m2, sanitary_annex_partitioned, ceiling_height_m, min_wall_distance_m,
-                                  natural_light, ventilation, created_at)
+                                  natural_light, ventilation, for_sex, for_age, for_detention, created_at)
             SELECT t.id, :facility, t.parent_id, CAST(t.ancestors AS uuid[]), t.path_key, t.name, t.kind, :status,
                    CAST(:expansion AS uuid), t.cna, t.operational, t.maximum, t.floor_area, t.sanitary, t.ceiling,
-                   t.wall, t.light, t.ventilation, :now
+                   t.wall, t.light, t.ventilation, t.for_sex, t.for_age, t.for_detention, :now
               FROM unnest(CAST(:ids AS uuid[]), CAST(:parents AS uuid[]), CAST(:ancestors AS text[]),
                           CAST(:paths AS text[]), CAST(:names AS text[]), CAST(:kinds AS text[]),
                           CAST(:cna AS integer[]), CAST(:operational AS integer[]), CAST(:maximum AS integer[]),
                           CAST(:floorArea AS numeric[]), CAST(:sanitary AS boolean[]), CAST(:ceiling AS numeric[]),
-                          CAST(:wall AS numeric[]), CAST(:light AS boolean[]), CAST(:ventilation AS boolean[]))
+                          CAST(:wall AS numeric[]), CAST(:light AS boolean[]), CAST(:ventilation AS boolean[]),
+                          CAST(:forSex AS text[]), CAST(:forAge AS text[]), CAST(:forDetention AS text[]))
                    AS t (id, parent_id, ancestors, path_key, name, kind, cna, operational, maximum, floor_area,
-                         sanitary, ceiling, wall, light, ventilation)
+                         sanitary, ceiling, wall, light, ventilation, for_sex, for_age, for_detention)
             """;
 
     private static final String UPDATE_CAPACITY = """
@@ -397,7 +398,8 @@ public class EstateRepository {
 
     /** A location to insert, already resolved: its id, parent and ancestors are known. */
     public record NewLocation(UUID id, UUID parent, List<UUID> ancestors, String pathKey, String name,
-                              LocationKind kind, Capacity capacity, CellAttributes attributes) {
+                              LocationKind kind, Capacity capacity, CellAttributes attributes,
+                              SeparationPolicy separation) {
     }
 
     public void insertLocations(String facility, ExpansionId expansion, LocationStatus status,
@@ -409,7 +411,8 @@ public class EstateRepository {
         String[] ids = new String[n], parents = new String[n], ancestors = new String[n], paths = new String[n],
                 names = new String[n], kinds = new String[n], cna = new String[n], operational = new String[n],
                 maximum = new String[n], area = new String[n], sanitary = new String[n], ceiling = new String[n],
-                wall = new String[n], light = new String[n], ventilation = new String[n];
+                wall = new String[n], light = new String[n], ventilation = new String[n], forSex = new String[n],
+                forAge = new String[n], forDetention = new String[n];
         for (int i = 0; i < n; i++) {
             NewLocation r = rows.get(i);
             ids[i] = r.id().toString();
@@ -430,6 +433,9 @@ public class EstateRepository {
             wall[i] = text(a.minWallDistanceM());
             light[i] = text(a.naturalLight());
             ventilation[i] = text(a.ventilation());
+            forSex[i] = name(r.separation().sex());
+            forAge[i] = name(r.separation().ageGroup());
+            forDetention[i] = name(r.separation().detention());
         }
         jdbc.sql(INSERT_LOCATIONS).param("facility", facility).param("status", status.name())
                 .param("expansion", expansion == null ? null : expansion.value().toString()).param("now", utc(now))
@@ -437,7 +443,7 @@ public class EstateRepository {
                 .param("names", names).param("kinds", kinds).param("cna", cna).param("operational", operational)
                 .param("maximum", maximum).param("floorArea", area).param("sanitary", sanitary)
                 .param("ceiling", ceiling).param("wall", wall).param("light", light).param("ventilation", ventilation)
-                .update();
+                .param("forSex", forSex).param("forAge", forAge).param("forDetention", forDetention).update();
     }
 
     public void updateCapacity(UUID id, Capacity capacity) {

@@ -19,6 +19,7 @@ import org.habeas.estate.ExpansionId;
 import org.habeas.estate.Layout;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationKind;
+import org.habeas.estate.SeparationPolicy;
 import org.habeas.estate.internal.EstateRepository.NewLocation;
 
 /**
@@ -108,6 +109,10 @@ public final class LayoutPlan {
             }
         }
         checkTree(byPath, existing);
+        if (!errors.isEmpty()) {
+            return;
+        }
+        checkDesignations(byPath, existing);
         if (!errors.isEmpty()) {
             return;
         }
@@ -252,6 +257,48 @@ public final class LayoutPlan {
         }
     }
 
+    // A designation holds for everything below it (REQ-20): an entry may narrow its ancestors' (set a kind they
+    // leave open) but not contradict them. Checked from every entry upwards through the document and the facility,
+    // which meets every pair of an ancestor and a descendant once; the tree is known to be free of cycles here.
+    private void checkDesignations(Map<String, Checked> byPath, Map<String, Location> existing) {
+        for (Checked c : byPath.values()) {
+            SeparationPolicy own = c.entry().separation();
+            if (own.sex() == null && own.ageGroup() == null && own.detention() == null) {
+                continue;
+            }
+            String parent = c.entry().parent();
+            while (parent != null) {
+                Checked inDocument = byPath.get(parent);
+                Location already = existing.get(parent);
+                SeparationPolicy above = inDocument != null ? inDocument.entry().separation()
+                        : already != null ? already.separation() : null;
+                if (above == null) {
+                    break;
+                }
+                String field = contradiction(own, above);
+                if (field != null) {
+                    error(at(c.index(), field), "DESIGNATION_CONFLICT", "The designation of " + c.entry().path()
+                            + " contradicts the designation of " + parent + " above it");
+                    break;
+                }
+                parent = inDocument != null ? inDocument.entry().parent() : parentPath(parent);
+            }
+        }
+    }
+
+    private static String contradiction(SeparationPolicy below, SeparationPolicy above) {
+        if (below.sex() != null && above.sex() != null && below.sex() != above.sex()) {
+            return "forSex";
+        }
+        if (below.ageGroup() != null && above.ageGroup() != null && below.ageGroup() != above.ageGroup()) {
+            return "forAgeGroup";
+        }
+        if (below.detention() != null && above.detention() != null && below.detention() != above.detention()) {
+            return "forDetention";
+        }
+        return null;
+    }
+
     private void compareWithExisting(Map<String, Checked> byPath, Map<String, Location> existing,
                                      ExpansionId expansion) {
         for (var it = byPath.values().iterator(); it.hasNext(); ) {
@@ -280,7 +327,8 @@ public final class LayoutPlan {
                 && same(e.minWallDistanceM(), a.minWallDistanceM())
                 && Objects.equals(e.sanitaryAnnexPartitioned(), a.sanitaryAnnexPartitioned())
                 && Objects.equals(e.naturalLight(), a.naturalLight())
-                && Objects.equals(e.ventilation(), a.ventilation());
+                && Objects.equals(e.ventilation(), a.ventilation())
+                && Objects.equals(e.separation(), l.separation());
     }
 
     private static boolean same(BigDecimal a, BigDecimal b) {
@@ -307,7 +355,8 @@ public final class LayoutPlan {
             UUID parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
             toInsert.add(new NewLocation(ids.get(e.path()), parent, ancestors, facility + "-" + e.path(), e.name(),
                     c.kind(), c.capacity(), new CellAttributes(e.floorAreaM2(), e.sanitaryAnnexPartitioned(),
-                    e.ceilingHeightM(), e.minWallDistanceM(), e.naturalLight(), e.ventilation())));
+                    e.ceilingHeightM(), e.minWallDistanceM(), e.naturalLight(), e.ventilation()),
+                    e.separation()));
             if (c.capacity() != null) {
                 places += c.capacity().maximum();
             }

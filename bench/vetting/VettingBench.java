@@ -76,7 +76,7 @@ public class VettingBench {
     static final String FIND_LOCATION = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = :id";
     static final String FIND_LOCATIONS = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = ANY (:ids)";
     static final String DESIGNATIONS_OF = """
-            SELECT c.id AS cell, d.id, d.path_key, d.for_sex, d.for_age, d.for_detention
+            SELECT c.id AS cell, d.path_key, d.for_sex, d.for_age, d.for_detention
               FROM location c JOIN location d ON d.id = c.id OR d.id = ANY (c.ancestors)
              WHERE c.id = ANY (:cells)
                AND (d.for_sex IS NOT NULL OR d.for_age IS NOT NULL OR d.for_detention IS NOT NULL)

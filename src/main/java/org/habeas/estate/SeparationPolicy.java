@@ -17,6 +17,6 @@ public record SeparationPolicy(Sex sex, AgeGroup ageGroup, Detention detention) 
     public enum Detention { UNTRIED, CONVICTED, CIVIL }
 
     /** A designation as it bears on a cell: set on the cell itself or on one of its ancestors. */
-    public record Designation(LocationId location, String pathKey, SeparationPolicy policy) {
+    public record Designation(String pathKey, SeparationPolicy policy) {
     }
 }

@@ -226,7 +226,7 @@ public class EstateRepository {
 
     // The designations that bear on some cells: each cell's own and its ancestors', nearest first.
     private static final String DESIGNATIONS_OF = """
-            SELECT c.id AS cell, d.id, d.path_key, d.for_sex, d.for_age, d.for_detention
+            SELECT c.id AS cell, d.path_key, d.for_sex, d.for_age, d.for_detention
               FROM location c JOIN location d ON d.id = c.id OR d.id = ANY (c.ancestors)
              WHERE c.id = ANY (:cells)
                AND (d.for_sex IS NOT NULL OR d.for_age IS NOT NULL OR d.for_detention IS NOT NULL)
@@ -483,8 +483,7 @@ public class EstateRepository {
         Map<UUID, List<SeparationPolicy.Designation>> byCell = new HashMap<>();
         jdbc.sql(DESIGNATIONS_OF).param("cells", cells.toArray(UUID[]::new)).query(rs -> {
             byCell.computeIfAbsent(rs.getObject("cell", UUID.class), k -> new ArrayList<>())
-                    .add(new SeparationPolicy.Designation(new LocationId(rs.getObject("id", UUID.class)),
-                            rs.getString("path_key"), separation(rs)));
+                    .add(new SeparationPolicy.Designation(rs.getString("path_key"), separation(rs)));
         });
         return byCell;
     }

@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.habeas.IntegrationTest;
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.internal.CustodyRepository.Category;
-import org.habeas.estate.LocationId;
 import org.habeas.estate.SeparationPolicy;
 import org.habeas.vetting.RuleDetails;
 import org.habeas.vetting.RuleOutcome;
@@ -74,7 +72,7 @@ class SeparationDetailTest extends IntegrationTest {
         Set<String> keys = new TreeSet<>();
         int fits = 0;
         for (SeparationPolicy policy : policies) {
-            var designation = new SeparationPolicy.Designation(new LocationId(UUID.randomUUID()), "CECOT-M16", policy);
+            var designation = new SeparationPolicy.Designation("CECOT-M16", policy);
             for (String sex : SEXES) {
                 for (boolean juvenile : new boolean[] {false, true}) {
                     for (LegalStatus status : LegalStatus.values()) {

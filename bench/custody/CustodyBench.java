@@ -39,7 +39,6 @@ import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
 import org.habeas.estate.Layout;
 import org.habeas.estate.Location;
-import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationKind;
 import org.habeas.estate.NewFacility;
 import org.habeas.people.PersonId;

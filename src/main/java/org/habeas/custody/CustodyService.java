@@ -27,7 +27,6 @@ import org.habeas.custody.internal.RollRepository;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
-import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.people.AdmissionFacts;
 import org.habeas.people.PeopleService;

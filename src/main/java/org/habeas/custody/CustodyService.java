@@ -3,6 +3,8 @@ package org.habeas.custody;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +31,7 @@ import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
 import org.habeas.estate.Occupancy;
 import org.habeas.people.AdmissionFacts;
+import org.habeas.people.Birth;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
@@ -151,9 +154,10 @@ public class CustodyService {
         // A refusal thrown through another module's transactional method marks the transaction rollback-only;
         // under a savepoint, rolling back to it clears that again.
         Map<String, HabeasException> facilityRefusals = new HashMap<>();
+        Map<String, ZoneId> zones = new HashMap<>();
         for (String facility : new java.util.LinkedHashSet<>(admissions.stream().map(Admission::facility).toList())) {
             try {
-                savepoint.executeWithoutResult(status -> estate.facility(facility));
+                zones.put(facility, savepoint.execute(status -> estate.facility(facility)).facility().timeZone());
             } catch (HabeasException refused) {
                 facilityRefusals.put(facility, refused);
             }
@@ -175,7 +179,8 @@ public class CustodyService {
                 if (facilityRefusals.containsKey(admission.facility())) {
                     throw facilityRefusals.get(admission.facility());
                 }
-                var checked = checked(admission, facts.get(admission.person()), now);
+                var checked = checked(admission, facts.get(admission.person()), zones.get(admission.facility()),
+                        now);
                 if (inCustody.contains(admission.person().value())) {
                     throw CustodyRefused.alreadyInCustody(admission.person());
                 }
@@ -250,7 +255,8 @@ public class CustodyService {
     }
 
     /** The rules of one admission line, in the order a single admission has always checked them. */
-    private CustodyRepository.NewAdmission checked(Admission admission, AdmissionFacts person, Instant now) {
+    private CustodyRepository.NewAdmission checked(Admission admission, AdmissionFacts person, ZoneId zone,
+                                                   Instant now) {
         requireAuthority(admission.authority());
         if (admission.legalStatus() == null) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The legal status is required", "legalStatus");
@@ -267,7 +273,7 @@ public class CustodyService {
         Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
                 "authorityReference", admission.authority().documentReference());
         return new CustodyRepository.NewAdmission(UUID.randomUUID(), admission.person(), admission.facility(),
-                admission.legalStatus(), person.recordedSex().name(), juvenileAt(person.birth(), admittedAt),
+                admission.legalStatus(), person.recordedSex().name(), juvenileOn(person.birth(), admittedAt.atZone(zone).toLocalDate()),
                 admission.authority(), admission.arrest(), admittedAt, now, actor(),
                 blankToNull(admission.visibleInjuries()), blankToNull(admission.illTreatmentComplaint()),
                 admission.property(), admission.contacts(), referral, UUID.randomUUID(), admission.reason(),
@@ -600,16 +606,19 @@ public class CustodyService {
     }
 
     /**
-     * Classification at admission (REQ-20, REQ-21): under 18 by the birth date, the birth year or the estimated
-     * age. A person of unknown age is classed as an adult and the placement officer sees the unknown birth.
+     * Under 18 on {@code day} (REQ-20, REQ-21): by the birth date, or by the latest day a partial birth date allows
+     * (the end of the month or of the year), so that a person who may still be a minor is treated as one; by the
+     * estimated age when the birth is unknown. A person of unknown age is classed as an adult and the placement
+     * officer sees the unknown birth. Used at admission (the facility's local day) and on coming of age.
      */
-    static boolean juvenileAt(org.habeas.people.Birth birth, Instant admittedAt) {
-        var admitted = admittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        if (birth.date() != null && birth.precision() == org.habeas.people.Birth.Precision.FULL) {
-            return birth.date().plusYears(18).isAfter(admitted);
-        }
-        if (birth.year() != null) {
-            return admitted.getYear() - birth.year() < 18;
+    static boolean juvenileOn(Birth birth, LocalDate day) {
+        if (birth.date() != null) {
+            LocalDate latest = switch (birth.precision()) {
+                case YEAR_MONTH -> birth.date().withDayOfMonth(birth.date().lengthOfMonth());
+                case YEAR -> birth.date().withDayOfYear(birth.date().lengthOfYear());
+                default -> birth.date();
+            };
+            return latest.plusYears(18).isAfter(day);
         }
         return birth.estimatedAge() != null && birth.estimatedAge() < 18;
     }

@@ -129,6 +129,8 @@ public class EstateService {
         facilityOnly(code);
         // Serialises imports into one facility: two at once would both find a path free and collide on insert.
         repository.lockFacility(code);
+        // And with a designation being changed, which could not see the cells this import is adding below it.
+        repository.lockDesignations(code);
         if (expansion != null) {
             Expansion project = repository.lockExpansion(expansion.value())
                     .filter(e -> e.facilityCode().equals(code))

@@ -66,6 +66,36 @@ class ComingOfAgeTest extends IntegrationTest {
     }
 
     @Test
+    void aPartialBirthDateCountsFromTheLatestDayItAllows() {   // a person who may still be a minor is treated as one
+        int year = LocalDate.now().getYear() - 18;
+        UUID bornThisMonth = admittedBorn(LocalDate.now().minusYears(16));
+        UUID bornLastYear = admittedBorn(LocalDate.now().minusYears(16));
+        jdbc.sql("UPDATE person SET birth_precision = 'YEAR_MONTH', birth_date = :d WHERE id = :p")
+                .param("d", LocalDate.now().minusYears(18).withDayOfMonth(1)).param("p", bornThisMonth).update();
+        jdbc.sql("UPDATE person SET birth_precision = 'YEAR', birth_date = :d WHERE id = :p")
+                .param("d", LocalDate.of(year - 1, 1, 1)).param("p", bornLastYear).update();
+        comingOfAge.reclassify();
+        // Born in this month 18 years ago: 18 only once the month is over, unless today is its last day.
+        assertThat(juvenile(bornThisMonth)).isEqualTo(LocalDate.now().lengthOfMonth() != LocalDate.now().getDayOfMonth());
+        assertThat(juvenile(bornLastYear)).as("born in %d: 18 by now whatever the day", year - 1).isFalse();
+    }
+
+    @Test
+    void theBirthdayIsTheFacilitysLocalDay() {
+        // The facility keeps America/El_Salvador (UTC-6): its day starts six hours after UTC's.
+        UUID youth = admittedBorn(LocalDate.now().minusYears(16));
+        LocalDate localToday = java.time.ZonedDateTime.now(java.time.ZoneId.of("America/El_Salvador")).toLocalDate();
+        jdbc.sql("UPDATE person SET birth_date = :d WHERE id = :p")
+                .param("d", localToday.minusYears(18).plusDays(1)).param("p", youth).update();
+        comingOfAge.reclassify();
+        assertThat(juvenile(youth)).as("18 tomorrow in the facility, whatever the UTC date").isTrue();
+        jdbc.sql("UPDATE person SET birth_date = :d WHERE id = :p")
+                .param("d", localToday.minusYears(18)).param("p", youth).update();
+        comingOfAge.reclassify();
+        assertThat(juvenile(youth)).as("18 today in the facility").isFalse();
+    }
+
+    @Test
     void aMinorBeforeTheBirthdayStaysAMinor() {
         UUID youth = admittedBorn(LocalDate.now().minusYears(18).plusDays(2));
         comingOfAge.reclassify();

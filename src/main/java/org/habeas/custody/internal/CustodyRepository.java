@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -244,21 +245,42 @@ public class CustodyRepository {
                 .param("people", people.stream().map(PersonId::value).toArray(UUID[]::new)).query(UUID.class).list());
     }
 
-    /** An open episode of a person classified as a minor at admission. */
-    public record JuvenileEpisode(UUID episode, PersonId person, String facility) {
+    /** A person held under an episode classified as a minor, the facility holding them now and its time zone. */
+    public record HeldMinor(PersonId person, String facility, ZoneId zone) {
     }
 
-    public List<JuvenileEpisode> openJuvenileEpisodes() {
-        return jdbc.sql("SELECT id, person_id, facility_code FROM custody_episode WHERE juvenile AND ended_at IS NULL")
-                .query((rs, n) -> new JuvenileEpisode(rs.getObject("id", UUID.class),
-                        new PersonId(rs.getObject("person_id", UUID.class)), rs.getString("facility_code")))
-                .list();
+    // The facility's zone is read with them: the job runs as nobody in particular, across every facility.
+    public List<HeldMinor> heldMinors() {
+        return jdbc.sql("""
+                SELECT e.person_id, w.facility_code, f.time_zone
+                  FROM custody_episode e JOIN whereabouts w ON w.person_id = e.person_id
+                  JOIN facility f ON f.code = w.facility_code
+                 WHERE e.juvenile AND e.ended_at IS NULL""")
+                .query((rs, n) -> new HeldMinor(new PersonId(rs.getObject("person_id", UUID.class)),
+                        rs.getString("facility_code"), ZoneId.of(rs.getString("time_zone")))).list();
     }
 
-    /** Classifies these episodes as adults; the V55 triggers move their people to the adult counts of their cells. */
-    public void markAdult(List<UUID> episodes) {
-        jdbc.sql("UPDATE custody_episode SET juvenile = false WHERE id = ANY (:ids) AND juvenile")
-                .param("ids", episodes.toArray(UUID[]::new)).update();
+    // Classifies these people's open episodes as adults; the V55 triggers move them to the adult counts of their
+    // cells. The whereabouts rows are locked first, in order, as a movement locks them first: a person being moved
+    // right now is skipped (and taken at the next run), so this never waits on a movement that waits on it.
+    private static final String MARK_ADULT = """
+            WITH held AS (SELECT person_id, facility_code FROM whereabouts WHERE person_id = ANY (:people)
+                           ORDER BY person_id FOR UPDATE SKIP LOCKED)
+            UPDATE custody_episode e SET juvenile = false
+              FROM held
+             WHERE e.person_id = held.person_id AND e.ended_at IS NULL AND e.juvenile
+            RETURNING e.person_id, held.facility_code
+            """;
+
+    /** A person reclassified as an adult, and the facility holding them. */
+    public record Reclassified(PersonId person, String facility) {
+    }
+
+    /** Marks these people adults; answers those it changed (not those changed meanwhile or being moved). */
+    public List<Reclassified> markAdult(List<PersonId> people) {
+        return jdbc.sql(MARK_ADULT).param("people", people.stream().map(PersonId::value).toArray(UUID[]::new))
+                .query((rs, n) -> new Reclassified(new PersonId(rs.getObject("person_id", UUID.class)),
+                        rs.getString("facility_code"))).list();
     }
 
     public List<Episode> episodes(PersonId person) {

@@ -318,10 +318,10 @@ public class VettingBench {
                     nanos);
         }
 
-        // ---- the roll's list of cells held against their designation: every occupied cell of CECOT and the
+        // ---- the roll's list of cells held against separation: every occupied cell of CECOT, its categories and the
         // designations above it. First as set up (everyone fits), then with modules 1-4 designated for convicted
         // people while untried men fill them (rolled back).
-        var breaches = context.getBean(org.habeas.custody.DesignationBreaches.class);
+        var breaches = context.getBean(org.habeas.custody.SeparationBreaches.class);
         for (boolean misdesignated : new boolean[] {false, true}) {
             long[] nanos = new long[50];
             int[] listed = new int[1];
@@ -337,7 +337,7 @@ public class VettingBench {
                 }
                 status.setRollbackOnly();
             });
-            report("DesignationBreaches.in(CECOT), " + listed[0] + " cells listed", nanos);
+            report("SeparationBreaches.in(CECOT), " + listed[0] + " cells listed", nanos);
         }
         long[] bareList = new long[50];
         for (int i = 0; i < bareList.length; i++) {

@@ -138,7 +138,6 @@ public class CellCountRepository {
         });
     }
 
-    /** The categories each cell holds, with how many of each, in a fixed order; a cell holding nobody is left out. */
     /** People of one category in one cell of a facility, with the cell's path. */
     public record CellCategory(UUID cell, String path, CategoryCount count) {
     }
@@ -156,6 +155,7 @@ public class CellCountRepository {
                 rs.getInt("people")))).list();
     }
 
+    /** The categories each cell holds, with how many of each, in a fixed order; a cell holding nobody is left out. */
     public Map<UUID, List<CategoryCount>> categoriesIn(Collection<UUID> cells) {
         Map<UUID, List<CategoryCount>> counts = new HashMap<>();
         jdbc.sql(CATEGORY_COUNTS).param("cells", ids(cells)).query((RowCallbackHandler) rs -> counts

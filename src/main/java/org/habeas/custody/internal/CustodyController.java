@@ -16,12 +16,12 @@ import org.habeas.custody.AdmissionResult;
 import org.habeas.custody.Admitted;
 import org.habeas.custody.ConsistencyReport;
 import org.habeas.custody.CustodyService;
-import org.habeas.custody.DesignationBreaches;
 import org.habeas.custody.Episode;
 import org.habeas.custody.FacilityRoll;
 import org.habeas.custody.Movement;
 import org.habeas.custody.Moved;
 import org.habeas.custody.RollCall;
+import org.habeas.custody.SeparationBreaches;
 import org.habeas.custody.Whereabouts;
 import org.habeas.custody.internal.CustodyRequests.AdmitRequest;
 import org.habeas.custody.internal.CustodyRequests.BulkAdmitLine;
@@ -51,10 +51,10 @@ class CustodyController {
 
     private final CustodyService custody;
     private final RollCall rollCall;
-    private final DesignationBreaches breaches;
+    private final SeparationBreaches breaches;
     private final Idempotency idempotency;
 
-    CustodyController(CustodyService custody, RollCall rollCall, DesignationBreaches breaches,
+    CustodyController(CustodyService custody, RollCall rollCall, SeparationBreaches breaches,
                       Idempotency idempotency) {
         this.custody = custody;
         this.rollCall = rollCall;
@@ -123,10 +123,10 @@ class CustodyController {
         return at == null ? rollCall.now(code) : rollCall.at(code, at);
     }
 
-    /** Cells holding people their designation is not for, now (REQ-20): counts per category, no names. */
-    @GetMapping("/api/facilities/{code}/roll/designation-breaches")
+    /** Cells holding people who should not be there by separation, now (REQ-20): counts per category, no names. */
+    @GetMapping("/api/facilities/{code}/roll/separation-breaches")
     @PreAuthorize(READERS)
-    List<DesignationBreaches.Breach> designationBreaches(@PathVariable String code) {
+    List<SeparationBreaches.Breach> separationBreaches(@PathVariable String code) {
         return breaches.in(code);
     }
 

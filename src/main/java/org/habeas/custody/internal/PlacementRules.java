@@ -250,7 +250,7 @@ public class PlacementRules {
      * The first category difference that keeps two people apart, in words and as a message (the recorded sexes are
      * codes with their own words in the bundles); null when they may share a cell.
      */
-    static Detail conflict(Category mover, Category other) {
+    public static Detail conflict(Category mover, Category other) {
         if (!mover.sex().equals(other.sex())) {
             return separation("the cell holds a person of another recorded sex (%s, this person %s)".formatted(
                     sexWord(other.sex()), sexWord(mover.sex())), "otherSex", other.sex(), mover.sex());

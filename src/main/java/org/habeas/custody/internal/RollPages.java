@@ -7,10 +7,10 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.common.HabeasException;
-import org.habeas.custody.DesignationBreaches;
 import org.habeas.custody.FacilityRoll;
 import org.habeas.custody.RollCall;
 import org.habeas.custody.RollLevel;
+import org.habeas.custody.SeparationBreaches;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Facility;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The roll pages: which facilities the officer may call the roll of, and a facility's roll now (refreshed by htmx
  * every 30 s) or at any past instant picked in the facility's local time, recomputed from the ledger; totals, one
  * row per module and a bar chart of each module's population against its capacity; and the cells that hold people
- * their designation is not for (REQ-20).
+ * who should not be there by separation (REQ-20).
  */
 @Controller
 @PreAuthorize(CustodyPages.READERS)
@@ -35,9 +35,9 @@ class RollPages {
 
     private final RollCall rollCall;
     private final EstateService estate;
-    private final DesignationBreaches breaches;
+    private final SeparationBreaches breaches;
 
-    RollPages(RollCall rollCall, EstateService estate, DesignationBreaches breaches) {
+    RollPages(RollCall rollCall, EstateService estate, SeparationBreaches breaches) {
         this.rollCall = rollCall;
         this.estate = estate;
         this.breaches = breaches;

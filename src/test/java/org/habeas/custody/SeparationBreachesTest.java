@@ -5,6 +5,7 @@ import static org.habeas.custody.CustodyFixtures.aPerson;
 import static org.habeas.custody.CustodyFixtures.aPlacement;
 import static org.habeas.custody.CustodyFixtures.anAdmission;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +15,17 @@ import org.habeas.PageSession;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * People placed before their unit was designated for others are listed, per cell and without names, on the roll
- * and its API, until they are moved (REQ-20).
+ * People held against separation are listed, per cell and without names, on the roll and its API, until they are
+ * moved (REQ-20): placed before their unit was designated for others, or reclassified among people they must be kept
+ * apart from.
  */
-class DesignationBreachesTest extends IntegrationTest {
+class SeparationBreachesTest extends IntegrationTest {
+
+    @Autowired
+    ComingOfAge comingOfAge;
 
     CustodyFixtures.Estate estate;
     String module;
@@ -35,7 +41,7 @@ class DesignationBreachesTest extends IntegrationTest {
     }
 
     String breaches() {
-        return "/api/facilities/" + estate.code() + "/roll/designation-breaches";
+        return "/api/facilities/" + estate.code() + "/roll/separation-breaches";
     }
 
     void designateForWomen() {
@@ -66,6 +72,29 @@ class DesignationBreachesTest extends IntegrationTest {
     }
 
     @Test
+    void aMinorWhoTurned18AmongMinorsIsListed() {
+        UUID first = aMinorPlacedIn(1);
+        aMinorPlacedIn(1);
+        assertThat(as(Role.SUPERVISOR).get(breaches()).expect(200).json().size()).isZero();
+
+        jdbc.sql("UPDATE person SET birth_date = :d WHERE id = :p")
+                .param("d", LocalDate.now().minusYears(19)).param("p", first).update();
+        comingOfAge.reclassify();
+
+        var listed = as(Role.SUPERVISOR).get(breaches()).expect(200).json();
+        assertThat(listed.size()).as("both sides of the cell are named").isEqualTo(2);
+        assertThat(listed.toString()).contains(estate.code() + "-M1-C02", "the cell holds a minor",
+                "a minor cannot be placed with adults");
+    }
+
+    UUID aMinorPlacedIn(int cell) {
+        UUID minor = aPerson(as(Role.INTAKE), estate.code(), "MALE", LocalDate.now().minusYears(16).toString());
+        as(Role.INTAKE).post("/api/people/" + minor + "/custody", anAdmission(estate.code())).expect(201);
+        as(Role.HOUSING).post("/api/people/" + minor + "/movements", aPlacement(estate.cells().get(cell))).expect(201);
+        return minor;
+    }
+
+    @Test
     void nobodyIsListedWhereEveryoneFits() {
         var roll = new PageSession(baseUrl()).logOn(newUser(Role.HOUSING).username(), PASSWORD_OF_TEST_USERS)
                 .get("/facilities/" + estate.code() + "/roll?lang=en").body();
@@ -78,7 +107,7 @@ class DesignationBreachesTest extends IntegrationTest {
         as(Role.AGENCY).get(breaches()).expect(403).code("FORBIDDEN");
         as(Role.ADMIN).get(breaches()).expect(403).code("FORBIDDEN");
         anonymous().get(breaches()).expect(401);
-        as(Role.SUPERVISOR).get("/api/facilities/NOSUCHPLACE/roll/designation-breaches").expect(404)
+        as(Role.SUPERVISOR).get("/api/facilities/NOSUCHPLACE/roll/separation-breaches").expect(404)
                 .code("FACILITY_NOT_FOUND");
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.habeas.custody.internal.CellCountRepository;
 import org.habeas.custody.internal.CellCountRepository.CellCategory;
@@ -16,16 +17,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cells that hold people their designation, or a designation of a unit above them, is not for (REQ-20). A
- * designation judges placements from the moment it is set; the people already held stay where they are until
- * someone moves them, and this is the list to do it from. Counts per cell and category, no names: the same
- * figures the SEPARATION rule reads.
+ * Cells that hold people who should not be there by separation (REQ-20): people their cell's designation, or a
+ * designation of a unit above it, is not for; and people who must be kept apart from others in the same cell (a
+ * minor who turned 18 among minors, say). A designation, or a reclassification, judges placements from then on; the
+ * people already held stay where they are until someone moves them, and this is the list to do it from. Counts per
+ * cell and category, no names: the same figures the SEPARATION rule reads.
  */
 @Service
 @Transactional(readOnly = true)
-public class DesignationBreaches {
+public class SeparationBreaches {
 
-    /** {@code people} of one category in {@code cellPath} do not fit, for {@code reason}. */
+    /** {@code people} of one category in {@code cellPath} should not be there, for {@code reason}. */
     public record Breach(UUID cell, String cellPath, int people, RuleOutcome.Detail reason) {
 
         /** The reason's arguments for a message source (codes in words). */
@@ -37,7 +39,7 @@ public class DesignationBreaches {
     private final CellCountRepository counts;
     private final EstateService estate;
 
-    DesignationBreaches(CellCountRepository counts, EstateService estate) {
+    SeparationBreaches(CellCountRepository counts, EstateService estate) {
         this.counts = counts;
         this.estate = estate;
     }
@@ -51,14 +53,23 @@ public class DesignationBreaches {
         }
         Map<LocationId, List<Designation>> designations = estate.designations(held.stream()
                 .map(c -> new LocationId(c.cell())).distinct().toList());
+        Map<UUID, List<CellCategory>> byCell = held.stream().collect(Collectors.groupingBy(CellCategory::cell));
         List<Breach> breaches = new ArrayList<>();
         for (CellCategory c : held) {
+            RuleOutcome.Detail why = null;
             for (Designation designation : designations.getOrDefault(new LocationId(c.cell()), List.of())) {
-                RuleOutcome.Detail unfit = PlacementRules.unfit(c.count().category(), designation);
-                if (unfit != null) {
-                    breaches.add(new Breach(c.cell(), c.path(), c.count().people(), unfit));
+                why = PlacementRules.unfit(c.count().category(), designation);
+                if (why != null) {
                     break;
                 }
+            }
+            for (CellCategory other : byCell.get(c.cell())) {
+                if (why == null && other != c) {
+                    why = PlacementRules.conflict(c.count().category(), other.count().category());
+                }
+            }
+            if (why != null) {
+                breaches.add(new Breach(c.cell(), c.path(), c.count().people(), why));
             }
         }
         return breaches;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
@@ -164,6 +165,16 @@ public class Associations {
     public List<NonAssociation> nonAssociations(PersonId person) {
         people.person(person);
         return repository.nonAssociations(person.value());
+    }
+
+    /**
+     * The person's open non-associations with someone held within the record's scope of them now (the same cell,
+     * module or facility): one of the two must be moved (REQ-22). Groups are left to the placement rule.
+     */
+    @Transactional
+    public Set<UUID> heldTogether(PersonId person) {
+        people.person(person);
+        return repository.heldTogether(person.value());
     }
 
     public List<StatusChange> history(UUID record) {

@@ -364,6 +364,25 @@ class PlacementRulesTest extends IntegrationTest {
             }
         }
 
+        @Test
+        void aRecordBetweenCellmatesSaysTheyAreHeldTogetherUntilOneIsMoved() {   // REQ-22
+            UUID a = placedIn(0);
+            UUID b = placedIn(0);
+            String id = keepApart(Map.of("personA", a, "personB", b, "scope", "CELL", "reason", "threats at night",
+                    "source", "incident report 12"));
+            String together = "/api/people/" + a + "/non-associations/held-together";
+            assertThat(housing.get(together).expect(200).json().toString()).contains(id);
+            var page = new org.habeas.PageSession(baseUrl()).logOn(newUser(Role.HOUSING).username(),
+                    PASSWORD_OF_TEST_USERS).get("/custody/people/" + a + "/associations?lang=en", "HX-Request", "true");
+            assertThat(page.body()).contains("id=\"apart-" + id + "-together\"", "Held together now, within a cell");
+
+            var move = new HashMap<>(aPlacement(estate.cells().get(1)));
+            move.put("type", "MOVED");
+            housing.post("/api/people/" + b + "/movements", move).expect(201);
+            assertThat(housing.get(together).expect(200).json().size()).as("apart now").isZero();
+            as(Role.AGENCY).get(together).expect(403).code("FORBIDDEN");
+        }
+
         /** Places {@code a} into {@code cellA} and {@code b} into {@code cellB} from two threads at once. */
         List<Integer> atOnce(UUID a, int cellA, UUID b, int cellB) throws Exception {
             ExecutorService pool = Executors.newFixedThreadPool(2);

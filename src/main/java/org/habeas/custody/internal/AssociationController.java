@@ -2,6 +2,7 @@ package org.habeas.custody.internal;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -90,6 +91,13 @@ class AssociationController {
     @PreAuthorize(READERS)
     List<NonAssociation> nonAssociations(@PathVariable UUID personId) {
         return associations.nonAssociations(new PersonId(personId));
+    }
+
+    /** The person's open non-associations whose two people are held within its scope of each other now. */
+    @GetMapping("/api/people/{personId}/non-associations/held-together")
+    @PreAuthorize(READERS)
+    Set<UUID> heldTogether(@PathVariable UUID personId) {
+        return associations.heldTogether(new PersonId(personId));
     }
 
     @PostMapping("/api/non-associations/{id}/close")

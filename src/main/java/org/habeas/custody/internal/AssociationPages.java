@@ -1,6 +1,7 @@
 package org.habeas.custody.internal;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,7 +62,8 @@ class AssociationPages {
     }
 
     /** A non-association as this person's page shows it: with whom (a person, or a group alleged of them). */
-    record Apart(NonAssociation record, String otherPerson, UUID otherPersonId, List<StatusChange> history) {
+    record Apart(NonAssociation record, String otherPerson, UUID otherPersonId, boolean heldTogether,
+                 List<StatusChange> history) {
     }
 
     @GetMapping
@@ -179,9 +181,11 @@ class AssociationPages {
         model.addAttribute("pid", personId);
         model.addAttribute("allegations", associations.allegations(id).stream()
                 .map(a -> new Line<>(a, associations.history(a.id()))).toList());
+        Set<UUID> together = associations.heldTogether(id);
         model.addAttribute("nonAssociations", associations.nonAssociations(id).stream().map(n -> {
             UUID other = n.betweenGroups() ? null : personId.equals(n.personA()) ? n.personB() : n.personA();
-            return new Apart(n, other == null ? null : label(other), other, associations.history(n.id()));
+            return new Apart(n, other == null ? null : label(other), other, together.contains(n.id()),
+                    associations.history(n.id()));
         }).toList());
         model.addAttribute("canAllege", user.has(Role.INTAKE) || user.has(Role.LEGAL) || user.has(Role.SUPERVISOR));
         model.addAttribute("canJudge", user.has(Role.LEGAL) || user.has(Role.SUPERVISOR));

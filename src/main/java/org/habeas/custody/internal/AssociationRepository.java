@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +156,26 @@ public class AssociationRepository {
     public void lockRecordsAtDestination(UUID person, UUID cell, UUID module, String facility) {
         jdbc.sql(LOCK_RECORDS_AT_DESTINATION).param("person", person).param("cell", cell).param("module", module)
                 .param("facility", facility).query(Long.class).single();
+    }
+
+    // The open personal records of a person whose two people are held within the record's scope of each other now:
+    // recorded between cellmates, or left so by a placement made before the record was.
+    private static final String HELD_TOGETHER = """
+            SELECT na.id
+              FROM non_association na
+              JOIN whereabouts wa ON wa.person_id = na.person_a
+              JOIN whereabouts wb ON wb.person_id = na.person_b
+              LEFT JOIN location la ON la.id = wa.location_id
+              LEFT JOIN location lb ON lb.id = wb.location_id
+             WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
+               AND wa.facility_code = wb.facility_code
+               AND CASE na.scope WHEN 'CELL' THEN wa.location_id = wb.location_id
+                                 WHEN 'MODULE' THEN la.parent_id = lb.parent_id
+                                 ELSE true END
+            """;
+
+    public Set<UUID> heldTogether(UUID person) {
+        return new HashSet<>(jdbc.sql(HELD_TOGETHER).param("person", person).query(UUID.class).list());
     }
 
     public void insertAllegation(Allegation a) {

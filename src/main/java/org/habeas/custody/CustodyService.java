@@ -272,8 +272,9 @@ public class CustodyService {
         UUID referral = blankToNull(admission.illTreatmentComplaint()) == null ? null : UUID.randomUUID();
         Map<String, Object> particulars = Map.of("authority", admission.authority().type().name(),
                 "authorityReference", admission.authority().documentReference());
+        boolean juvenile = juvenileOn(person.birth(), admittedAt.atZone(zone).toLocalDate());
         return new CustodyRepository.NewAdmission(UUID.randomUUID(), admission.person(), admission.facility(),
-                admission.legalStatus(), person.recordedSex().name(), juvenileOn(person.birth(), admittedAt.atZone(zone).toLocalDate()),
+                admission.legalStatus(), person.recordedSex().name(), juvenile,
                 admission.authority(), admission.arrest(), admittedAt, now, actor(),
                 blankToNull(admission.visibleInjuries()), blankToNull(admission.illTreatmentComplaint()),
                 admission.property(), admission.contacts(), referral, UUID.randomUUID(), admission.reason(),

@@ -76,7 +76,8 @@ class ComingOfAgeTest extends IntegrationTest {
                 .param("d", LocalDate.of(year - 1, 1, 1)).param("p", bornLastYear).update();
         comingOfAge.reclassify();
         // Born in this month 18 years ago: 18 only once the month is over, unless today is its last day.
-        assertThat(juvenile(bornThisMonth)).isEqualTo(LocalDate.now().lengthOfMonth() != LocalDate.now().getDayOfMonth());
+        boolean lastDayOfTheMonth = LocalDate.now().lengthOfMonth() == LocalDate.now().getDayOfMonth();
+        assertThat(juvenile(bornThisMonth)).isEqualTo(!lastDayOfTheMonth);
         assertThat(juvenile(bornLastYear)).as("born in %d: 18 by now whatever the day", year - 1).isFalse();
     }
 

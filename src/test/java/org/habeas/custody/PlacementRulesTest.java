@@ -179,7 +179,8 @@ class PlacementRulesTest extends IntegrationTest {
 
             designate("M1", null, null, "CIVIL");
             var refused = place(admitted("MALE", "PRE_TRIAL"), 2).expect(409).code("SEPARATION_REQUIRED");
-            assertThat(refused.json().path("reasons").get(0).asString()).contains("designated for civil or immigration detention; this person is in pre-trial detention");
+            assertThat(refused.json().path("reasons").get(0).asString())
+                    .contains("designated for civil or immigration detention; this person is in pre-trial detention");
             place(admitted("MALE", "IMMIGRATION"), 2).expect(201);
         }
 

@@ -48,6 +48,7 @@ class SeparationDesignationBrowserTest extends BrowserTest {
         assertThat(browser.text("separation-designations")).contains("Mujeres", "(fijado en " + code + "-M1)");
 
         browser.open("/estate/" + code + "?lang=es");   // the facility's grid says whom each module is for
-        assertThat(browser.text("designation-M1")).isEqualTo("Destinado a: Mujeres, En espera de juicio (prisión preventiva)");
+        assertThat(browser.text("designation-M1"))
+                .isEqualTo("Destinado a: Mujeres, En espera de juicio (prisión preventiva)");
     }
 }

@@ -117,7 +117,8 @@ public class AssociationRepository {
                                                           WHEN 'MODULE' THEN CAST(:module AS text)
                                                           ELSE CAST(:facility AS text) END AS k
                                      FROM (SELECT na.id, na.scope FROM non_association na
-                                            WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
+                                            WHERE na.status = 'OPEN'
+                                              AND (na.person_a = :person OR na.person_b = :person)
                                            UNION ALL
                                            SELECT na.id, na.scope
                                              FROM allegation a

@@ -34,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The supervisor's override queue: pending requests with the denial each would lift; approve or refuse. Only a
  * user who may decide a request (its approver role, and not its requester: REQ-53) is offered the decision;
- * inspectors and directors read the queue (not the technical administrator: it names where people go and why). Times are in the facility's time zone (DESIGN.md).
+ * inspectors and directors read the queue (not the technical administrator: it names where people go and
+ * why). Times are in the facility's time zone (DESIGN.md).
  */
 @Controller
 @RequestMapping("/overrides")

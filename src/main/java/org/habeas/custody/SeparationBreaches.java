@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.habeas.custody.internal.CellCountRepository;
 import org.habeas.custody.internal.CellCountRepository.CellCategory;
+import org.habeas.custody.internal.CustodyRepository.Category;
 import org.habeas.custody.internal.PlacementRules;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.LocationId;
@@ -53,20 +54,15 @@ public class SeparationBreaches {
         }
         Map<LocationId, List<Designation>> designations = estate.designations(held.stream()
                 .map(c -> new LocationId(c.cell())).distinct().toList());
-        Map<UUID, List<CellCategory>> byCell = held.stream().collect(Collectors.groupingBy(CellCategory::cell));
+        Map<UUID, List<Category>> inCell = held.stream().collect(Collectors.groupingBy(CellCategory::cell,
+                Collectors.mapping(c -> c.count().category(), Collectors.toList())));
         List<Breach> breaches = new ArrayList<>();
         for (CellCategory c : held) {
-            RuleOutcome.Detail why = null;
-            for (Designation designation : designations.getOrDefault(new LocationId(c.cell()), List.of())) {
-                why = PlacementRules.unfit(c.count().category(), designation);
-                if (why != null) {
-                    break;
-                }
-            }
-            for (CellCategory other : byCell.get(c.cell())) {
-                if (why == null && other != c) {
-                    why = PlacementRules.conflict(c.count().category(), other.count().category());
-                }
+            Category category = c.count().category();
+            RuleOutcome.Detail why = PlacementRules.unfit(category,
+                    designations.getOrDefault(new LocationId(c.cell()), List.of()));
+            if (why == null) {
+                why = PlacementRules.apartFrom(category, inCell.get(c.cell()));   // its own category never conflicts
             }
             if (why != null) {
                 breaches.add(new Breach(c.cell(), c.path(), c.count().people(), why));

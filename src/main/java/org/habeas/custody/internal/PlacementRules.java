@@ -77,21 +77,16 @@ public class PlacementRules {
                 if (mover == null) {
                     return pass(now);
                 }
-                for (Designation designation : designations) {
-                    Detail unfit = unfit(mover.category(), designation);
-                    if (unfit != null) {
-                        return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", unfit, SOURCE_DESIGNATION, now);
-                    }
+                Detail unfit = unfit(mover.category(), designations);
+                if (unfit != null) {
+                    return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", unfit, SOURCE_DESIGNATION, now);
                 }
-                for (CategoryCount other : inCell) {
-                    int others = other.people() - (cell.equals(mover.cell()) && other.category().equals(mover.category())
-                            ? 1 : 0);
-                    Detail conflict = others > 0 ? conflict(mover.category(), other.category()) : null;
-                    if (conflict != null) {
-                        return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", conflict, SOURCE_CUSTODY, now);
-                    }
-                }
-                return pass(now);
+                // The mover's own place in the count is not company: a mover already in this cell leaves it.
+                List<Category> company = inCell.stream().filter(o -> o.people() - (cell.equals(mover.cell())
+                        && o.category().equals(mover.category()) ? 1 : 0) > 0).map(CategoryCount::category).toList();
+                Detail apart = apartFrom(mover.category(), company);
+                return apart == null ? pass(now)
+                        : RuleOutcome.deny(name(), "SEPARATION_REQUIRED", apart, SOURCE_CUSTODY, now);
             }
         };
     }
@@ -250,7 +245,7 @@ public class PlacementRules {
      * The first category difference that keeps two people apart, in words and as a message (the recorded sexes are
      * codes with their own words in the bundles); null when they may share a cell.
      */
-    public static Detail conflict(Category mover, Category other) {
+    static Detail conflict(Category mover, Category other) {
         if (!mover.sex().equals(other.sex())) {
             return separation("the cell holds a person of another recorded sex (%s, this person %s)".formatted(
                     sexWord(other.sex()), sexWord(mover.sex())), "otherSex", other.sex(), mover.sex());
@@ -270,8 +265,36 @@ public class PlacementRules {
         return null;
     }
 
+    /**
+     * Why a person of {@code category} does not fit the designations that bear on a cell (nearest first): the first
+     * they do not fit; null when they fit them all. The SEPARATION rule and the roll's list of breaches both ask.
+     */
+    public static Detail unfit(Category category, List<Designation> designations) {
+        for (Designation designation : designations) {
+            Detail unfit = unfit(category, designation);
+            if (unfit != null) {
+                return unfit;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why a person of {@code category} must be kept apart from the people of one of {@code company} (the categories
+     * held with them); null when they may share a cell with all of them.
+     */
+    public static Detail apartFrom(Category category, List<Category> company) {
+        for (Category other : company) {
+            Detail conflict = conflict(category, other);
+            if (conflict != null) {
+                return conflict;
+            }
+        }
+        return null;
+    }
+
     /** Why a person of this category does not fit whom a place is designated for; null when they fit. */
-    public static Detail unfit(Category mover, Designation designation) {
+    static Detail unfit(Category mover, Designation designation) {
         SeparationPolicy policy = designation.policy();
         String place = designation.pathKey();
         if (policy.sex() != null && !policy.sex().name().equals(mover.sex())) {

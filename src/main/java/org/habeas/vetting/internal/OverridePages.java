@@ -103,46 +103,43 @@ class OverridePages {
     // The destination part of VettingRequest.movementKey ("TRANSFER->facility:X") as a message key and arguments;
     // a cell by its path when the estate knows it.
     private static Destination destination(String movementKey, Map<UUID, String> paths) {
-        String kind = destinationKind(movementKey);
-        String value = destinationValue(movementKey);
-        int slash = value.indexOf('/');
-        return switch (kind) {
-            case "location" -> {
-                UUID cell = cellOf(movementKey);
-                yield new Destination("overrides.to.location", List.of(cell == null ? value
-                        : paths.getOrDefault(cell, value)));
-            }
-            case "facility" -> new Destination("overrides.to.facility", List.of(value));
-            case "country" -> slash < 0 ? new Destination("overrides.to.country", List.of(value))
+        Target to = Target.of(movementKey);
+        int slash = to.value().indexOf('/');
+        return switch (to.kind()) {
+            case "location" -> new Destination("overrides.to.location", List.of(to.cell() == null ? to.value()
+                    : paths.getOrDefault(to.cell(), to.value())));
+            case "facility" -> new Destination("overrides.to.facility", List.of(to.value()));
+            case "country" -> slash < 0 ? new Destination("overrides.to.country", List.of(to.value()))
                     : new Destination("overrides.to.countryAuthority",
-                            List.of(value.substring(0, slash), value.substring(slash + 1)));
+                            List.of(to.value().substring(0, slash), to.value().substring(slash + 1)));
             default -> new Destination("overrides.to.none", List.of());
         };
     }
 
-    private static String destinationKind(String movementKey) {
-        int arrow = movementKey.indexOf("->");
-        String to = arrow < 0 ? "none" : movementKey.substring(arrow + 2);
-        int colon = to.indexOf(':');
-        return colon < 0 ? to : to.substring(0, colon);
-    }
-
-    private static String destinationValue(String movementKey) {
-        int arrow = movementKey.indexOf("->");
-        String to = arrow < 0 ? "" : movementKey.substring(arrow + 2);
-        int colon = to.indexOf(':');
-        return colon < 0 ? "" : to.substring(colon + 1);
-    }
-
     /** The destination cell of a movement key, or null when it goes elsewhere or names no valid id. */
     private static UUID cellOf(String movementKey) {
-        if (!destinationKind(movementKey).equals("location")) {
-            return null;
+        return Target.of(movementKey).cell();
+    }
+
+    /** The part of a movement key after "->": its kind ("location", "facility", "country", "none") and value. */
+    private record Target(String kind, String value) {
+
+        static Target of(String movementKey) {
+            int arrow = movementKey.indexOf("->");
+            String to = arrow < 0 ? "none" : movementKey.substring(arrow + 2);
+            int colon = to.indexOf(':');
+            return colon < 0 ? new Target(to, "") : new Target(to.substring(0, colon), to.substring(colon + 1));
         }
-        try {
-            return UUID.fromString(destinationValue(movementKey));
-        } catch (IllegalArgumentException notAnId) {
-            return null;
+
+        UUID cell() {
+            if (!kind.equals("location")) {
+                return null;
+            }
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException notAnId) {
+                return null;
+            }
         }
     }
 

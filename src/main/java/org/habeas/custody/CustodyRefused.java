@@ -57,10 +57,4 @@ public class CustodyRefused extends HabeasException {
         return new CustodyRefused(ErrorCode.MOVEMENT_TIME_INVALID, HttpStatus.BAD_REQUEST, why,
                 Map.of("fields", java.util.List.of("occurredAt")));
     }
-
-    static CustodyRefused onlyLegalOfficersDecideAllegations() {
-        return new CustodyRefused(ErrorCode.FORBIDDEN, HttpStatus.FORBIDDEN, "An allegation is recorded as ALLEGED; "
-                + "only a legal officer or a supervisor records it as admitted, adjudicated, disputed or withdrawn",
-                Map.of());
-    }
 }

@@ -22,10 +22,8 @@ import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
-import org.habeas.custody.internal.AssociationRepository;
 import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
-import org.habeas.custody.internal.RollRepository;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
@@ -40,6 +38,7 @@ import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,8 +61,8 @@ public class CustodyService {
     private static final Duration BACKDATING_NEEDS_REASON = Duration.ofMinutes(5);
 
     private final CustodyRepository repository;
-    private final RollRepository rolls;
-    private final AssociationRepository associations;
+    private final List<PlacementLocks> placementLocks;
+    private final ApplicationEventPublisher events;
     private final VettingService vetting;
     private final Occupancy occupancy;
     private final EstateService estate;
@@ -74,14 +73,14 @@ public class CustodyService {
     private final Duration backdatingWindow;
     private final PlatformTransactionManager transactions;
 
-    CustodyService(CustodyRepository repository, RollRepository rolls, AssociationRepository associations,
+    CustodyService(CustodyRepository repository, List<PlacementLocks> placementLocks, ApplicationEventPublisher events,
                    VettingService vetting, Occupancy occupancy, EstateService estate,
                    PeopleService people, FacilityScope scope, Journal journal, Clock clock,
                    PlatformTransactionManager transactions,
                    @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
         this.repository = repository;
-        this.rolls = rolls;
-        this.associations = associations;
+        this.placementLocks = placementLocks;
+        this.events = events;
         this.vetting = vetting;
         this.occupancy = occupancy;
         this.estate = estate;
@@ -227,7 +226,7 @@ public class CustodyService {
         }
         passed.values().stream().map(CustodyRepository.NewAdmission::admittedAt)
                 .filter(at -> at.isBefore(now.minus(BACKDATING_NEEDS_REASON))).min(Instant::compareTo)
-                .ifPresent(rolls::invalidateFrom);
+                .ifPresent(at -> events.publishEvent(new LedgerBackdated(at)));
         Map<String, List<PersonId>> byFacility = new java.util.TreeMap<>();
         passed.values().forEach(a -> byFacility.computeIfAbsent(a.facility(), f -> new ArrayList<>()).add(a.person()));
         byFacility.forEach((facility, linked) -> people.linkAllToFacility(linked, facility));
@@ -324,8 +323,7 @@ public class CustodyService {
         Location target = requiredFields(command, current);
         if (target != null) {
             estate.holdDesignations(target.facilityCode());
-            associations.lockRecordsAtDestination(command.person().value(), target.id().value(),
-                    (target.parent() == null ? target.id() : target.parent()).value(), target.facilityCode());
+            placementLocks.forEach(locks -> locks.lockBeforeVetting(command.person(), target));
         }
         Instant now = clock.instant();
         Instant at = checkedTime(command.occurredAt(), now, repository.lastMovementTime(command.person()),
@@ -346,7 +344,7 @@ public class CustodyService {
         String destination = destinationOf(command, current);
         UUID movement = UUID.randomUUID();
         if (at.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
-            rolls.invalidateFrom(at);
+            events.publishEvent(new LedgerBackdated(at));
         }
         repository.insertMovement(movement, command.person(), current.episode(), kind, at, now, kind.toState(),
                 facility, current, target == null ? null : target.id().value(), destination, command.detail(), command.authority(),

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
-import org.habeas.custody.internal.ConsistencyCheckCommand;
+import org.habeas.custody.roll.internal.ConsistencyCheckCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

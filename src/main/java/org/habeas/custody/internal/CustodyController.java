@@ -1,7 +1,6 @@
 package org.habeas.custody.internal;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,14 +13,11 @@ import org.habeas.common.Idempotency;
 import org.habeas.common.NotFound;
 import org.habeas.custody.AdmissionResult;
 import org.habeas.custody.Admitted;
-import org.habeas.custody.ConsistencyReport;
+import org.habeas.custody.CustodyPageParts;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.Episode;
-import org.habeas.custody.FacilityRoll;
 import org.habeas.custody.Movement;
 import org.habeas.custody.Moved;
-import org.habeas.custody.RollCall;
-import org.habeas.custody.SeparationBreaches;
 import org.habeas.custody.Whereabouts;
 import org.habeas.custody.internal.CustodyRequests.AdmitRequest;
 import org.habeas.custody.internal.CustodyRequests.BulkAdmitLine;
@@ -34,31 +30,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Admission, movements, whereabouts and the roll. Intake officers admit; intake, housing officers and supervisors
+ * Admission, movements and whereabouts. Intake officers admit; intake, housing officers and supervisors
  * record movements; everyone who works with people held reads, within facility scope. Sending agencies do not.
  */
 @RestController
 @Validated
 class CustodyController {
 
-    private static final String READERS =
-            "hasAnyRole('INTAKE','HOUSING','LEGAL','SUPERVISOR','DIRECTOR','INSPECTOR')";
-
     private final CustodyService custody;
-    private final RollCall rollCall;
-    private final SeparationBreaches breaches;
     private final Idempotency idempotency;
 
-    CustodyController(CustodyService custody, RollCall rollCall, SeparationBreaches breaches,
-                      Idempotency idempotency) {
+    CustodyController(CustodyService custody, Idempotency idempotency) {
         this.custody = custody;
-        this.rollCall = rollCall;
-        this.breaches = breaches;
         this.idempotency = idempotency;
     }
 
@@ -88,20 +75,20 @@ class CustodyController {
     }
 
     @GetMapping("/api/people/{personId}/custody")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CustodyPageParts.READERS)
     List<Episode> episodes(@PathVariable UUID personId) {
         return custody.episodes(new PersonId(personId));
     }
 
     @GetMapping("/api/people/{personId}/whereabouts")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CustodyPageParts.READERS)
     Whereabouts whereabouts(@PathVariable UUID personId) {
         return custody.whereabouts(new PersonId(personId))
                 .orElseThrow(() -> new NotFound(ErrorCode.NOT_IN_CUSTODY, "Person " + personId + " is not in custody"));
     }
 
     @GetMapping("/api/people/{personId}/movements")
-    @PreAuthorize(READERS)
+    @PreAuthorize(CustodyPageParts.READERS)
     List<Movement> ledger(@PathVariable UUID personId) {
         return custody.ledger(new PersonId(personId));
     }
@@ -115,25 +102,5 @@ class CustodyController {
             return ResponseEntity.created(URI.create("/api/people/%s/movements/%s".formatted(personId,
                     moved.movement().id()))).body(moved);
         });
-    }
-
-    @GetMapping("/api/facilities/{code}/roll")
-    @PreAuthorize(READERS)
-    FacilityRoll roll(@PathVariable String code, @RequestParam(required = false) Instant at) {
-        return at == null ? rollCall.now(code) : rollCall.at(code, at);
-    }
-
-    /** Cells holding people who should not be there by separation, now (REQ-20): counts per category, no names. */
-    @GetMapping("/api/facilities/{code}/roll/separation-breaches")
-    @PreAuthorize(READERS)
-    List<SeparationBreaches.Breach> separationBreaches(@PathVariable String code) {
-        return breaches.in(code);
-    }
-
-    // The check spans every facility and names people and cells: only for users not limited to some facilities.
-    @GetMapping("/api/custody/consistency")
-    @PreAuthorize("hasAnyRole('ADMIN','INSPECTOR','DIRECTOR') and principal.facilities().isEmpty()")
-    ConsistencyReport consistency() {
-        return rollCall.check();
     }
 }

@@ -1,5 +1,10 @@
 package org.habeas.custody.internal;
 
+import static org.habeas.custody.CustodyPageParts.MOVERS;
+import static org.habeas.custody.CustodyPageParts.blank;
+import static org.habeas.custody.CustodyPageParts.instant;
+import static org.habeas.custody.CustodyPageParts.trim;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +35,8 @@ import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
 import org.habeas.custody.AuthorityType;
 import org.habeas.custody.Contact;
+import org.habeas.custody.CustodyPageParts;
+import org.habeas.custody.CustodyPageParts.Refusal;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.Episode;
 import org.habeas.custody.LegalStatus;
@@ -82,11 +89,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/people/{personId}/custody")
-@PreAuthorize(CustodyPages.READERS)
+@PreAuthorize(CustodyPageParts.READERS)
 class CustodyPages {
 
-    static final String READERS = "hasAnyRole('INTAKE','HOUSING','LEGAL','SUPERVISOR','DIRECTOR','INSPECTOR')";
-    static final String MOVERS = "hasAnyRole('INTAKE','HOUSING','SUPERVISOR')";
     /** Empty property and contact rows on the intake form; more go through the API. */
     static final int ROWS = 3;
     private static final int MAX_PARTICULAR = 2000;
@@ -106,35 +111,6 @@ class CustodyPages {
         this.forms = forms;
         this.vetting = vetting;
         this.clock = clock;
-    }
-
-    /**
-     * A refusal as the page shows it: the code, the fields it names, the rule reasons and any figures; for a denied
-     * movement, the denying rules' outcomes too, whose details the page shows in the reader's language (the English
-     * {@code reasons} stay in the API's problem details).
-     */
-    record Refusal(String code, List<String> fields, List<String> reasons, Map<String, Object> figures,
-                   List<RuleOutcome> denials) {
-
-        static Refusal of(HabeasException e) {
-            Map<String, Object> properties = e.properties();
-            List<String> fields = new ArrayList<>();
-            if (properties.get("fields") instanceof Collection<?> named) {
-                named.forEach(f -> fields.add(String.valueOf(f)));
-            }
-            Map<String, Object> figures = new LinkedHashMap<>();
-            for (String key : List.of("location", "population", "limit", "current")) {
-                if (properties.containsKey(key)) {
-                    figures.put(key, properties.get(key));
-                }
-            }
-            List<RuleOutcome> denials = e instanceof MovementDenied denied ? denied.decision().denials() : List.of();
-            return new Refusal(e.code().name(), List.copyOf(fields), e.reasons(), figures, denials);
-        }
-
-        public boolean capacity() {
-            return figures.containsKey("location") && figures.containsKey("limit");
-        }
     }
 
     /** An episode with its times in the facility's zone. */
@@ -386,30 +362,6 @@ class CustodyPages {
 
     private static String name(Map<UUID, String> names, UUID location) {
         return location == null ? null : names.getOrDefault(location, location.toString());
-    }
-
-    static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    static String trim(String s) {
-        return blank(s) ? null : s.strip();
-    }
-
-    /** A date-time typed on a page (an HTML datetime-local, or an ISO instant) read in the facility's zone. */
-    static Instant instant(String text, ZoneId zone, String field) {
-        if (blank(text)) {
-            return null;
-        }
-        String t = text.strip();
-        try {
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(t).toInstant();
-            }
-            return LocalDateTime.parse(t).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a date and time: " + t, field);
-        }
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String text, String field) {

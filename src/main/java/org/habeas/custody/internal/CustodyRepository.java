@@ -1,11 +1,12 @@
 package org.habeas.custody.internal;
 
+import static org.habeas.common.SqlTimes.instant;
+import static org.habeas.common.SqlTimes.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,21 +150,8 @@ public class CustodyRepository {
             SELECT max(occurred_at) FROM movement WHERE person_id = :person
             """;
 
-    private static final String CATEGORY_OF_PERSON = """
-            SELECT e.sex, e.juvenile, e.legal_status
-              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
-             WHERE w.person_id = :person
-            """;
 
-    private static final String CATEGORIES_IN_CELL = """
-            SELECT DISTINCT e.sex, e.juvenile, e.legal_status
-              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
-             WHERE w.location_id = :cell AND w.kind = 'IN_CELL' AND w.person_id <> :person
-            """;
 
-    /** The separation category of a person in custody (REQ-20): sex, minor or adult, why held. */
-    public record Category(String sex, boolean juvenile, LegalStatus legalStatus) {
-    }
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -348,21 +336,8 @@ public class CustodyRepository {
                 .query((rs, n) -> instant(rs, 1)).single());
     }
 
-    public Optional<Category> categoryOf(PersonId person) {
-        return jdbc.sql(CATEGORY_OF_PERSON).param("person", person.value()).query(CustodyRepository::category)
-                .optional();
-    }
 
-    /** The distinct categories of the people in a cell, the mover excepted. */
-    public List<Category> categoriesIn(UUID cell, PersonId mover) {
-        return jdbc.sql(CATEGORIES_IN_CELL).param("cell", cell).param("person", mover.value())
-                .query(CustodyRepository::category).list();
-    }
 
-    private static Category category(ResultSet rs, int n) throws SQLException {
-        return new Category(rs.getString("sex"), rs.getBoolean("juvenile"),
-                LegalStatus.valueOf(rs.getString("legal_status")));
-    }
 
     /** The lock on a person's whereabouts is held by another movement being recorded. */
     public static final class MovementInProgress extends RuntimeException {
@@ -410,19 +385,8 @@ public class CustodyRepository {
                 json.readValue(rs.getString("particulars"), new TypeReference<Map<String, Object>>() { }));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
-    static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
     private static void requireOne(int rows) {
         if (rows != 1) {

@@ -1,4 +1,4 @@
-package org.habeas.custody;
+package org.habeas.custody.roll;
 
 import java.time.Instant;
 import java.util.List;

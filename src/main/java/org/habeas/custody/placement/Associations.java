@@ -1,4 +1,4 @@
-package org.habeas.custody;
+package org.habeas.custody.placement;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +15,8 @@ import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
-import org.habeas.custody.internal.AssociationRepository;
+import org.habeas.custody.StatusChange;
+import org.habeas.custody.placement.internal.AssociationRepository;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class Associations {
         // Recording an affiliation is not deciding it: the same roles that change a status decide one at once.
         if (status != null && status != Allegation.Status.ALLEGED && scope.currentUser()
                 .filter(u -> u.has(Role.LEGAL) || u.has(Role.SUPERVISOR)).isEmpty()) {
-            throw CustodyRefused.onlyLegalOfficersDecideAllegations();
+            throw PlacementRefused.onlyLegalOfficersDecideAllegations();
         }
         people.person(person);
         var allegation = new Allegation(UUID.randomUUID(), person.value(), kind, group.strip(), source, evidence,

@@ -1,7 +1,7 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement.internal;
 
-import static org.habeas.custody.internal.CustodyRepository.instant;
-import static org.habeas.custody.internal.CustodyRepository.utc;
+import static org.habeas.common.SqlTimes.instant;
+import static org.habeas.common.SqlTimes.utc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.habeas.custody.Allegation;
-import org.habeas.custody.NonAssociation;
+import org.habeas.custody.placement.Allegation;
+import org.habeas.custody.placement.NonAssociation;
 import org.habeas.custody.StatusChange;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;

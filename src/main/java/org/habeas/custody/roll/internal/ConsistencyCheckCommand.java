@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.roll.internal;
 
 import java.io.PrintStream;
 import java.util.Set;
@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.custody.ConsistencyReport;
-import org.habeas.custody.RollCall;
+import org.habeas.custody.roll.RollCall;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

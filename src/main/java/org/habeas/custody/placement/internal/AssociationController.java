@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement.internal;
 
 import java.net.URI;
 import java.util.List;
@@ -10,9 +10,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.habeas.custody.Allegation;
-import org.habeas.custody.Associations;
-import org.habeas.custody.NonAssociation;
+import org.habeas.custody.placement.Allegation;
+import org.habeas.custody.placement.Associations;
+import org.habeas.custody.placement.NonAssociation;
 import org.habeas.custody.StatusChange;
 import org.habeas.people.PersonId;
 import org.springframework.http.ResponseEntity;

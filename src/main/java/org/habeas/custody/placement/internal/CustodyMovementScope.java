@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import org.habeas.access.FacilityScope;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
+import org.habeas.custody.placement.Mover;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
@@ -45,7 +46,7 @@ class CustodyMovementScope implements MovementScope {
     // same check per request, in order.
     @Override
     public Consumer<VettingRequest> forBatch(List<VettingRequest> requests) {
-        Map<UUID, CellCountRepository.Mover> held = requests.isEmpty() ? Map.of()
+        Map<UUID, Mover> held = requests.isEmpty() ? Map.of()
                 : counts.movers(requests.stream().map(VettingRequest::person).toList());
         List<LocationId> places = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull)
                 .map(LocationId::new).toList();
@@ -55,7 +56,7 @@ class CustodyMovementScope implements MovementScope {
     }
 
     /** {@code mover} is null when the person is not in custody, {@code place} when there is no such target. */
-    private void check(VettingRequest request, CellCountRepository.Mover mover, Location place) {
+    private void check(VettingRequest request, Mover mover, Location place) {
         if (mover != null) {
             String facility = mover.facility();
             String destination = mover.destination();

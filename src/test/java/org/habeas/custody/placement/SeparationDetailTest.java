@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 import org.habeas.IntegrationTest;
 import org.habeas.custody.LegalStatus;
-import org.habeas.custody.internal.CustodyRepository.Category;
 import org.habeas.estate.SeparationPolicy;
 import org.habeas.vetting.RuleDetails;
 import org.habeas.vetting.RuleOutcome;
@@ -30,19 +29,19 @@ class SeparationDetailTest extends IntegrationTest {
 
     @Test
     void everyPairOfCategoriesIsExplainedInBothLanguages() {
-        List<Category> categories = new ArrayList<>();
+        List<SeparationCategory> categories = new ArrayList<>();
         for (String sex : SEXES) {
             for (boolean juvenile : new boolean[] {false, true}) {
                 for (LegalStatus status : LegalStatus.values()) {
-                    categories.add(new Category(sex, juvenile, status));
+                    categories.add(new SeparationCategory(sex, juvenile, status));
                 }
             }
         }
         Set<String> keys = new TreeSet<>();
         int apart = 0;
-        for (Category mover : categories) {
-            for (Category other : categories) {
-                RuleOutcome.Detail conflict = PlacementRules.conflict(mover, other);
+        for (SeparationCategory mover : categories) {
+            for (SeparationCategory other : categories) {
+                RuleOutcome.Detail conflict = Separation.conflict(mover, other);
                 if (conflict == null) {
                     continue;
                 }
@@ -76,7 +75,7 @@ class SeparationDetailTest extends IntegrationTest {
             for (String sex : SEXES) {
                 for (boolean juvenile : new boolean[] {false, true}) {
                     for (LegalStatus status : LegalStatus.values()) {
-                        RuleOutcome.Detail unfit = PlacementRules.unfit(new Category(sex, juvenile, status),
+                        RuleOutcome.Detail unfit = Separation.unfit(new SeparationCategory(sex, juvenile, status),
                                 designation);
                         if (unfit == null) {
                             fits++;

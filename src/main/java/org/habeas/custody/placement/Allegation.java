@@ -1,4 +1,4 @@
-package org.habeas.custody;
+package org.habeas.custody.placement;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,19 +11,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.habeas.custody.LegalStatus;
-import org.habeas.custody.NonAssociation;
-import org.habeas.custody.internal.AssociationRepository.Counterpart;
-import org.habeas.custody.internal.AssociationRepository.GroupRecord;
-import org.habeas.custody.internal.CellCountRepository.CategoryCount;
-import org.habeas.custody.internal.CellCountRepository.FacilityGroup;
-import org.habeas.custody.internal.CellCountRepository.GroupCount;
-import org.habeas.custody.internal.CustodyRepository.Category;
+import org.habeas.custody.placement.Mover;
+import org.habeas.custody.placement.NonAssociation;
+import org.habeas.custody.placement.Separation;
+import org.habeas.custody.placement.internal.AssociationRepository.Counterpart;
+import org.habeas.custody.placement.internal.AssociationRepository.GroupRecord;
+import org.habeas.custody.placement.internal.CellCountRepository.CategoryCount;
+import org.habeas.custody.placement.internal.CellCountRepository.FacilityGroup;
+import org.habeas.custody.placement.internal.CellCountRepository.GroupCount;
+import org.habeas.custody.placement.SeparationCategory;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
-import org.habeas.estate.SeparationPolicy;
 import org.habeas.estate.SeparationPolicy.Designation;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
@@ -60,7 +60,7 @@ public class PlacementRules {
             public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
                 Instant now = clock.instant();
                 List<VettingRequest> into = requests.stream().filter(r -> r.toLocation() != null).toList();
-                Map<UUID, CellCountRepository.Mover> movers = into.isEmpty() ? Map.of()
+                Map<UUID, Mover> movers = into.isEmpty() ? Map.of()
                         : counts.movers(into.stream().map(VettingRequest::person).toList());
                 List<UUID> cells = into.stream().filter(r -> movers.containsKey(r.person()))
                         .map(VettingRequest::toLocation).toList();
@@ -72,19 +72,19 @@ public class PlacementRules {
                                 designations.getOrDefault(new LocationId(r.toLocation()), List.of()), now)).toList();
             }
 
-            private RuleOutcome judge(CellCountRepository.Mover mover, UUID cell, List<CategoryCount> inCell,
+            private RuleOutcome judge(Mover mover, UUID cell, List<CategoryCount> inCell,
                                       List<Designation> designations, Instant now) {
                 if (mover == null) {
                     return pass(now);
                 }
-                Detail unfit = unfit(mover.category(), designations);
+                Detail unfit = Separation.unfit(mover.category(), designations);
                 if (unfit != null) {
                     return RuleOutcome.deny(name(), "SEPARATION_REQUIRED", unfit, SOURCE_DESIGNATION, now);
                 }
                 // The mover's own place in the count is not company: a mover already in this cell leaves it.
-                List<Category> company = inCell.stream().filter(o -> o.people() - (cell.equals(mover.cell())
+                List<SeparationCategory> company = inCell.stream().filter(o -> o.people() - (cell.equals(mover.cell())
                         && o.category().equals(mover.category()) ? 1 : 0) > 0).map(CategoryCount::category).toList();
-                Detail apart = apartFrom(mover.category(), company);
+                Detail apart = Separation.apartFrom(mover.category(), company);
                 return apart == null ? pass(now)
                         : RuleOutcome.deny(name(), "SEPARATION_REQUIRED", apart, SOURCE_CUSTODY, now);
             }
@@ -151,7 +151,7 @@ public class PlacementRules {
         final Map<UUID, List<Counterpart>> personal;
         final Map<UUID, List<GroupRecord>> groups;
         final Map<LocationId, Location> locations;
-        final Map<UUID, CellCountRepository.Mover> movers;
+        final Map<UUID, Mover> movers;
         final List<GroupCount> groupCounts;
         final Set<FacilityGroup> heldInFacility;
 
@@ -204,7 +204,7 @@ public class PlacementRules {
             Predicate<GroupCount> inScope = record.scope() == NonAssociation.Scope.MODULE && target.parent() != null
                     ? c -> target.parent().value().equals(c.module())
                     : c -> target.id().value().equals(c.cell());
-            CellCountRepository.Mover self = movers.get(mover);
+            Mover self = movers.get(mover);
             boolean selfInRival = self != null && self.groups().contains(record.rival());
             int others = 0;
             for (GroupCount c : groupCounts) {
@@ -239,114 +239,6 @@ public class PlacementRules {
             case MODULE -> "in that module";
             case FACILITY -> "in this facility";
         };
-    }
-
-    /**
-     * The first category difference that keeps two people apart, in words and as a message (the recorded sexes are
-     * codes with their own words in the bundles); null when they may share a cell.
-     */
-    static Detail conflict(Category mover, Category other) {
-        if (!mover.sex().equals(other.sex())) {
-            return separation("the cell holds a person of another recorded sex (%s, this person %s)".formatted(
-                    sexWord(other.sex()), sexWord(mover.sex())), "otherSex", other.sex(), mover.sex());
-        }
-        if (mover.juvenile() != other.juvenile()) {
-            return mover.juvenile() ? separation("a minor cannot be placed with adults", "minorWithAdults")
-                    : separation("the cell holds a minor", "holdsMinor");
-        }
-        boolean moverCivil = civil(mover.legalStatus());
-        if (moverCivil != civil(other.legalStatus())) {
-            return separation("civil and immigration detainees are held apart from people held for criminal "
-                    + "offences", "civilApartFromCriminal");
-        }
-        if (!moverCivil && mover.legalStatus() != other.legalStatus()) {
-            return separation("untried people are held apart from convicted people", "untriedApartFromConvicted");
-        }
-        return null;
-    }
-
-    /**
-     * Why a person of {@code category} does not fit the designations that bear on a cell (nearest first): the first
-     * they do not fit; null when they fit them all. The SEPARATION rule and the roll's list of breaches both ask.
-     */
-    public static Detail unfit(Category category, List<Designation> designations) {
-        for (Designation designation : designations) {
-            Detail unfit = unfit(category, designation);
-            if (unfit != null) {
-                return unfit;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * Why a person of {@code category} must be kept apart from the people of one of {@code company} (the categories
-     * held with them); null when they may share a cell with all of them.
-     */
-    public static Detail apartFrom(Category category, List<Category> company) {
-        for (Category other : company) {
-            Detail conflict = conflict(category, other);
-            if (conflict != null) {
-                return conflict;
-            }
-        }
-        return null;
-    }
-
-    /** Why a person of this category does not fit whom a place is designated for; null when they fit. */
-    static Detail unfit(Category mover, Designation designation) {
-        SeparationPolicy policy = designation.policy();
-        String place = designation.pathKey();
-        if (policy.sex() != null && !policy.sex().name().equals(mover.sex())) {
-            return separation("%s is designated for %s only; this person's recorded sex: %s".formatted(place,
-                    policy.sex() == SeparationPolicy.Sex.FEMALE ? "women" : "men", sexWord(mover.sex())),
-                    "designatedSex", place, "FOR_" + policy.sex(), mover.sex());
-        }
-        if (policy.ageGroup() == SeparationPolicy.AgeGroup.MINORS && !mover.juvenile()) {
-            return separation(place + " is designated for minors; this person is an adult", "designatedMinors",
-                    place);
-        }
-        if (policy.ageGroup() == SeparationPolicy.AgeGroup.ADULTS && mover.juvenile()) {
-            return separation(place + " is designated for adults; this person is a minor", "designatedAdults", place);
-        }
-        if (policy.detention() != null && policy.detention() != detention(mover.legalStatus())) {
-            return separation("%s is designated for %s; this person is in %s".formatted(place,
-                    DETENTION_WORDS.get(policy.detention().name()), DETENTION_WORDS.get(mover.legalStatus().name())),
-                    "designatedDetention", place, policy.detention(), mover.legalStatus());
-        }
-        return null;
-    }
-
-    // The English words of the codes in a separation detail, as the English bundle has them (the detail's text and
-    // the bundle's English must read the same; RuleDetailLanguagesTest).
-    private static final Map<String, String> DETENTION_WORDS = Map.of("UNTRIED", "pre-trial detention",
-            "CONVICTED", "serving a sentence", "CIVIL", "civil or immigration detention",
-            "PRE_TRIAL", "pre-trial detention", "SENTENCED", "serving a sentence",
-            "IMMIGRATION", "immigration detention");
-
-    private static String sexWord(String recordedSex) {
-        return switch (recordedSex) {
-            case "MALE" -> "male";
-            case "FEMALE" -> "female";
-            case "INTERSEX" -> "intersex";
-            default -> "not recorded";
-        };
-    }
-
-    private static SeparationPolicy.Detention detention(LegalStatus status) {
-        return switch (status) {
-            case PRE_TRIAL -> SeparationPolicy.Detention.UNTRIED;
-            case SENTENCED -> SeparationPolicy.Detention.CONVICTED;
-            case IMMIGRATION, CIVIL -> SeparationPolicy.Detention.CIVIL;
-        };
-    }
-
-    private static Detail separation(String text, String variant, Object... args) {
-        return Detail.of(text + " (Mandela Rule 11)", "custody.ruleDetail.SEPARATION." + variant, args);
-    }
-
-    private static boolean civil(LegalStatus status) {
-        return status == LegalStatus.IMMIGRATION || status == LegalStatus.CIVIL;
     }
 
     private abstract static class CellRule implements VettingRule {

@@ -1,4 +1,4 @@
-package org.habeas.custody;
+package org.habeas.custody.roll;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +15,11 @@ import java.util.UUID;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 
-import org.habeas.custody.internal.CellCountCheck;
-import org.habeas.custody.internal.RollRepository;
-import org.habeas.custody.internal.RollRepository.StateCount;
+import org.habeas.custody.placement.CellCountCheck;
+import org.habeas.custody.ConsistencyReport;
+import org.habeas.custody.placement.CellCountCheck;
+import org.habeas.custody.roll.internal.RollRepository;
+import org.habeas.custody.roll.internal.RollRepository.StateCount;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.FacilityFigures;
 import org.habeas.estate.Location;

@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement.internal;
 
 import java.util.List;
 import java.util.Set;
@@ -10,12 +10,13 @@ import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
+import org.habeas.custody.CustodyPageParts;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
 import org.habeas.common.PageRequest;
-import org.habeas.custody.Allegation;
-import org.habeas.custody.Associations;
-import org.habeas.custody.NonAssociation;
+import org.habeas.custody.placement.Allegation;
+import org.habeas.custody.placement.Associations;
+import org.habeas.custody.placement.NonAssociation;
 import org.habeas.custody.StatusChange;
 import org.habeas.people.PeopleService;
 import org.habeas.people.Person;
@@ -114,11 +115,11 @@ class AssociationPages {
             String from = text(source, 300, "source", true);
             String a = text(groupA, 100, "groupA", false);
             String b = text(groupB, 100, "groupB", false);
-            if (CustodyPages.blank(other) == (a == null && b == null)) {
+            if (CustodyPageParts.blank(other) == (a == null && b == null)) {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
                         "Name either another person or two groups", "other", "groupA");
             }
-            if (!CustodyPages.blank(other)) {
+            if (!CustodyPageParts.blank(other)) {
                 associations.keepApart(new PersonId(personId), otherPerson(other), null, null, within, why, from);
             } else {
                 if (a == null || b == null) {
@@ -170,7 +171,7 @@ class AssociationPages {
             change.run();
             model.addAttribute("done", message);
         } catch (HabeasException refused) {
-            model.addAttribute("refused", CustodyPages.Refusal.of(refused));
+            model.addAttribute("refused", CustodyPageParts.Refusal.of(refused));
         }
         return fragment(personId, user, model);
     }
@@ -223,7 +224,7 @@ class AssociationPages {
     }
 
     private static String text(String value, int max, String field, boolean required) {
-        if (CustodyPages.blank(value)) {
+        if (CustodyPageParts.blank(value)) {
             if (required) {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, field + " is required", field);
             }
@@ -236,7 +237,7 @@ class AssociationPages {
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, boolean required) {
-        if (CustodyPages.blank(value)) {
+        if (CustodyPageParts.blank(value)) {
             if (required) {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, field + " is required", field);
             }

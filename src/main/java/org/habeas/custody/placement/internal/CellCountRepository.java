@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.custody.LegalStatus;
-import org.habeas.custody.internal.CustodyRepository.Category;
+import org.habeas.custody.placement.Mover;
+import org.habeas.custody.placement.SeparationCategory;
 import org.habeas.vetting.SharedReads;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,16 +99,8 @@ public class CellCountRepository {
              ORDER BY 1, 2
             """;
 
-    /**
-     * A person who would move: where they are held now (the cell, when in one), their separation category, and the
-     * groups they are alleged to belong to (standing allegations: what {@code cell_group_count} counts them under).
-     */
-    public record Mover(UUID person, String facility, String destination, UUID cell, Category category,
-                        Set<String> groups) {
-    }
-
     /** How many people of one category a cell holds. */
-    public record CategoryCount(Category category, int people) {
+    public record CategoryCount(SeparationCategory category, int people) {
     }
 
     /** A summary row that differs from its recount: {@code what} is the category or the alleged group. */
@@ -130,7 +123,7 @@ public class CellCountRepository {
             jdbc.sql(MOVERS).param("people", ids(missing)).query((RowCallbackHandler) rs -> {
                 UUID person = rs.getObject("person_id", UUID.class);
                 movers.put(person, new Mover(person, rs.getString("facility_code"), rs.getString("destination"),
-                        rs.getObject("location_id", UUID.class), new Category(rs.getString("sex"),
+                        rs.getObject("location_id", UUID.class), new SeparationCategory(rs.getString("sex"),
                         rs.getBoolean("juvenile"), LegalStatus.valueOf(rs.getString("legal_status"))),
                         Set.of((String[]) rs.getArray("groups").getArray())));
             });
@@ -150,7 +143,7 @@ public class CellCountRepository {
                  WHERE l.facility_code = :facility AND c.people > 0
                  ORDER BY l.path_key COLLATE "C", c.sex, c.juvenile, c.legal_status
                 """).param("facility", facility).query((rs, n) -> new CellCategory(
-                rs.getObject("location_id", UUID.class), rs.getString("path_key"), new CategoryCount(new Category(
+                rs.getObject("location_id", UUID.class), rs.getString("path_key"), new CategoryCount(new SeparationCategory(
                 rs.getString("sex"), rs.getBoolean("juvenile"), LegalStatus.valueOf(rs.getString("legal_status"))),
                 rs.getInt("people")))).list();
     }
@@ -160,7 +153,7 @@ public class CellCountRepository {
         Map<UUID, List<CategoryCount>> counts = new HashMap<>();
         jdbc.sql(CATEGORY_COUNTS).param("cells", ids(cells)).query((RowCallbackHandler) rs -> counts
                 .computeIfAbsent(rs.getObject("location_id", UUID.class), c -> new ArrayList<>())
-                .add(new CategoryCount(new Category(rs.getString("sex"), rs.getBoolean("juvenile"),
+                .add(new CategoryCount(new SeparationCategory(rs.getString("sex"), rs.getBoolean("juvenile"),
                         LegalStatus.valueOf(rs.getString("legal_status"))), rs.getInt("people"))));
         return counts;
     }

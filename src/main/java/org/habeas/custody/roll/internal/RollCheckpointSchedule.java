@@ -1,6 +1,6 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.roll.internal;
 
-import org.habeas.custody.RollCall;
+import org.habeas.custody.roll.RollCall;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

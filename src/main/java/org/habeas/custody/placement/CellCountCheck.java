@@ -1,7 +1,8 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.placement;
 
 import java.util.List;
 
+import org.habeas.custody.placement.internal.CellCountRepository;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;

@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.roll.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -7,10 +7,11 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.common.HabeasException;
-import org.habeas.custody.FacilityRoll;
-import org.habeas.custody.RollCall;
-import org.habeas.custody.RollLevel;
-import org.habeas.custody.SeparationBreaches;
+import org.habeas.custody.CustodyPageParts;
+import org.habeas.custody.roll.FacilityRoll;
+import org.habeas.custody.roll.RollCall;
+import org.habeas.custody.roll.RollLevel;
+import org.habeas.custody.placement.SeparationBreaches;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Facility;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * who should not be there by separation (REQ-20).
  */
 @Controller
-@PreAuthorize(CustodyPages.READERS)
+@PreAuthorize(CustodyPageParts.READERS)
 class RollPages {
 
     private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -77,9 +78,9 @@ class RollPages {
         Facility facility = estate.facility(code).facility();
         Instant instant = null;
         try {
-            instant = CustodyPages.instant(at, facility.timeZone(), "at");
+            instant = CustodyPageParts.instant(at, facility.timeZone(), "at");
         } catch (HabeasException refused) {
-            model.addAttribute("refused", CustodyPages.Refusal.of(refused));
+            model.addAttribute("refused", CustodyPageParts.Refusal.of(refused));
         }
         FacilityRoll roll = instant == null ? rollCall.now(code) : rollCall.at(code, instant);
         model.addAttribute("facility", facility);

@@ -1,4 +1,4 @@
-package org.habeas.custody.internal;
+package org.habeas.custody.roll.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static org.habeas.custody.internal.CustodyRepository.utc;
+import static org.habeas.common.SqlTimes.instant;
+import static org.habeas.common.SqlTimes.utc;
 
 /** The roll's SQL: now from the whereabouts projection, at any past instant from the ledger. */
 @Repository
@@ -172,7 +173,7 @@ public class RollRepository {
 
     public Optional<Instant> latestCheckpoint(Instant atOrBefore) {
         return jdbc.sql(LATEST_CHECKPOINT).param("at", utc(atOrBefore))
-                .query((rs, n) -> Optional.ofNullable(CustodyRepository.instant(rs, 1))).single();
+                .query((rs, n) -> Optional.ofNullable(instant(rs, 1))).single();
     }
 
     /**
@@ -202,7 +203,7 @@ public class RollRepository {
 
     public Optional<Instant> firstMovement() {
         return jdbc.sql("SELECT min(occurred_at) FROM movement")
-                .query((rs, n) -> Optional.ofNullable(CustodyRepository.instant(rs, 1))).single();
+                .query((rs, n) -> Optional.ofNullable(instant(rs, 1))).single();
     }
 
     /** How many arrived at the facility (admitted or arrived) and how many left it between the two instants. */

@@ -1,4 +1,4 @@
-package org.habeas.custody;
+package org.habeas.custody.placement;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.habeas.custody.internal.CellCountRepository;
-import org.habeas.custody.internal.CellCountRepository.CellCategory;
-import org.habeas.custody.internal.CustodyRepository.Category;
-import org.habeas.custody.internal.PlacementRules;
+import org.habeas.custody.placement.internal.CellCountRepository;
+import org.habeas.custody.placement.internal.CellCountRepository.CellCategory;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.SeparationPolicy.Designation;
@@ -54,15 +52,15 @@ public class SeparationBreaches {
         }
         Map<LocationId, List<Designation>> designations = estate.designations(held.stream()
                 .map(c -> new LocationId(c.cell())).distinct().toList());
-        Map<UUID, List<Category>> inCell = held.stream().collect(Collectors.groupingBy(CellCategory::cell,
+        Map<UUID, List<SeparationCategory>> inCell = held.stream().collect(Collectors.groupingBy(CellCategory::cell,
                 Collectors.mapping(c -> c.count().category(), Collectors.toList())));
         List<Breach> breaches = new ArrayList<>();
         for (CellCategory c : held) {
-            Category category = c.count().category();
-            RuleOutcome.Detail why = PlacementRules.unfit(category,
+            SeparationCategory category = c.count().category();
+            RuleOutcome.Detail why = Separation.unfit(category,
                     designations.getOrDefault(new LocationId(c.cell()), List.of()));
             if (why == null) {
-                why = PlacementRules.apartFrom(category, inCell.get(c.cell()));   // its own category never conflicts
+                why = Separation.apartFrom(category, inCell.get(c.cell()));   // its own category never conflicts
             }
             if (why != null) {
                 breaches.add(new Breach(c.cell(), c.path(), c.count().people(), why));

@@ -1,4 +1,4 @@
-package org.habeas.custody;
+package org.habeas.custody.roll;
 
 /**
  * The roll's figures for a facility or one of its levels. {@code population} is everyone on the roll (in cells, in

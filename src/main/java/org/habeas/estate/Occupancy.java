@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.habeas.estate.internal.EstateRepository;
-import org.habeas.vetting.SharedReads;
+import org.habeas.vetting.Evaluation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Occupancy {
+
+    private static final Evaluation.Shared<LocationId, Location> LOCATIONS = new Evaluation.Shared<>("estate.location");
 
     private final EstateRepository repository;
     private final Clock clock;
@@ -99,15 +101,19 @@ public class Occupancy {
         return Optional.ofNullable(findAll(List.of(place)).get(place));
     }
 
-    /**
-     * {@link #find} for many places at once; absent places are left out. Within one vetting evaluation a place is
-     * read once, whichever rule or check asks first ({@link SharedReads}).
-     */
+    /** {@link #find} for many places at once; absent places are left out. */
     public Map<LocationId, Location> findAll(Collection<LocationId> places) {
-        return SharedReads.readAll("estate.location", places, missing -> {
-            Map<LocationId, Location> found = new HashMap<>();
-            repository.findLocations(missing.stream().map(LocationId::value).toList()).forEach(l -> found.put(l.id(), l));
-            return found;
-        });
+        Map<LocationId, Location> found = new HashMap<>();
+        repository.findLocations(places.stream().distinct().map(LocationId::value).toList())
+                .forEach(l -> found.put(l.id(), l));
+        return found;
+    }
+
+    /**
+     * {@link #findAll(Collection)} within a vetting evaluation: a place is read once, whichever rule or scope check of
+     * the evaluation asks first, and the others get the same row.
+     */
+    public Map<LocationId, Location> findAll(Collection<LocationId> places, Evaluation evaluation) {
+        return evaluation.readAll(LOCATIONS, places, this::findAll);
     }
 }

@@ -11,14 +11,17 @@ import java.util.function.Consumer;
  */
 public interface MovementScope {
 
-    /** Throws a 4xx {@code HabeasException} unless the current user may see the request's person and places. */
-    void requireVisible(VettingRequest request);
+    /**
+     * Throws a 4xx {@code HabeasException} unless the current user may see the request's person and places; the
+     * rows it reads are shared with the rules through {@code evaluation}.
+     */
+    void requireVisible(VettingRequest request, Evaluation evaluation);
 
     /**
      * The same check for a batch: reads what it needs for all of {@code requests} at once and answers the check of
      * one request, which throws exactly as {@link #requireVisible} would. The engine calls it in request order.
      */
-    default Consumer<VettingRequest> forBatch(List<VettingRequest> requests) {
-        return this::requireVisible;
+    default Consumer<VettingRequest> forBatch(List<VettingRequest> requests, Evaluation evaluation) {
+        return request -> requireVisible(request, evaluation);
     }
 }

@@ -18,16 +18,19 @@ public interface VettingRule {
     /** The actions this rule has something to say about. */
     Set<MovementAction> appliesTo();
 
-    /** Judges the request; must not write anything (dry runs call it too). */
-    RuleOutcome evaluate(VettingRequest request);
+    /**
+     * Judges the request; must not write anything (dry runs call it too). Reads that the scope checks and other
+     * rules also make go through {@code evaluation}, so each row is read once per evaluation.
+     */
+    RuleOutcome evaluate(VettingRequest request, Evaluation evaluation);
 
     /**
      * Judges many requests at once, one outcome per request in the same order; the batch dry run calls it once per
      * rule. It must decide each request exactly as {@link #evaluate} would on the same data (a rule that overrides it
      * proves that in a test); a rule that needs no set-based form keeps this loop.
      */
-    default List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
-        return requests.stream().map(this::evaluate).toList();
+    default List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation) {
+        return requests.stream().map(r -> evaluate(r, evaluation)).toList();
     }
 
     /** Whether a two-person override may lift a denial; a hard limit (maximum capacity) answers false. */

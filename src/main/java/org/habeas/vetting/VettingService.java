@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.habeas.access.FacilityScope;
 import org.habeas.access.HabeasUser;
@@ -69,9 +69,9 @@ public class VettingService {
 
     /** What {@code request} would meet now; writes nothing and uses no override. */
     public Decision dryRun(VettingRequest request) {
-        return evaluation(() -> {
-            requireScope(request);
-            return new Decision(null, request, evaluate(request), List.of(), clock.instant());
+        return evaluation(evaluation -> {
+            requireScope(request, evaluation);
+            return new Decision(null, request, evaluate(request, evaluation), List.of(), clock.instant());
         });
     }
 
@@ -81,11 +81,12 @@ public class VettingService {
      * batch costs a few statements per rule instead of a few per rule and movement.
      */
     public List<Decision> dryRun(List<VettingRequest> requests) {
-        return evaluation(() -> dryRunAll(requests));
+        return evaluation(evaluation -> dryRunAll(requests, evaluation));
     }
 
-    private List<Decision> dryRunAll(List<VettingRequest> requests) {
-        List<Consumer<VettingRequest>> checks = movementScopes.stream().map(s -> s.forBatch(requests)).toList();
+    private List<Decision> dryRunAll(List<VettingRequest> requests, Evaluation evaluation) {
+        List<Consumer<VettingRequest>> checks = movementScopes.stream()
+                .map(s -> s.forBatch(requests, evaluation)).toList();
         for (VettingRequest request : requests) {
             if (request.facility() != null) {
                 scope.require(request.facility());
@@ -104,7 +105,7 @@ public class VettingService {
             if (concerned.isEmpty()) {
                 continue;
             }
-            List<RuleOutcome> judged = evaluateAll(rule, concerned.stream().map(requests::get).toList());
+            List<RuleOutcome> judged = evaluateAll(rule, concerned.stream().map(requests::get).toList(), evaluation);
             for (int k = 0; k < concerned.size(); k++) {
                 outcomes.get(concerned.get(k)).add(judged.get(k));
             }
@@ -134,7 +135,7 @@ public class VettingService {
 
         List<RuleOutcome> outcomes = new ArrayList<>();
         List<UUID> used = new ArrayList<>();
-        for (RuleOutcome outcome : evaluation(() -> evaluate(request))) {
+        for (RuleOutcome outcome : evaluation(evaluation -> evaluate(request, evaluation))) {
             MovementOverride lifting = outcome.verdict() == RuleOutcome.Verdict.DENY ? byRule.get(outcome.rule()) : null;
             if (lifting != null) {
                 outcomes.add(outcome.overridden());
@@ -156,7 +157,7 @@ public class VettingService {
     /** Requests an override; it lifts nothing until a second person approves it. */
     @Transactional
     public MovementOverride requestOverride(NewOverride command, HabeasUser requester) {
-        requireScope(command.movement());
+        requireScope(command.movement(), new Evaluation());
         VettingRule rule = rules.stream().filter(r -> r.name().equals(command.rule())).findFirst()
                 .orElseThrow(() -> OverrideRefused.unknownRule(command.rule()));
         if (!rule.overridable()) {
@@ -167,7 +168,8 @@ public class VettingService {
             throw OverrideRefused.badExpiry();
         }
         VettingRequest movement = command.movement();
-        RuleOutcome denial = evaluation(() -> evaluate(movement)).stream().filter(o -> o.rule().equals(rule.name()) && o.blocks())
+        RuleOutcome denial = evaluation(evaluation -> evaluate(movement, evaluation)).stream()
+                .filter(o -> o.rule().equals(rule.name()) && o.blocks())
                 .findFirst().orElse(null);
         var override = new MovementOverride(UUID.randomUUID(), movement.person(), movement.action(),
                 movement.movementKey(), movement.facility(), rule.name(), denial == null ? null : denial.reason(),
@@ -225,7 +227,7 @@ public class VettingService {
      * unused, newest first: what the officer may name on the movement form, and what still waits for approval.
      */
     public List<MovementOverride> openOverridesFor(VettingRequest request) {
-        requireScope(request);
+        requireScope(request, new Evaluation());
         return repository.openOverridesFor(request.person(), request.movementKey(), clock.instant());
     }
 
@@ -254,23 +256,23 @@ public class VettingService {
     }
 
     /**
-     * One evaluation: the scope checks and rules share their reads ({@link SharedReads}) and run with generic plans
-     * ({@link EvaluationPlanning}); the caller's transaction plans as before afterwards.
+     * One evaluation: the scope checks and rules share their reads through the {@link Evaluation} passed to them, and
+     * run with generic plans ({@link EvaluationPlanning}); the caller's transaction plans as before afterwards.
      */
-    private <T> T evaluation(Supplier<T> work) {
+    private <T> T evaluation(Function<Evaluation, T> work) {
         planning.beginGeneric();
         try {
-            return SharedReads.during(work);
+            return work.apply(new Evaluation());
         } finally {
             planning.endGeneric();
         }
     }
 
-    private void requireScope(VettingRequest request) {
+    private void requireScope(VettingRequest request, Evaluation evaluation) {
         if (request.facility() != null) {
             scope.require(request.facility());
         }
-        movementScopes.forEach(s -> s.requireVisible(request));
+        movementScopes.forEach(s -> s.requireVisible(request, evaluation));
     }
 
     private List<MovementOverride> usable(VettingRequest request, Collection<UUID> ids, Instant now) {
@@ -297,19 +299,19 @@ public class VettingService {
     }
 
     // Fail closed: a rule that throws denies the movement, and the error is in the decision (issue 6).
-    private List<RuleOutcome> evaluate(VettingRequest request) {
+    private List<RuleOutcome> evaluate(VettingRequest request, Evaluation evaluation) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (VettingRule rule : rules) {
             if (rule.appliesTo().contains(request.action())) {
-                outcomes.add(evaluate(rule, request));
+                outcomes.add(evaluate(rule, request, evaluation));
             }
         }
         return outcomes;
     }
 
-    private RuleOutcome evaluate(VettingRule rule, VettingRequest request) {
+    private RuleOutcome evaluate(VettingRule rule, VettingRequest request, Evaluation evaluation) {
         try {
-            return own(rule, rule.evaluate(request));
+            return own(rule, rule.evaluate(request, evaluation));
         } catch (RuntimeException e) {
             log.error("Vetting rule {} failed; the movement is denied", rule.name(), e);
             return RuleOutcome.error(rule.name(), RuleOutcome.Detail.of("the rule could not be evaluated: "
@@ -319,9 +321,9 @@ public class VettingService {
 
     // A batch that fails as a whole, or answers the wrong number of outcomes, is judged again one movement at a
     // time: each movement then gets the outcome (or the error) it would get alone.
-    private List<RuleOutcome> evaluateAll(VettingRule rule, List<VettingRequest> batch) {
+    private List<RuleOutcome> evaluateAll(VettingRule rule, List<VettingRequest> batch, Evaluation evaluation) {
         try {
-            List<RuleOutcome> outcomes = rule.evaluateAll(batch);
+            List<RuleOutcome> outcomes = rule.evaluateAll(batch, evaluation);
             if (outcomes != null && outcomes.size() == batch.size()) {
                 return outcomes.stream().map(o -> own(rule, o)).toList();
             }
@@ -330,7 +332,7 @@ public class VettingService {
         } catch (RuntimeException e) {
             log.error("Vetting rule {} failed on a batch of {}; judging one by one", rule.name(), batch.size(), e);
         }
-        return batch.stream().map(r -> evaluate(rule, r)).toList();
+        return batch.stream().map(r -> evaluate(rule, r, evaluation)).toList();
     }
 
     private static RuleOutcome own(VettingRule rule, RuleOutcome outcome) {

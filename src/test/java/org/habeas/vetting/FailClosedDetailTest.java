@@ -68,7 +68,7 @@ class FailClosedDetailTest extends IntegrationTest {
             }
 
             @Override
-            public RuleOutcome evaluate(VettingRequest request) {
+            public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
                 return null;
             }
         };

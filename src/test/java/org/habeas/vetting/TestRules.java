@@ -57,7 +57,7 @@ public class TestRules {
     VettingRule testHeld() {
         return new AnyMovement(HELD) {
             @Override
-            public RuleOutcome evaluate(VettingRequest request) {
+            public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
                 return HELD_MOVEMENTS.contains(request.person() + "/" + request.action())
                         ? RuleOutcome.deny(HELD, "MOVEMENT_DENIED", request.action() + " of this person is held",
                                 "test", Instant.EPOCH)
@@ -71,7 +71,7 @@ public class TestRules {
     VettingRule testPlanningProbe(JdbcClient jdbc) {
         return new AnyMovement(PLANNING) {
             @Override
-            public RuleOutcome evaluate(VettingRequest request) {
+            public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
                 if (request.toFacility() == null || !request.toFacility().startsWith("PLAN")) {
                     return RuleOutcome.pass(PLANNING, "test", Instant.EPOCH);
                 }
@@ -85,7 +85,7 @@ public class TestRules {
                                     String failPrefix) {
         return new AnyMovement(name) {
             @Override
-            public RuleOutcome evaluate(VettingRequest request) {
+            public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
                 String to = request.toFacility() == null ? "" : request.toFacility();
                 if (failPrefix != null && to.startsWith(failPrefix)) {
                     throw new IllegalStateException("test rule data unavailable");

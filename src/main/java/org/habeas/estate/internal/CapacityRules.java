@@ -15,6 +15,7 @@ import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationStatus;
 import org.habeas.estate.Occupancy;
+import org.habeas.vetting.Evaluation;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.RuleOutcome.Detail;
@@ -131,16 +132,16 @@ class CapacityRules {
 
         // One movement is a batch of one: the same reads and the same decision as the batch dry run.
         @Override
-        public RuleOutcome evaluate(VettingRequest request) {
-            return evaluateAll(List.of(request)).get(0);
+        public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
+            return evaluateAll(List.of(request), evaluation).get(0);
         }
 
         @Override
-        public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
+        public List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation) {
             Instant now = clock.instant();
             List<LocationId> cells = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull)
                     .distinct().map(LocationId::new).toList();
-            Map<LocationId, Location> found = cells.isEmpty() ? Map.of() : occupancy.findAll(cells);
+            Map<LocationId, Location> found = cells.isEmpty() ? Map.of() : occupancy.findAll(cells, evaluation);
             Map<UUID, Integer> overrides = found.isEmpty() || !readsOverrides ? Map.of()
                     : repository.overridesInForce(found.keySet().stream().map(LocationId::value).toList(), now);
             return requests.stream().map(r -> r.toLocation() == null ? RuleOutcome.pass(name, SOURCE, now)

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.placement.Mover;
 import org.habeas.custody.placement.SeparationCategory;
-import org.habeas.vetting.SharedReads;
+import org.habeas.vetting.Evaluation;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -107,28 +107,33 @@ public class CellCountRepository {
     public record CountDifference(UUID cell, String kind, String what, int stored, int counted) {
     }
 
+    private static final Evaluation.Shared<UUID, Mover> MOVERS_SHARED = new Evaluation.Shared<>("custody.mover");
+
     private final JdbcClient jdbc;
 
     CellCountRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /**
-     * The movers that are in custody, by person. Within one vetting evaluation each is read once, for the scope check
-     * and both placement rules ({@link SharedReads}).
-     */
+    /** The movers that are in custody, by person. */
     public Map<UUID, Mover> movers(Collection<UUID> people) {
-        return SharedReads.readAll("custody.mover", people, missing -> {
-            Map<UUID, Mover> movers = new HashMap<>();
-            jdbc.sql(MOVERS).param("people", ids(missing)).query((RowCallbackHandler) rs -> {
-                UUID person = rs.getObject("person_id", UUID.class);
-                movers.put(person, new Mover(person, rs.getString("facility_code"), rs.getString("destination"),
-                        rs.getObject("location_id", UUID.class), new SeparationCategory(rs.getString("sex"),
-                        rs.getBoolean("juvenile"), LegalStatus.valueOf(rs.getString("legal_status"))),
-                        Set.of((String[]) rs.getArray("groups").getArray())));
-            });
-            return movers;
+        Map<UUID, Mover> movers = new HashMap<>();
+        jdbc.sql(MOVERS).param("people", ids(people)).query((RowCallbackHandler) rs -> {
+            UUID person = rs.getObject("person_id", UUID.class);
+            movers.put(person, new Mover(person, rs.getString("facility_code"), rs.getString("destination"),
+                    rs.getObject("location_id", UUID.class), new SeparationCategory(rs.getString("sex"),
+                    rs.getBoolean("juvenile"), LegalStatus.valueOf(rs.getString("legal_status"))),
+                    Set.of((String[]) rs.getArray("groups").getArray())));
         });
+        return movers;
+    }
+
+    /**
+     * {@link #movers(Collection)} within a vetting evaluation: each mover is read once, for the scope check and both
+     * placement rules.
+     */
+    public Map<UUID, Mover> movers(Collection<UUID> people, Evaluation evaluation) {
+        return evaluation.readAll(MOVERS_SHARED, people, this::movers);
     }
 
     /** People of one category in one cell of a facility, with the cell's path. */

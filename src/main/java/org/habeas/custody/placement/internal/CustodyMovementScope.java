@@ -14,6 +14,7 @@ import org.habeas.custody.placement.Mover;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
+import org.habeas.vetting.Evaluation;
 import org.habeas.vetting.MovementScope;
 import org.habeas.vetting.VettingRequest;
 import org.springframework.stereotype.Component;
@@ -38,19 +39,19 @@ class CustodyMovementScope implements MovementScope {
 
     // One request is a batch of one.
     @Override
-    public void requireVisible(VettingRequest request) {
-        forBatch(List.of(request)).accept(request);
+    public void requireVisible(VettingRequest request, Evaluation evaluation) {
+        forBatch(List.of(request), evaluation).accept(request);
     }
 
     // The same reads for the whole batch (two statements, shared with the rules of the same evaluation), then the
     // same check per request, in order.
     @Override
-    public Consumer<VettingRequest> forBatch(List<VettingRequest> requests) {
+    public Consumer<VettingRequest> forBatch(List<VettingRequest> requests, Evaluation evaluation) {
         Map<UUID, Mover> held = requests.isEmpty() ? Map.of()
-                : counts.movers(requests.stream().map(VettingRequest::person).toList());
+                : counts.movers(requests.stream().map(VettingRequest::person).toList(), evaluation);
         List<LocationId> places = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull)
                 .map(LocationId::new).toList();
-        Map<LocationId, Location> found = places.isEmpty() ? Map.of() : occupancy.findAll(places);
+        Map<LocationId, Location> found = places.isEmpty() ? Map.of() : occupancy.findAll(places, evaluation);
         return request -> check(request, held.get(request.person()),
                 request.toLocation() == null ? null : found.get(new LocationId(request.toLocation())));
     }

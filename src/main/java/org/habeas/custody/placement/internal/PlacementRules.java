@@ -25,6 +25,7 @@ import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.estate.SeparationPolicy.Designation;
+import org.habeas.vetting.Evaluation;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.RuleOutcome.Detail;
@@ -57,11 +58,11 @@ public class PlacementRules {
     VettingRule separationRule(CellCountRepository counts, EstateService estate, Clock clock) {
         return new CellRule("SEPARATION") {
             @Override
-            public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
+            public List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation) {
                 Instant now = clock.instant();
                 List<VettingRequest> into = requests.stream().filter(r -> r.toLocation() != null).toList();
                 Map<UUID, Mover> movers = into.isEmpty() ? Map.of()
-                        : counts.movers(into.stream().map(VettingRequest::person).toList());
+                        : counts.movers(into.stream().map(VettingRequest::person).toList(), evaluation);
                 List<UUID> cells = into.stream().filter(r -> movers.containsKey(r.person()))
                         .map(VettingRequest::toLocation).toList();
                 Map<UUID, List<CategoryCount>> inCells = cells.isEmpty() ? Map.of() : counts.categoriesIn(cells);
@@ -102,13 +103,13 @@ public class PlacementRules {
                                    Occupancy occupancy, Clock clock) {
         return new CellRule("NON_ASSOCIATION") {
             @Override
-            public List<RuleOutcome> evaluateAll(List<VettingRequest> requests) {
+            public List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation) {
                 Instant now = clock.instant();
                 List<VettingRequest> into = requests.stream().filter(r -> r.toLocation() != null).toList();
                 if (into.isEmpty()) {
                     return requests.stream().map(r -> pass(now)).toList();
                 }
-                var facts = new Facts(associations, counts, occupancy, into);
+                var facts = new Facts(associations, counts, occupancy, into, evaluation);
                 return requests.stream().map(r -> r.toLocation() == null ? pass(now) : judge(r, facts, now)).toList();
             }
 
@@ -156,15 +157,15 @@ public class PlacementRules {
         final Set<FacilityGroup> heldInFacility;
 
         Facts(AssociationRepository associations, CellCountRepository counts, Occupancy occupancy,
-              List<VettingRequest> into) {
+              List<VettingRequest> into, Evaluation evaluation) {
             var concerning = associations.recordsConcerning(into.stream().map(VettingRequest::person).toList());
             personal = concerning.personal();
             groups = concerning.groups();
-            locations = occupancy.findAll(into.stream().map(r -> new LocationId(r.toLocation())).toList());
+            locations = occupancy.findAll(into.stream().map(r -> new LocationId(r.toLocation())).toList(), evaluation);
             List<VettingRequest> withGroups = into.stream().filter(r -> groups.containsKey(r.person())
                     && locations.containsKey(new LocationId(r.toLocation()))).toList();
             movers = withGroups.isEmpty() ? Map.of()
-                    : counts.movers(withGroups.stream().map(VettingRequest::person).toList());
+                    : counts.movers(withGroups.stream().map(VettingRequest::person).toList(), evaluation);
             Set<UUID> cells = new LinkedHashSet<>();
             Set<UUID> modules = new LinkedHashSet<>();
             Set<String> rivals = new LinkedHashSet<>();
@@ -260,12 +261,12 @@ public class PlacementRules {
         }
 
         @Override
-        public abstract List<RuleOutcome> evaluateAll(List<VettingRequest> requests);
+        public abstract List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation);
 
         // One movement is a batch of one: the same reads and the same decision as the batch dry run.
         @Override
-        public RuleOutcome evaluate(VettingRequest request) {
-            return evaluateAll(List.of(request)).get(0);
+        public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
+            return evaluateAll(List.of(request), evaluation).get(0);
         }
 
         RuleOutcome pass(Instant now) {

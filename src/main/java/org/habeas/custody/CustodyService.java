@@ -34,7 +34,6 @@ import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementDenied;
-import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingService;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +55,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustodyService {
 
     /** The vetting rule whose approved override lets a placement fill a cell up to its maximum capacity. */
-    public static final String CAPACITY_RULE = "CAPACITY";
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     private static final Duration BACKDATING_NEEDS_REASON = Duration.ofMinutes(5);
 
@@ -337,7 +335,7 @@ public class CustodyService {
             occupancy.vacate(current.location());
         }
         if (target != null) {
-            occupancy.occupy(target.id(), limitFor(decision));
+            occupancy.occupy(target.id(), CapacityLimit.after(decision));
         }
 
         String facility = kind == MovementKind.ARRIVED ? current.destination() : current.facility();
@@ -457,12 +455,6 @@ public class CustodyService {
         String path = occupancy.find(w.location()).map(Location::pathKey).orElse(null);
         return new Whereabouts(w.person(), w.episode(), w.kind(), w.facility(), w.location(), path, w.destination(),
                 w.detail(), w.since(), w.lastMovement(), w.version());
-    }
-
-    private static CapacityLimit limitFor(Decision decision) {
-        boolean capacityOverridden = decision != null && decision.outcomes().stream()
-                .anyMatch(o -> o.rule().equals(CAPACITY_RULE) && o.verdict() == RuleOutcome.Verdict.OVERRIDDEN);
-        return capacityOverridden ? CapacityLimit.MAXIMUM : CapacityLimit.OPERATIONAL;
     }
 
     private VettingRequest vettingRequest(MoveCommand command, Whereabouts current, Instant at) {

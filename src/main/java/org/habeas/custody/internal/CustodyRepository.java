@@ -242,7 +242,7 @@ public class CustodyRepository {
         return jdbc.sql("""
                 SELECT e.person_id, w.facility_code, f.time_zone
                   FROM custody_episode e JOIN whereabouts w ON w.person_id = e.person_id
-                  JOIN facility f ON f.code = w.facility_code
+                  JOIN estate_facility_zone f ON f.facility_code = w.facility_code
                  WHERE e.juvenile AND e.ended_at IS NULL""")
                 .query((rs, n) -> new HeldMinor(new PersonId(rs.getObject("person_id", UUID.class)),
                         rs.getString("facility_code"), ZoneId.of(rs.getString("time_zone")))).list();

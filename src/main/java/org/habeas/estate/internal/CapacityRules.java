@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.habeas.estate.EstateRule;
 import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
 import org.habeas.estate.LocationStatus;
@@ -43,7 +44,7 @@ class CapacityRules {
      */
     @Bean
     VettingRule capacityRule(Occupancy occupancy, EstateRepository repository, Clock clock) {
-        return new IntoACell("CAPACITY", true, occupancy, repository, clock) {
+        return new IntoACell(EstateRule.CAPACITY, true, occupancy, repository, clock) {
             @Override
             RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 if (cell.status() != LocationStatus.ACTIVE) {
@@ -82,7 +83,7 @@ class CapacityRules {
      */
     @Bean
     VettingRule areaMinimumRule(Occupancy occupancy, EstateRepository repository, Clock clock) {
-        return new IntoACell("AREA_MINIMUM", false, occupancy, repository, clock) {
+        return new IntoACell(EstateRule.AREA_MINIMUM, false, occupancy, repository, clock) {
             @Override
             RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
                 Integer places = cell.areaCapacity() == null ? null : cell.areaCapacity().icrc();
@@ -110,8 +111,8 @@ class CapacityRules {
         private final EstateRepository repository;
         private final Clock clock;
 
-        IntoACell(String name, boolean readsOverrides, Occupancy occupancy, EstateRepository repository, Clock clock) {
-            this.name = name;
+        IntoACell(EstateRule rule, boolean readsOverrides, Occupancy occupancy, EstateRepository repository, Clock clock) {
+            this.name = rule.name();
             this.readsOverrides = readsOverrides;
             this.occupancy = occupancy;
             this.repository = repository;

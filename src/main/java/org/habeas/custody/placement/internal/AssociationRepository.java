@@ -80,26 +80,27 @@ public class AssociationRepository {
 
     // Every open non-association that concerns each mover, in one read for one mover or a batch alike, oldest first
     // so that the record a denial names does not depend on the batch. Personal ones come with where the other person
-    // is held and the module of their cell, in two halves (one per side of the pair, so that each uses its partial
+    // is held (their unit at the record's scope, placement_unit of V60), in two halves (one per side of the pair, so that each uses its partial
     // index); group ones through the mover's standing allegations (not WITHDRAWN), with which group of theirs is kept
     // from which rival group. "group_a IS NOT NULL" lets the open-groups index answer (group records are few beside
     // personal ones); without it the OR read every non-association.
     private static final String RECORDS_CONCERNING = """
             SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
-                   w.location_id, l.parent_id AS module, w.facility_code, NULL::text AS own, NULL::text AS rival
+                   placement_unit(na.scope, w.facility_code, w.location_id, p.parent_id) AS unit,
+                   NULL::text AS own, NULL::text AS rival
               FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
-              LEFT JOIN location l ON l.id = w.location_id
+              LEFT JOIN estate_place p ON p.id = w.location_id
              WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
                AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
             UNION ALL
-            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, l.parent_id,
-                   w.facility_code, NULL, NULL
+            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id,
+                   placement_unit(na.scope, w.facility_code, w.location_id, p.parent_id), NULL, NULL
               FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
-              LEFT JOIN location l ON l.id = w.location_id
+              LEFT JOIN estate_place p ON p.id = w.location_id
              WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
                AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
             UNION ALL
-            SELECT a.person_id, na.id, na.scope, na.reason, na.recorded_at, NULL, NULL, NULL, NULL, a.grouping,
+            SELECT a.person_id, na.id, na.scope, na.reason, na.recorded_at, NULL, NULL, a.grouping,
                    CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
               FROM allegation a
               JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
@@ -113,9 +114,8 @@ public class AssociationRepository {
     private static final String LOCK_RECORDS_AT_DESTINATION = """
             SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0)))
               FROM (SELECT k FROM (SELECT DISTINCT 'habeas.non_association:' || r.id || ':'
-                                          || CASE r.scope WHEN 'CELL' THEN CAST(:cell AS text)
-                                                          WHEN 'MODULE' THEN CAST(:module AS text)
-                                                          ELSE CAST(:facility AS text) END AS k
+                                          || placement_unit(r.scope, CAST(:facility AS text), CAST(:cell AS uuid),
+                                                            CAST(:parent AS uuid)) AS k
                                      FROM (SELECT na.id, na.scope FROM non_association na
                                             WHERE na.status = 'OPEN'
                                               AND (na.person_a = :person OR na.person_b = :person)
@@ -128,9 +128,12 @@ public class AssociationRepository {
                      ORDER BY hashtextextended(k, 0)) ordered
             """;
 
-    /** Someone a mover must be kept apart from, and where they are held ({@code module}: their cell's parent). */
+    /**
+     * Someone a mover must be kept apart from, and the unit they are held in at the record's scope (null when in none
+     * at that scope, such as reception at MODULE scope).
+     */
     public record Counterpart(UUID nonAssociation, NonAssociation.Scope scope, String reason, UUID other,
-                              UUID location, UUID module, String facility) {
+                              String unit) {
     }
 
     /** A group non-association as it concerns one mover: their group {@code own} is kept from {@code rival}. */
@@ -149,30 +152,31 @@ public class AssociationRepository {
 
     /**
      * Serialises the placements that an open record concerning {@code person} could bring into conflict: one lock
-     * per record and destination unit at the record's scope ({@code cell}, its {@code module}, the {@code facility}),
-     * held to the end of the transaction. Two rivals placed at once into two cells of one module under a MODULE
+     * per record and the unit of the destination {@code cell} (in {@code parent}, of {@code facility}) at the record's
+     * scope, held to the end of the transaction. Two rivals placed at once into two cells of one module under a MODULE
      * record take the same lock, so the second one's rules see the first one's placement; the cell locks alone do
      * not, since each officer locks only their own cells. Placements that no record ties together never wait.
      */
-    public void lockRecordsAtDestination(UUID person, UUID cell, UUID module, String facility) {
-        jdbc.sql(LOCK_RECORDS_AT_DESTINATION).param("person", person).param("cell", cell).param("module", module)
+    public void lockRecordsAtDestination(UUID person, UUID cell, UUID parent, String facility) {
+        jdbc.sql(LOCK_RECORDS_AT_DESTINATION).param("person", person).param("cell", cell).param("parent", parent)
                 .param("facility", facility).query(Long.class).single();
     }
 
-    // The open personal records of a person whose two people are held within the record's scope of each other now:
-    // recorded between cellmates, or left so by a placement made before the record was.
+    // The open personal records of a person whose two people are held within the record's scope of each other now
+    // (the same units, placement_unit of V60): recorded between cellmates, or left so by a placement made before the
+    // record was.
     private static final String HELD_TOGETHER = """
             SELECT na.id
               FROM non_association na
               JOIN whereabouts wa ON wa.person_id = na.person_a
               JOIN whereabouts wb ON wb.person_id = na.person_b
-              LEFT JOIN location la ON la.id = wa.location_id
-              LEFT JOIN location lb ON lb.id = wb.location_id
+              LEFT JOIN estate_place pa ON pa.id = wa.location_id
+              LEFT JOIN estate_place pb ON pb.id = wb.location_id
              WHERE na.status = 'OPEN' AND (na.person_a = :person OR na.person_b = :person)
-               AND wa.facility_code = wb.facility_code
-               AND CASE na.scope WHEN 'CELL' THEN wa.location_id = wb.location_id
-                                 WHEN 'MODULE' THEN la.parent_id = lb.parent_id
-                                 ELSE true END
+               AND wa.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+               AND wb.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+               AND placement_unit(na.scope, wa.facility_code, wa.location_id, pa.parent_id)
+                   = placement_unit(na.scope, wb.facility_code, wb.location_id, pb.parent_id)
             """;
 
     public Set<UUID> heldTogether(UUID person) {
@@ -229,7 +233,6 @@ public class AssociationRepository {
                 rs.getString("reason"))).list();
     }
 
-    /** Each mover's open personal non-associations with a person in custody, oldest first. */
     /** The open personal and group non-associations that concern each of {@code people}, in one read. */
     public Concerning recordsConcerning(Collection<UUID> people) {
         Map<UUID, List<Counterpart>> personal = new HashMap<>();
@@ -242,9 +245,7 @@ public class AssociationRepository {
                     String own = rs.getString("own");
                     if (own == null) {
                         personal.computeIfAbsent(mover, m -> new ArrayList<>()).add(new Counterpart(id, scope,
-                                rs.getString("reason"), rs.getObject("other", UUID.class),
-                                rs.getObject("location_id", UUID.class), rs.getObject("module", UUID.class),
-                                rs.getString("facility_code")));
+                                rs.getString("reason"), rs.getObject("other", UUID.class), rs.getString("unit")));
                     } else {
                         groups.computeIfAbsent(mover, m -> new ArrayList<>()).add(new GroupRecord(id, scope,
                                 rs.getString("reason"), own, rs.getString("rival")));

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.placement.Mover;
+import org.habeas.custody.placement.NonAssociation;
 import org.habeas.custody.placement.SeparationCategory;
 import org.habeas.vetting.Evaluation;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -43,17 +44,24 @@ public class CellCountRepository {
              ORDER BY location_id, sex, juvenile, legal_status
             """;
 
-    // The counts of the cells asked about and of the cells of the modules asked about, for the groups asked about,
-    // through the primary key: the cells are listed first (an InitPlan), because a plain join with location, like a
+    // The counts of the cells inside the units asked about (V60), for the groups asked about, each with its unit at
+    // MODULE scope, through the primary key: the cells are listed first (an InitPlan), because a plain join, like a
     // join on the exact (cell, group) pairs, was planned as a scan of the whole table, 2.6-4.4 ms for one movement's
     // module at 80,000 people instead of 0.35 ms (bench/vetting). Asked as every cell with every group; the rules
     // look up only the pairs they need.
     private static final String GROUP_COUNTS = """
-            SELECT c.location_id, l.parent_id, c.grouping, c.people
-              FROM cell_group_count c JOIN location l ON l.id = c.location_id
-             WHERE c.location_id = ANY (ARRAY(SELECT id FROM location
-                                               WHERE id = ANY (:cells) OR parent_id = ANY (:modules)))
+            SELECT c.location_id, placement_unit('MODULE', p.facility_code, p.id, p.parent_id) AS module, c.grouping,
+                   c.people
+              FROM cell_group_count c JOIN estate_place p ON p.id = c.location_id
+             WHERE c.location_id = ANY (ARRAY(SELECT placement_cells_in_units(:cells, :modules)))
                AND c.grouping = ANY (:groups) AND c.people > 0
+            """;
+
+    private static final String UNITS = """
+            SELECT id, placement_unit('FACILITY', facility_code, id, parent_id) AS facility,
+                   placement_unit('MODULE', facility_code, id, parent_id) AS module,
+                   placement_unit('CELL', facility_code, id, parent_id) AS cell
+              FROM estate_place WHERE id = ANY (:cells)
             """;
 
     // A member of the group anywhere in the facility, the mover aside: in a cell, in reception or out for a while.
@@ -64,7 +72,8 @@ public class CellCountRepository {
                    p (mover, facility, grp)
              WHERE EXISTS (SELECT 1 FROM allegation r JOIN whereabouts w ON w.person_id = r.person_id
                             WHERE r.grouping = p.grp AND r.status <> 'WITHDRAWN' AND w.person_id <> p.mover
-                              AND w.facility_code = p.facility AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT'))
+                              AND placement_unit('FACILITY', w.facility_code, NULL, NULL) = p.facility
+                              AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT'))
             """;
 
     private static final String RECOUNT_CATEGORIES = """
@@ -144,7 +153,7 @@ public class CellCountRepository {
     public List<CellCategory> categoriesOfFacility(String facility) {
         return jdbc.sql("""
                 SELECT c.location_id, l.path_key, c.sex, c.juvenile, c.legal_status, c.people
-                  FROM cell_category_count c JOIN location l ON l.id = c.location_id
+                  FROM cell_category_count c JOIN estate_place l ON l.id = c.location_id
                  WHERE l.facility_code = :facility AND c.people > 0
                  ORDER BY l.path_key COLLATE "C", c.sex, c.juvenile, c.legal_status
                 """).param("facility", facility).query((rs, n) -> new CellCategory(
@@ -163,20 +172,45 @@ public class CellCountRepository {
         return counts;
     }
 
-    /** How many people alleged to belong to {@code group} the cell holds; {@code module} is the cell's parent. */
-    public record GroupCount(UUID cell, UUID module, String group, int people) {
+    /** How many people alleged to belong to {@code group} the cell holds; {@code module}: the cell's MODULE unit. */
+    public record GroupCount(UUID cell, String module, String group, int people) {
+
+        /** The cell's unit at a CELL or MODULE scope. */
+        String unitAt(NonAssociation.Scope scope) {
+            return scope == NonAssociation.Scope.MODULE ? module : cell.toString();
+        }
     }
 
     /**
-     * The group counts of {@code cells} and of every cell of {@code modules}, for {@code groups}; a cell holding none
-     * of a group is left out. One read for the CELL and MODULE scopes of a whole batch.
+     * The group counts of the cells inside the units {@code cells} (CELL scope) and {@code modules} (MODULE scope),
+     * for {@code groups}; a cell holding none of a group is left out. One read for a whole batch.
      */
     public List<GroupCount> groupCounts(Collection<UUID> cells, Collection<UUID> modules, Collection<String> groups) {
         return jdbc.sql(GROUP_COUNTS).param("cells", ids(cells)).param("modules", ids(modules))
                 .param("groups", groups.stream().distinct().toArray(String[]::new))
-                .query((rs, n) -> new GroupCount(rs.getObject("location_id", UUID.class),
-                        rs.getObject("parent_id", UUID.class), rs.getString("grouping"), rs.getInt("people")))
-                .list();
+                .query((rs, n) -> new GroupCount(rs.getObject("location_id", UUID.class), rs.getString("module"),
+                        rs.getString("grouping"), rs.getInt("people"))).list();
+    }
+
+    /** The units a cell is in at each scope, as placement_unit (V60) defines them. */
+    public record Units(String facility, String module, String cell) {
+
+        public String at(NonAssociation.Scope scope) {
+            return switch (scope) {
+                case FACILITY -> facility;
+                case MODULE -> module;
+                case CELL -> cell;
+            };
+        }
+    }
+
+    /** The units of each of {@code cells}; a place that does not exist is left out. */
+    public Map<UUID, Units> units(Collection<UUID> cells) {
+        Map<UUID, Units> units = new HashMap<>();
+        jdbc.sql(UNITS).param("cells", ids(cells)).query((RowCallbackHandler) rs -> units.put(
+                rs.getObject("id", UUID.class), new Units(rs.getString("facility"), rs.getString("module"),
+                        rs.getString("cell"))));
+        return units;
     }
 
     /** A mover, a facility and a group: is anyone else alleged to belong to it held there? */

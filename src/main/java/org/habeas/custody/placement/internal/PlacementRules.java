@@ -9,21 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.habeas.custody.placement.Mover;
 import org.habeas.custody.placement.NonAssociation;
+import org.habeas.custody.placement.PlacementRule;
 import org.habeas.custody.placement.Separation;
 import org.habeas.custody.placement.internal.AssociationRepository.Counterpart;
 import org.habeas.custody.placement.internal.AssociationRepository.GroupRecord;
 import org.habeas.custody.placement.internal.CellCountRepository.CategoryCount;
 import org.habeas.custody.placement.internal.CellCountRepository.FacilityGroup;
 import org.habeas.custody.placement.internal.CellCountRepository.GroupCount;
+import org.habeas.custody.placement.internal.CellCountRepository.Units;
 import org.habeas.custody.placement.SeparationCategory;
 import org.habeas.estate.EstateService;
-import org.habeas.estate.Location;
 import org.habeas.estate.LocationId;
-import org.habeas.estate.Occupancy;
 import org.habeas.estate.SeparationPolicy.Designation;
 import org.habeas.vetting.Evaluation;
 import org.habeas.vetting.MovementAction;
@@ -56,7 +55,7 @@ public class PlacementRules {
      */
     @Bean
     VettingRule separationRule(CellCountRepository counts, EstateService estate, Clock clock) {
-        return new CellRule("SEPARATION") {
+        return new CellRule(PlacementRule.SEPARATION) {
             @Override
             public List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation) {
                 Instant now = clock.instant();
@@ -94,14 +93,13 @@ public class PlacementRules {
 
     /**
      * NON_ASSOCIATION (REQ-22): not with a person the mover must be kept from, nor with a member of a group the
-     * mover's group must be kept from (by allegation, whatever its status but WITHDRAWN), within the record's scope.
-     * Personal records first (oldest first), then group records, narrowest scope first: the first that applies is
-     * the reason.
+     * mover's group must be kept from (by allegation, whatever its status but WITHDRAWN), within the record's scope:
+     * in the same unit at that scope, as {@code placement_unit} (V60) defines it for every reader. Personal records
+     * first (oldest first), then group records, narrowest scope first: the first that applies is the reason.
      */
     @Bean
-    VettingRule nonAssociationRule(AssociationRepository associations, CellCountRepository counts,
-                                   Occupancy occupancy, Clock clock) {
-        return new CellRule("NON_ASSOCIATION") {
+    VettingRule nonAssociationRule(AssociationRepository associations, CellCountRepository counts, Clock clock) {
+        return new CellRule(PlacementRule.NON_ASSOCIATION) {
             @Override
             public List<RuleOutcome> evaluateAll(List<VettingRequest> requests, Evaluation evaluation) {
                 Instant now = clock.instant();
@@ -109,17 +107,17 @@ public class PlacementRules {
                 if (into.isEmpty()) {
                     return requests.stream().map(r -> pass(now)).toList();
                 }
-                var facts = new Facts(associations, counts, occupancy, into, evaluation);
+                var facts = new Facts(associations, counts, into, evaluation);
                 return requests.stream().map(r -> r.toLocation() == null ? pass(now) : judge(r, facts, now)).toList();
             }
 
             private RuleOutcome judge(VettingRequest request, Facts facts, Instant now) {
-                Location target = facts.locations.get(new LocationId(request.toLocation()));
+                Units target = facts.units.get(request.toLocation());
                 if (target == null) {
                     return pass(now);
                 }
                 for (Counterpart c : facts.personal.getOrDefault(request.person(), List.of())) {
-                    if (together(c, target)) {
+                    if (c.unit() != null && c.unit().equals(target.at(c.scope()))) {
                         return RuleOutcome.deny(name(), "NON_ASSOCIATION", Detail.of(("a person to be kept apart at %s "
                                 + "level is %s: %s").formatted(c.scope(), where(c.scope()), c.reason()),
                                 "custody.ruleDetail.NON_ASSOCIATION.personal." + c.scope(), c.reason()),
@@ -144,26 +142,29 @@ public class PlacementRules {
 
     /**
      * What NON_ASSOCIATION reads for a set of movements into cells, in a fixed number of statements however many
-     * movements: their records (one read), the target cells and the movers (shared with the other rules and the scope
-     * check of the same evaluation), and the group counts of the cells and modules in question (one read).
+     * movements: their records (one read); only for movers with records, the target cells' units (one read), the
+     * movers (shared with the other rules and the scope check of the same evaluation) and the group counts of the
+     * units in question (one read).
      */
     private static final class Facts {
 
         final Map<UUID, List<Counterpart>> personal;
         final Map<UUID, List<GroupRecord>> groups;
-        final Map<LocationId, Location> locations;
+        final Map<UUID, Units> units;
         final Map<UUID, Mover> movers;
         final List<GroupCount> groupCounts;
         final Set<FacilityGroup> heldInFacility;
 
-        Facts(AssociationRepository associations, CellCountRepository counts, Occupancy occupancy,
-              List<VettingRequest> into, Evaluation evaluation) {
+        Facts(AssociationRepository associations, CellCountRepository counts, List<VettingRequest> into,
+              Evaluation evaluation) {
             var concerning = associations.recordsConcerning(into.stream().map(VettingRequest::person).toList());
             personal = concerning.personal();
             groups = concerning.groups();
-            locations = occupancy.findAll(into.stream().map(r -> new LocationId(r.toLocation())).toList(), evaluation);
+            List<UUID> targets = into.stream().filter(r -> personal.containsKey(r.person())
+                    || groups.containsKey(r.person())).map(VettingRequest::toLocation).toList();
+            units = targets.isEmpty() ? Map.of() : counts.units(targets);
             List<VettingRequest> withGroups = into.stream().filter(r -> groups.containsKey(r.person())
-                    && locations.containsKey(new LocationId(r.toLocation()))).toList();
+                    && units.containsKey(r.toLocation())).toList();
             movers = withGroups.isEmpty() ? Map.of()
                     : counts.movers(withGroups.stream().map(VettingRequest::person).toList(), evaluation);
             Set<UUID> cells = new LinkedHashSet<>();
@@ -171,18 +172,12 @@ public class PlacementRules {
             Set<String> rivals = new LinkedHashSet<>();
             List<FacilityGroup> facilityQuestions = new ArrayList<>();
             for (VettingRequest r : withGroups) {
-                Location target = locations.get(new LocationId(r.toLocation()));
+                Units target = units.get(r.toLocation());
                 for (GroupRecord record : groups.get(r.person())) {
                     switch (record.scope()) {
-                        case CELL -> cells.add(target.id().value());
-                        case MODULE -> {
-                            if (target.parent() == null) {
-                                cells.add(target.id().value());
-                            } else {
-                                modules.add(target.parent().value());
-                            }
-                        }
-                        case FACILITY -> facilityQuestions.add(new FacilityGroup(r.person(), target.facilityCode(),
+                        case CELL -> cells.add(UUID.fromString(target.cell()));
+                        case MODULE -> modules.add(UUID.fromString(target.module()));
+                        case FACILITY -> facilityQuestions.add(new FacilityGroup(r.person(), target.facility(),
                                 record.rival()));
                     }
                     if (record.scope() != NonAssociation.Scope.FACILITY) {
@@ -195,21 +190,19 @@ public class PlacementRules {
         }
 
         /**
-         * Whether someone other than the mover alleged to belong to the record's rival group is held in its scope:
-         * the target cell, or the cells of the target's module (the target itself when it has no parent).
+         * Whether someone other than the mover alleged to belong to the record's rival group is held in the target's
+         * unit at the record's scope.
          */
-        boolean rivalHeld(UUID mover, Location target, GroupRecord record) {
+        boolean rivalHeld(UUID mover, Units target, GroupRecord record) {
             if (record.scope() == NonAssociation.Scope.FACILITY) {
-                return heldInFacility.contains(new FacilityGroup(mover, target.facilityCode(), record.rival()));
+                return heldInFacility.contains(new FacilityGroup(mover, target.facility(), record.rival()));
             }
-            Predicate<GroupCount> inScope = record.scope() == NonAssociation.Scope.MODULE && target.parent() != null
-                    ? c -> target.parent().value().equals(c.module())
-                    : c -> target.id().value().equals(c.cell());
+            String unit = target.at(record.scope());
             Mover self = movers.get(mover);
             boolean selfInRival = self != null && self.groups().contains(record.rival());
             int others = 0;
             for (GroupCount c : groupCounts) {
-                if (c.group().equals(record.rival()) && inScope.test(c)) {
+                if (c.group().equals(record.rival()) && unit.equals(c.unitAt(record.scope()))) {
                     others += c.people() - (selfInRival && c.cell().equals(self.cell()) ? 1 : 0);
                 }
             }
@@ -225,15 +218,6 @@ public class PlacementRules {
     private static final RuleOutcome.Source SOURCE_ASSOCIATIONS = new RuleOutcome.Source(
             "custody: non-associations and allegations", "custody.ruleSource.associations");
 
-    private static boolean together(Counterpart other, Location target) {
-        return switch (other.scope()) {
-            case FACILITY -> target.facilityCode().equals(other.facility());
-            case CELL -> target.id().value().equals(other.location());
-            case MODULE -> other.module() != null && target.parent() != null
-                    && target.parent().value().equals(other.module());
-        };
-    }
-
     private static String where(NonAssociation.Scope scope) {
         return switch (scope) {
             case CELL -> "in that cell";
@@ -244,15 +228,15 @@ public class PlacementRules {
 
     private abstract static class CellRule implements VettingRule {
 
-        private final String name;
+        private final PlacementRule rule;
 
-        CellRule(String name) {
-            this.name = name;
+        CellRule(PlacementRule rule) {
+            this.rule = rule;
         }
 
         @Override
         public String name() {
-            return name;
+            return rule.name();
         }
 
         @Override
@@ -270,7 +254,7 @@ public class PlacementRules {
         }
 
         RuleOutcome pass(Instant now) {
-            return RuleOutcome.pass(name, name.equals("SEPARATION") ? SOURCE_CUSTODY : SOURCE_ASSOCIATIONS, now);
+            return RuleOutcome.pass(name(), rule == PlacementRule.SEPARATION ? SOURCE_CUSTODY : SOURCE_ASSOCIATIONS, now);
         }
     }
 }

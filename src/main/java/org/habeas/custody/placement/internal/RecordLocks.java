@@ -22,6 +22,6 @@ class RecordLocks implements PlacementLocks {
     @Override
     public void lockBeforeVetting(PersonId mover, Location target) {
         associations.lockRecordsAtDestination(mover.value(), target.id().value(),
-                (target.parent() == null ? target.id() : target.parent()).value(), target.facilityCode());
+                target.parent() == null ? null : target.parent().value(), target.facilityCode());
     }
 }

@@ -96,10 +96,11 @@ public class RollRepository {
     // The local day is the facility's, as the trigger reckons it.
     private static final String ARRIVED_AND_LEFT_TODAY = """
             SELECT c.arrived, c.left_
-              FROM facility f
+              FROM estate_facility_zone f
               JOIN movement_day_count c
-                ON c.facility_code = f.code AND c.day = (CAST(:at AS timestamptz) AT TIME ZONE f.time_zone)::date
-             WHERE f.code = :facility
+                ON c.facility_code = f.facility_code
+               AND c.day = (CAST(:at AS timestamptz) AT TIME ZONE f.time_zone)::date
+             WHERE f.facility_code = :facility
             """;
 
     // The counters recomputed from the ledger; every row where the two disagree (either side missing counts 0).
@@ -110,7 +111,7 @@ public class RollRepository {
                        count(*) FILTER (WHERE m.kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
                                                          'DIED', 'ESCAPED')) AS left_
                   FROM movement m
-                  LEFT JOIN facility f ON f.code = m.facility_code
+                  LEFT JOIN estate_facility_zone f ON f.facility_code = m.facility_code
                  WHERE m.kind IN ('ADMITTED', 'ARRIVED', 'TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
                                   'DIED', 'ESCAPED')
                  GROUP BY 1, 2)

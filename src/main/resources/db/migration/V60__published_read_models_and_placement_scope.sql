@@ -2,7 +2,7 @@
 -- join estate's data in SQL (custody's placement counts, its roll) read these views and never estate's tables, so
 -- estate may change its tables behind them. Plain views: the planner inlines them, indexes included.
 CREATE VIEW estate_place AS
-SELECT id, facility_code, parent_id, kind, path_key FROM location;
+SELECT id, facility_code, parent_id, kind, path_key, maximum_capacity IS NOT NULL AS holds_people FROM location;
 
 CREATE VIEW estate_facility_zone AS
 SELECT code AS facility_code, time_zone FROM facility;
@@ -19,11 +19,12 @@ SELECT CASE scope WHEN 'FACILITY' THEN facility
                   WHEN 'CELL' THEN CAST(cell AS text) END
 $$;
 
--- The cells inside some units: those whose unit at CELL scope is among cell_units, or at MODULE scope among
--- module_units. The inverse of placement_unit for cells, written beside it so both change together (a test checks
+-- The cells (places that hold people) inside some units: those whose unit at CELL scope is among cell_units, or at
+-- MODULE scope among module_units. The inverse of placement_unit for cells, written beside it so both change together (a test checks
 -- that they agree on every place of a facility); it answers through the location tree's indexes.
 CREATE FUNCTION placement_cells_in_units(cell_units uuid[], module_units uuid[]) RETURNS SETOF uuid
     LANGUAGE sql STABLE PARALLEL SAFE AS $$
 SELECT id FROM estate_place
- WHERE id = ANY (cell_units) OR parent_id = ANY (module_units) OR (parent_id IS NULL AND id = ANY (module_units))
+ WHERE holds_people
+   AND (id = ANY (cell_units) OR parent_id = ANY (module_units) OR (parent_id IS NULL AND id = ANY (module_units)))
 $$;

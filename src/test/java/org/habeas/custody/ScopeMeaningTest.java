@@ -93,6 +93,26 @@ class ScopeMeaningTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void theCellsInAUnitAreTheCellsWhoseUnitItIs() {
+        for (UUID cell : cells.values()) {
+            for (String scope : new String[] {"CELL", "MODULE"}) {
+                String unit = jdbc.sql("SELECT placement_unit(:scope, facility_code, id, parent_id) FROM estate_place"
+                        + " WHERE id = :cell").param("scope", scope).param("cell", cell).query(String.class).single();
+                List<UUID> sharing = jdbc.sql("SELECT id FROM estate_place WHERE facility_code = :facility"
+                        + " AND holds_people AND placement_unit(:scope, facility_code, id, parent_id) = :unit")
+                        .param("facility", facility).param("scope", scope).param("unit", unit).query(UUID.class)
+                        .list();
+                UUID[] units = {UUID.fromString(unit)};
+                UUID[] none = {};
+                List<UUID> inUnit = jdbc.sql("SELECT * FROM placement_cells_in_units(:cells, :modules)")
+                        .param("cells", scope.equals("CELL") ? units : none)
+                        .param("modules", scope.equals("MODULE") ? units : none).query(UUID.class).list();
+                assertThat(inUnit).as("%s unit of %s", scope, cell).containsExactlyInAnyOrderElementsOf(sharing);
+            }
+        }
+    }
+
     record Verdicts(boolean personalRule, boolean heldTogether, boolean groupRule) {
     }
 

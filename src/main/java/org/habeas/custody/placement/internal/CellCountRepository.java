@@ -53,7 +53,7 @@ public class CellCountRepository {
             SELECT c.location_id, placement_unit('MODULE', p.facility_code, p.id, p.parent_id) AS module, c.grouping,
                    c.people
               FROM cell_group_count c JOIN estate_place p ON p.id = c.location_id
-             WHERE c.location_id = ANY (ARRAY(SELECT placement_cells_in_units(:cells, :modules)))
+             WHERE c.location_id = ANY (ARRAY(SELECT cell FROM placement_cells_in_units(:cells, :modules) cell))
                AND c.grouping = ANY (:groups) AND c.people > 0
             """;
 

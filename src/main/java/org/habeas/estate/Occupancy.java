@@ -67,10 +67,8 @@ public class Occupancy {
             throw EstateRefused.maximumExceeded(location.pathKey(), location.population(),
                     location.capacity().maximum());
         }
-        int operational = Math.max(location.capacity().operational(),
-                repository.overrideInForce(place.value(), now).orElse(0));
         throw EstateRefused.capacityExceeded(location.pathKey(), location.population(),
-                Math.min(operational, location.capacity().maximum()));
+                repository.operationalLimits(List.of(place.value()), now).get(place.value()));
     }
 
     /** Counts one person out of {@code place}; returns its new population. Refused with {@code LOCATION_EMPTY}. */

@@ -26,7 +26,7 @@ public final class Evaluation {
 
     private final Map<Shared<?, ?>, Map<Object, Optional<Object>>> known = new HashMap<>();
 
-    Evaluation() {
+    public Evaluation() {
     }
 
     /**

@@ -20,6 +20,11 @@ import java.util.concurrent.Future;
 import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
 import org.habeas.common.ErrorCode;
+import org.habeas.vetting.Evaluation;
+import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.VettingRequest;
+import org.habeas.vetting.VettingRule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The occupancy commands the custody module calls in its own transaction (DESIGN.md invariant 2, REQ-29): twenty
- * callers racing for the last beds never push a place past its limit.
+ * The occupancy commands the custody module calls in its own transaction (invariant 2, REQ-29): twenty callers
+ * racing for the last beds never push a place past its limit, and the CAPACITY rule judges by the same limit.
  */
 class OccupancyTest extends IntegrationTest {
 
@@ -41,6 +46,9 @@ class OccupancyTest extends IntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    List<VettingRule> rules;
 
     TransactionTemplate tx;
     ExecutorService pool;
@@ -126,6 +134,35 @@ class OccupancyTest extends IntegrationTest {
         List<String> outcomes = race(CapacityLimit.OPERATIONAL);
         assertThat(outcomes.stream().filter("OK"::equals).count()).isEqualTo(11);
         assertThat(population()).isEqualTo(11);
+    }
+
+    @Test
+    void theCapacityRuleAndTheCountInAgreeOnTheLimitWithAndWithoutAnOverride() {   // REQ-29
+        for (int i = 0; i < 10; i++) {
+            occupy(CapacityLimit.OPERATIONAL);
+        }
+        assertThat(capacityRule().detailArgs()).as("denied at operational capacity").containsExactly(
+                occupancy.find(cell).orElseThrow().pathKey(), "10", "10");
+        assertThatThrownBy(() -> occupy(CapacityLimit.OPERATIONAL)).isInstanceOf(EstateRefused.class)
+                .extracting(e -> ((EstateRefused) e).properties().get("limit")).isEqualTo(10);
+
+        as(Role.DIRECTOR).post("/api/facilities/" + code + "/locations/" + cell + "/overrides",
+                Map.of("capacity", 11, "reason", "Transfer backlog", "expiresAt",
+                        Instant.now().plus(1, ChronoUnit.DAYS).toString())).expect(201);
+        assertThat(capacityRule().verdict()).as("the override raises the rule's limit").isEqualTo(
+                RuleOutcome.Verdict.PASS);
+        occupy(CapacityLimit.OPERATIONAL);
+        assertThat(capacityRule().detailArgs()).containsExactly(occupancy.find(cell).orElseThrow().pathKey(),
+                "11", "11");
+        assertThatThrownBy(() -> occupy(CapacityLimit.OPERATIONAL)).isInstanceOf(EstateRefused.class)
+                .extracting(e -> ((EstateRefused) e).properties().get("limit")).isEqualTo(11);
+    }
+
+    RuleOutcome capacityRule() {
+        VettingRule rule = rules.stream().filter(r -> r.name().equals(EstateRule.CAPACITY.name())).findFirst()
+                .orElseThrow();
+        return rule.evaluate(new VettingRequest(UUID.randomUUID(), MovementAction.PLACEMENT, code, null,
+                cell.value(), null, null, null, null, Instant.now()), new Evaluation());
     }
 
     @Test

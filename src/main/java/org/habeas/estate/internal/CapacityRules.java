@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -46,7 +45,7 @@ class CapacityRules {
     VettingRule capacityRule(Occupancy occupancy, EstateRepository repository, Clock clock) {
         return new IntoACell(EstateRule.CAPACITY, true, occupancy, repository, clock) {
             @Override
-            RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
+            RuleOutcome judge(Location cell, Instant now, Function<UUID, Integer> operationalLimit) {
                 if (cell.status() != LocationStatus.ACTIVE) {
                     return RuleOutcome.deny(name(), "LOCATION_INACTIVE", Detail.of(cell.pathKey() + " is not in use ("
                             + cell.status() + ")", "estate.ruleDetail.LOCATION_INACTIVE", cell.pathKey(),
@@ -57,8 +56,7 @@ class CapacityRules {
                             + " holds nobody", "estate.ruleDetail.CAPACITY_NOT_APPLICABLE", cell.pathKey()),
                             SOURCE, null);
                 }
-                int limit = Math.min(cell.capacity().maximum(), Math.max(cell.capacity().operational(),
-                        overrideInForce.apply(cell.id().value()).orElse(0)));
+                int limit = operationalLimit.apply(cell.id().value());
                 if (cell.population() >= cell.capacity().maximum()) {
                     return RuleOutcome.deny(name(), "MAXIMUM_CAPACITY_EXCEEDED", Detail.of(("%s holds %d, its maximum "
                             + "capacity").formatted(cell.pathKey(), cell.population()),
@@ -85,7 +83,7 @@ class CapacityRules {
     VettingRule areaMinimumRule(Occupancy occupancy, EstateRepository repository, Clock clock) {
         return new IntoACell(EstateRule.AREA_MINIMUM, false, occupancy, repository, clock) {
             @Override
-            RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce) {
+            RuleOutcome judge(Location cell, Instant now, Function<UUID, Integer> operationalLimit) {
                 Integer places = cell.areaCapacity() == null ? null : cell.areaCapacity().icrc();
                 if (places != null && cell.population() >= places) {
                     return RuleOutcome.deny(name(), "AREA_BELOW_MINIMUM", Detail.of(("%s has floor space for %d by "
@@ -101,25 +99,25 @@ class CapacityRules {
     /**
      * A rule about the cell a person is going into; passes when the movement goes into no cell. A batch (one movement
      * is a batch of one) reads its cells, through {@link Occupancy#findAll} so that the rules and the scope check
-     * of one evaluation share one read, and for CAPACITY the capacity overrides in force; then {@link #judge} each.
+     * of one evaluation share one read, and for CAPACITY their operational limits (V61); then {@link #judge} each.
      */
     private abstract static class IntoACell implements VettingRule {
 
         private final String name;
-        private final boolean readsOverrides;
+        private final boolean readsLimits;
         private final Occupancy occupancy;
         private final EstateRepository repository;
         private final Clock clock;
 
-        IntoACell(EstateRule rule, boolean readsOverrides, Occupancy occupancy, EstateRepository repository, Clock clock) {
+        IntoACell(EstateRule rule, boolean readsLimits, Occupancy occupancy, EstateRepository repository, Clock clock) {
             this.name = rule.name();
-            this.readsOverrides = readsOverrides;
+            this.readsLimits = readsLimits;
             this.occupancy = occupancy;
             this.repository = repository;
             this.clock = clock;
         }
 
-        abstract RuleOutcome judge(Location cell, Instant now, Function<UUID, Optional<Integer>> overrideInForce);
+        abstract RuleOutcome judge(Location cell, Instant now, Function<UUID, Integer> operationalLimit);
 
         @Override
         public String name() {
@@ -143,18 +141,18 @@ class CapacityRules {
             List<LocationId> cells = requests.stream().map(VettingRequest::toLocation).filter(Objects::nonNull)
                     .distinct().map(LocationId::new).toList();
             Map<LocationId, Location> found = cells.isEmpty() ? Map.of() : occupancy.findAll(cells, evaluation);
-            Map<UUID, Integer> overrides = found.isEmpty() || !readsOverrides ? Map.of()
-                    : repository.overridesInForce(found.keySet().stream().map(LocationId::value).toList(), now);
+            Map<UUID, Integer> limits = found.isEmpty() || !readsLimits ? Map.of()
+                    : repository.operationalLimits(found.keySet().stream().map(LocationId::value).toList(), now);
             return requests.stream().map(r -> r.toLocation() == null ? RuleOutcome.pass(name, SOURCE, now)
                     : judge(r, found.get(new LocationId(r.toLocation())), now,
-                            id -> Optional.ofNullable(overrides.get(id)))).toList();
+                            limits::get)).toList();
         }
 
         private RuleOutcome judge(VettingRequest request, Location cell, Instant now,
-                                  Function<UUID, Optional<Integer>> overrideInForce) {
+                                  Function<UUID, Integer> operationalLimit) {
             return cell == null ? RuleOutcome.deny(name, "LOCATION_NOT_FOUND", Detail.of("no location "
                     + request.toLocation(), "estate.ruleDetail.LOCATION_NOT_FOUND", request.toLocation()), SOURCE, now)
-                    : judge(cell, now, overrideInForce);
+                    : judge(cell, now, operationalLimit);
         }
     }
 }

@@ -260,10 +260,8 @@ public class EstateRepository {
             UPDATE location l SET population = l.population + 1
              WHERE l.id = :id AND l.status = 'ACTIVE' AND l.maximum_capacity IS NOT NULL
                AND l.population < CASE WHEN :limit = 'MAXIMUM' THEN l.maximum_capacity
-                                       ELSE least(l.maximum_capacity, greatest(l.operational_capacity,
-                                                  (SELECT max(o.capacity) FROM capacity_override o
-                                                    WHERE o.location_id = l.id AND o.revoked_at IS NULL
-                                                      AND o.expires_at > :now))) END
+                                       ELSE estate_operational_limit(l.id, l.operational_capacity,
+                                                                     l.maximum_capacity, :now) END
             RETURNING l.population
             """;
 
@@ -271,15 +269,9 @@ public class EstateRepository {
             UPDATE location SET population = population - 1 WHERE id = :id AND population > 0 RETURNING population
             """;
 
-    private static final String OVERRIDE_IN_FORCE = """
-            SELECT coalesce(max(capacity), 0) FROM capacity_override
-             WHERE location_id = :id AND revoked_at IS NULL AND expires_at > :now
-            """;
-
-    private static final String OVERRIDES_IN_FORCE = """
-            SELECT location_id, max(capacity) AS capacity FROM capacity_override
-             WHERE location_id = ANY (:ids) AND revoked_at IS NULL AND expires_at > :now
-             GROUP BY location_id
+    private static final String OPERATIONAL_LIMITS = """
+            SELECT id, estate_operational_limit(id, operational_capacity, maximum_capacity, :now) AS limit_
+              FROM location WHERE id = ANY (:ids) AND maximum_capacity IS NOT NULL
             """;
 
     private static final String INSERT_OVERRIDE = """
@@ -545,19 +537,15 @@ public class EstateRepository {
         return jdbc.sql(VACATE).param("id", id).query(Integer.class).optional();
     }
 
-    public Optional<Integer> overrideInForce(UUID id, Instant now) {
-        int capacity = jdbc.sql(OVERRIDE_IN_FORCE).param("id", id).param("now", utc(now)).query(Integer.class)
-                .single();
-        return capacity == 0 ? Optional.empty() : Optional.of(capacity);
-    }
-
-    /** {@link #overrideInForce} for many places: the capacity in force of each place that has one. */
-    public Map<UUID, Integer> overridesInForce(Collection<UUID> ids, Instant now) {
-        Map<UUID, Integer> inForce = new HashMap<>();
-        jdbc.sql(OVERRIDES_IN_FORCE).param("ids", ids.toArray(UUID[]::new)).param("now", utc(now))
-                .query((RowCallbackHandler) rs -> inForce.put(rs.getObject("location_id", UUID.class),
-                        rs.getInt("capacity")));
-        return inForce;
+    /**
+     * The operational limit of each of these places at {@code now} (V61: operational capacity, raised by a capacity
+     * override in force, never above maximum); places that hold nobody are left out.
+     */
+    public Map<UUID, Integer> operationalLimits(Collection<UUID> ids, Instant now) {
+        Map<UUID, Integer> limits = new HashMap<>();
+        jdbc.sql(OPERATIONAL_LIMITS).param("ids", ids.stream().distinct().toArray(UUID[]::new)).param("now", utc(now))
+                .query((RowCallbackHandler) rs -> limits.put(rs.getObject("id", UUID.class), rs.getInt("limit_")));
+        return limits;
     }
 
     public void insertOverride(UUID id, UUID location, int capacity, String reason, String decisionRef,

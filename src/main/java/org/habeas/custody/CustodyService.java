@@ -27,6 +27,7 @@ import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
+import org.habeas.estate.LocationId;
 import org.habeas.estate.Occupancy;
 import org.habeas.people.AdmissionFacts;
 import org.habeas.people.Birth;
@@ -311,7 +312,7 @@ public class CustodyService {
             throw CustodyRefused.movementInProgress(command.person());
         }
         MovementKind kind = command.kind();
-        scope.require(kind == MovementKind.ARRIVED ? current.destination() : current.facility());
+        scope.require(facilityOf(kind, current));
         if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
             throw CustodyRefused.stale(command.expectedVersion(), current.version());
         }
@@ -331,14 +332,14 @@ public class CustodyService {
         if (kind.vettedAs() != null) {
             decision = vetting.decide(vettingRequest(command, current, at), command.overrides()).requireAllowed();
         }
-        if (current.kind() == WhereaboutsKind.IN_CELL) {
-            occupancy.vacate(current.location());
+        if (current instanceof Whereabouts.InCell inCell) {
+            occupancy.vacate(inCell.location());
         }
         if (target != null) {
             occupancy.occupy(target.id(), CapacityLimit.after(decision));
         }
 
-        String facility = kind == MovementKind.ARRIVED ? current.destination() : current.facility();
+        String facility = facilityOf(kind, current);
         String destination = destinationOf(command, current);
         UUID movement = UUID.randomUUID();
         if (at.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
@@ -385,7 +386,8 @@ public class CustodyService {
     @Transactional
     public Optional<Whereabouts> whereabouts(PersonId person) {
         Optional<Whereabouts> found = repository.whereabouts(person)
-                .filter(w -> scope.allows(w.facility()) || (w.destination() != null && scope.allows(w.destination())))
+                .filter(w -> scope.allows(w.facility())
+                        || (w instanceof Whereabouts.InTransit t && scope.allows(t.toFacility())))
                 .map(this::withPath);
         found.ifPresent(w -> journal.recordRead("whereabouts", person.toString(), w.facility()));
         return found;
@@ -449,19 +451,23 @@ public class CustodyService {
     }
 
     private Whereabouts withPath(Whereabouts w) {
-        if (w.location() == null) {
-            return w;
+        if (w instanceof Whereabouts.InCell inCell) {
+            return inCell.withPath(occupancy.find(inCell.location()).map(Location::pathKey).orElse(null));
         }
-        String path = occupancy.find(w.location()).map(Location::pathKey).orElse(null);
-        return new Whereabouts(w.person(), w.episode(), w.kind(), w.facility(), w.location(), path, w.destination(),
-                w.detail(), w.since(), w.lastMovement(), w.version());
+        return w;
+    }
+
+    // The facility a movement is recorded in: the one an arrival arrives at, the one holding the person otherwise.
+    private static String facilityOf(MovementKind kind, Whereabouts current) {
+        return kind == MovementKind.ARRIVED && current instanceof Whereabouts.InTransit transit ? transit.toFacility()
+                : current.facility();
     }
 
     private VettingRequest vettingRequest(MoveCommand command, Whereabouts current, Instant at) {
         MovementKind kind = command.kind();
         boolean abroad = kind == MovementKind.REMOVED || kind == MovementKind.HANDED_OVER;
         return new VettingRequest(command.person().value(), kind.vettedAs(), current.facility(),
-                current.location() == null ? null : current.location().value(),
+                current.cell() == null ? null : current.cell().value(),
                 command.toLocation() == null ? null : command.toLocation().value(),
                 kind == MovementKind.TRANSFERRED_OUT ? command.destination() : null,
                 abroad ? command.destination() : null, abroad ? command.detail() : null,
@@ -492,19 +498,20 @@ public class CustodyService {
                 }
                 // Both cells locked, in id order: the rules then read occupants no concurrent placement can change
                 // (two officers placing two rivals into one cell at once: the second sees the first).
-                if (current.location() != null && current.location().value().compareTo(command.toLocation().value()) < 0) {
-                    occupancy.lock(current.location());
+                LocationId from = current.cell();
+                if (from != null && from.value().compareTo(command.toLocation().value()) < 0) {
+                    occupancy.lock(from);
                 }
                 Location cell = occupancy.lock(command.toLocation()).filter(l -> scope.allows(l.facilityCode()))
                         .orElseThrow(() -> new org.habeas.common.NotFound(ErrorCode.LOCATION_NOT_FOUND,
                                 "No location " + command.toLocation()));
-                if (current.location() != null && current.location().value().compareTo(command.toLocation().value()) > 0) {
-                    occupancy.lock(current.location());
+                if (from != null && from.value().compareTo(command.toLocation().value()) > 0) {
+                    occupancy.lock(from);
                 }
                 if (!cell.facilityCode().equals(current.facility())) {
                     throw CustodyRefused.wrongFacility(cell.pathKey(), current.facility());
                 }
-                if (command.kind() == MovementKind.MOVED && cell.id().equals(current.location())) {
+                if (command.kind() == MovementKind.MOVED && cell.id().equals(from)) {
                     throw missing("The person is already in " + cell.pathKey(), "toLocation");
                 }
                 return cell;

@@ -153,7 +153,7 @@ class CustodyPages {
                 .forEach(l -> cellNames.put(l.id().value(), l.relativePath())));
 
         model.addAttribute("person", person);
-        model.addAttribute("where", where.orElse(null));
+        model.addAttribute("where", where.map(Whereabouts::json).orElse(null));
         where.ifPresent(w -> model.addAttribute("whereSince", zones.local(w.since(), w.facility())));
         model.addAttribute("episodes", episodes.stream().map(e -> new EpisodeView(e,
                 zones.local(e.admittedAt(), e.facility()),
@@ -176,7 +176,7 @@ class CustodyPages {
             if (w.kind() == WhereaboutsKind.RECEPTION || w.kind() == WhereaboutsKind.IN_CELL) {
                 model.addAttribute("cells", zones.locations(w.facility()).stream()
                         .filter(l -> l.capacity() != null && l.status() == LocationStatus.ACTIVE)
-                        .filter(l -> !l.id().equals(w.location()))
+                        .filter(l -> !l.id().equals(w.cell()))
                         .map(l -> new CellChoice(l.id().value(), l.relativePath(), l.population(),
                                 l.capacity().operational(), l.population() >= l.capacity().operational()))
                         .toList());

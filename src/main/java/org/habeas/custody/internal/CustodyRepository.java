@@ -319,8 +319,8 @@ public class CustodyRepository {
                 .param("kind", kind.name()).param("occurredAt", utc(occurredAt)).param("recordedAt", utc(recordedAt))
                 .param("toState", toState).param("facility", facility).param("fromState", from.kind().name())
                 .param("fromFacility", from.facility())
-                .param("fromLocation", from.location() == null ? null : from.location().value())
-                .param("fromDestination", from.kind() == WhereaboutsKind.IN_TRANSIT ? from.destination() : null)
+                .param("fromLocation", from.cell() == null ? null : from.cell().value())
+                .param("fromDestination", from instanceof Whereabouts.InTransit t ? t.toFacility() : null)
                 .param("toLocation", toLocation).param("destination", destination).param("detail", detail)
                 .param("authority", authority).param("reason", reason).param("actor", actor)
                 .param("decision", decision).param("particulars", json.writeValueAsString(particulars))
@@ -367,7 +367,7 @@ public class CustodyRepository {
 
     private static Whereabouts whereabouts(ResultSet rs, int n) throws SQLException {
         UUID location = rs.getObject("location_id", UUID.class);
-        return new Whereabouts(new PersonId(rs.getObject("person_id", UUID.class)),
+        return Whereabouts.of(new PersonId(rs.getObject("person_id", UUID.class)),
                 rs.getObject("episode_id", UUID.class), WhereaboutsKind.valueOf(rs.getString("kind")),
                 rs.getString("facility_code"), location == null ? null : new LocationId(location), null,
                 rs.getString("destination"), rs.getString("detail"), instant(rs, "since"),

@@ -131,6 +131,24 @@ public final class BareSql {
             return statements.get(i).sql;
         }
 
+        /**
+         * The same recording without its writes (keeps SELECTs, WITH queries that write nothing, SET and SHOW): for
+         * a call whose writes committed, which cannot be sent twice.
+         */
+        public Recording reads() {
+            Recording reads = new Recording();
+            reads.arrays.putAll(arrays);
+            for (Sent sent : statements) {
+                String text = sent.sql == null ? "" : sent.sql.strip().toUpperCase(Locale.ROOT);
+                boolean read = text.startsWith("SELECT") || text.startsWith("SET") || text.startsWith("SHOW")
+                        || (text.startsWith("WITH") && !text.matches("(?s).*\\b(INSERT|UPDATE|DELETE)\\b.*"));
+                if (read) {
+                    reads.add(sent);
+                }
+            }
+            return reads;
+        }
+
         private void add(Sent sent) {
             int same = 0;
             for (Sent s : statements) {

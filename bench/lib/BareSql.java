@@ -425,7 +425,7 @@ public final class BareSql {
                 };
             }
         }
-        return verb + " …";
+        return text.length() <= 50 ? text : text.substring(0, 49) + "…";   // a SELECT of no table: as written
     }
 
     // ---- the wrappers

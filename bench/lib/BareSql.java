@@ -41,7 +41,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * out is everything that is not SQL: Spring's proxies and transaction handling, the repositories' row mapping, the
  * services' Java work, security, the journal's Java side (its INSERT is replayed), HTTP where there was some.
  *
- * <p>Only the recording thread's statements are recorded: work the call hands to another thread is not.
+ * <p>Only the recording thread's statements are recorded: work the call hands to another thread is not. Savepoints
+ * are not recorded either, so a call one of whose statements failed (and was rolled back to a savepoint) cannot be
+ * replayed; nor can the writes of a call that committed them ({@link Recording#reads} leaves them out).
  */
 public final class BareSql {
 
@@ -143,7 +145,7 @@ public final class BareSql {
                 boolean read = text.startsWith("SELECT") || text.startsWith("SET") || text.startsWith("SHOW")
                         || (text.startsWith("WITH") && !text.matches("(?s).*\\b(INSERT|UPDATE|DELETE)\\b.*"));
                 if (read) {
-                    reads.add(sent);
+                    reads.statements.add(sent);   // with the label it has here
                 }
             }
             return reads;
@@ -217,30 +219,6 @@ public final class BareSql {
                     long t = System.nanoTime();
                     send(c, recording.statements.get(i), recording, null, null);
                     nanos[i] = System.nanoTime() - t;
-                }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return nanos;
-    }
-
-    /** {@link #replay} of each recording in turn on the same connection and transaction (for a batch of calls). */
-    public long[] replayAll(List<Recording> recordings) {
-        long[] nanos = new long[recordings.size()];
-        try (Connection c = pool.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                for (int k = 0; k < recordings.size(); k++) {
-                    long t = System.nanoTime();
-                    for (Sent sent : recordings.get(k).statements) {
-                        send(c, sent, recordings.get(k), null, null);
-                    }
-                    nanos[k] = System.nanoTime() - t;
                 }
             } finally {
                 c.rollback();

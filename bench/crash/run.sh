@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Crash recovery: kill -9 the server in the middle of writes, start it again, and check that it comes up (the
 # orphaned PostgreSQL is stopped), that every write it acknowledged is there, and that the journal verifies.
-# Usage: bench/crash/run.sh [rounds]
+# Builds the jar with the Maven profile bench (bench/lib.sh). Usage: bench/crash/run.sh [rounds]
 source "$(dirname "$0")/../lib.sh"
 ROUNDS=${1:-3}
 PORT=18081
@@ -10,7 +10,13 @@ build_jar
 DATA=$(mktemp -d /tmp/habeas-crash-XXXX)
 ACKED="$DATA/acknowledged.txt"
 : >"$ACKED"
-trap 'kill -9 $SERVER_PID 2>/dev/null || true; pkill -f "$DATA/postgres" 2>/dev/null || true' EXIT
+# The embedded PostgreSQL's postmaster, by the pid it wrote in its data directory (none while it is stopped).
+postmaster() {
+    local pid
+    pid=$(head -1 "$DATA/postgres/postmaster.pid" 2>/dev/null || true)
+    [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$DATA/postgres" && echo "$pid" || true
+}
+trap 'kill -9 $SERVER_PID 2>/dev/null || true; pg=$(postmaster); [ -z "$pg" ] || kill "$pg" 2>/dev/null || true' EXIT
 
 start_server "$DATA" "$PORT" "$DATA/server-0.log"
 wait_healthy "$PORT" 90 >/dev/null
@@ -34,7 +40,7 @@ for round in $(seq 1 "$ROUNDS"); do
     sleep 3
     kill -9 "$SERVER_PID"                     # the JVM dies mid-write; its PostgreSQL child keeps running
     wait "$W1" "$W2" 2>/dev/null || true
-    orphan=$(pgrep -f "$DATA/postgres" | head -1 || true)
+    orphan=$(postmaster)
     start_server "$DATA" "$PORT" "$DATA/server-$round.log"
     seconds=$(wait_healthy "$PORT" 90)
     sleep 3                                   # sealing runs just behind the writers

@@ -25,15 +25,13 @@ import org.habeas.custody.AuthorityType;
 import org.habeas.custody.ConsistencyReport;
 import org.habeas.custody.Contact;
 import org.habeas.custody.CustodyService;
-import org.habeas.custody.FacilityRoll;
 import org.habeas.custody.LegalAuthority;
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.MoveCommand;
 import org.habeas.custody.MovementKind;
 import org.habeas.custody.PropertyItem;
-import org.habeas.custody.RollCall;
-import org.habeas.custody.internal.CustodyRepository;
-import org.habeas.custody.internal.RollRepository;
+import org.habeas.custody.roll.FacilityRoll;
+import org.habeas.custody.roll.RollCall;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
@@ -59,10 +57,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Registers POPULATION synthetic people by direct SQL (setup only: person, its REGISTERED revision and the
  *       facility link; no search keys), then admits ADMISSIONS of them through CustodyService.admitAll in batches of
  *       500 with every rule and the journal (timed), against the bare SQL of the same rows in a rolled-back
- *       transaction; then places them in cells through CustodyService.move (timed).</li>
+ *       transaction (five plain inserts per person, and the statements admitAll itself sends, recorded and
+ *       replayed); then places them in cells through CustodyService.move (timed).</li>
  *   <li>Adds 8 modules (16 x 32 x 156 = 79,872 places) and loads the rest of the population by bulk SQL
  *       (episode, ADMITTED and PLACED movements, whereabouts, cell occupancy; setup, not journaled), then times
- *       RollCall.now against the bare SQL of its query.</li>
+ *       RollCall.now against its bare SQL.</li>
  *   <li>Synthesizes one earlier, ended custody episode per person with MOVEMENTS movements in all (ADMITTED, PLACED,
  *       MOVED round the cells, RELEASED; times strictly increasing per person, before the current episode), then
  *       times RollCall.at for past instants against the bare SQL, and runs RollCall.check().</li>
@@ -70,6 +69,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The first SYNCED admissions run with PostgreSQL's default synchronous_commit = on (one WAL flush per admission,
  * since each admission is its own transaction); the rest with synchronous_commit = off, to show how much of an
  * admission is the flush of its commit on this machine's disk. Placements run after, also with it off.
+ *
+ * <p>"Bare SQL" of a service call is the statements that very call sent, recorded through the application's own
+ * DataSource and replayed over plain JDBC on one connection, rolled back (bench/lib/BareSql.java): no copy of a
+ * repository's SQL is kept here, so it cannot drift from what Habeas runs.
  * Usage: CustodyBench [admissions] [population] [movements] [runs] [synced]
  */
 public class CustodyBench {
@@ -80,37 +83,9 @@ public class CustodyBench {
     static final int PLACES = 156;
     static final int BATCH = 500;
 
-    // The bare SQL the roll runs, copied from RollRepository, to compare the service with.
-    static final String NOW = """
-            SELECT kind AS state, location_id, facility_code, destination, count(*) AS people
-              FROM whereabouts
-             WHERE (facility_code = :facility AND kind IN ('RECEPTION', 'TEMPORARILY_OUT', 'IN_TRANSIT', 'HANDED_OVER'))
-                OR (kind = 'IN_TRANSIT' AND destination = :facility)
-             GROUP BY kind, location_id, facility_code, destination
-            """;
-    // The roll at an instant as RollRepository reads it: the latest checkpoint, then the movements since.
-    static final String LATEST_CHECKPOINT = "SELECT max(taken_at) FROM roll_checkpoint_taken WHERE taken_at <= :at";
-    static final String CHECKPOINT = """
-            SELECT state, location_id, facility_code, destination, people FROM roll_checkpoint
-             WHERE taken_at = :taken AND (facility_code = :facility OR (state = 'IN_TRANSIT' AND destination = :facility))
-            """;
-    static final String DELTA = """
-            SELECT state, location_id, facility_code, destination, sum(people) AS people FROM (
-            SELECT to_state AS state, to_location AS location_id, facility_code,
-                   CASE WHEN to_state = 'IN_TRANSIT' THEN destination END AS destination, 1 AS people
-              FROM movement
-             WHERE occurred_at > :from AND occurred_at <= :to
-               AND to_state IN ('IN_CELL','RECEPTION','IN_TRANSIT','TEMPORARILY_OUT','HANDED_OVER')
-               AND (facility_code = :facility OR (to_state = 'IN_TRANSIT' AND destination = :facility))
-             UNION ALL
-            SELECT from_state, from_location, from_facility,
-                   CASE WHEN from_state = 'IN_TRANSIT' THEN from_destination END, -1
-              FROM movement
-             WHERE occurred_at > :from AND occurred_at <= :to AND from_state IS NOT NULL
-               AND (from_facility = :facility OR (from_state = 'IN_TRANSIT' AND from_destination = :facility))
-            ) d GROUP BY state, location_id, facility_code, destination HAVING sum(people) <> 0
-            """;
-    // The brute-force replay of the whole ledger (what the roll at an instant ran before checkpoints).
+    // The benchmark's own brute-force replay of the whole ledger (what the roll at an instant ran before
+    // checkpoints): an independent reckoning of the roll at an instant, printed beside the service's and timed as
+    // the cost checkpoints save. Not a statement Habeas runs now, so not "the bare SQL" of anything.
     static final String AT = """
             SELECT s.to_state AS state, s.to_location AS location_id, s.facility_code, s.destination,
                    count(*) AS people
@@ -134,7 +109,7 @@ public class CustodyBench {
         int synced = args.length > 4 ? Integer.parseInt(args[4]) : admissions;
         Path data = Files.createTempDirectory("habeas-custody-bench-");
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplication(HabeasApplication.class).run(
+        ConfigurableApplicationContext context = BareSql.install(new SpringApplication(HabeasApplication.class)).run(
                 "--habeas.data-dir=" + data, "--habeas.admin-password=custody-bench-root-secret",
                 "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         System.out.printf("machine: %d cores; admissions=%,d population=%,d movements=%,d runs=%d%n",
@@ -158,8 +133,7 @@ public class CustodyBench {
     private final EstateService estate;
     private final CustodyService custody;
     private final RollCall rollCall;
-    private final RollRepository rolls;
-    private final CustodyRepository admissionRows;
+    private final BareSql bare;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
@@ -167,8 +141,7 @@ public class CustodyBench {
         this.estate = context.getBean(EstateService.class);
         this.custody = context.getBean(CustodyService.class);
         this.rollCall = context.getBean(RollCall.class);
-        this.rolls = context.getBean(RollRepository.class);
-        this.admissionRows = context.getBean(CustodyRepository.class);
+        this.bare = BareSql.of(context);
         this.jdbc = context.getBean(JdbcClient.class);
         this.transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
     }
@@ -217,12 +190,13 @@ public class CustodyBench {
         System.out.printf("roll now: population %,d, in cells %,d, in reception %,d, modules %d%n",
                 now.totals().population(), now.totals().inCells(), now.totals().inReception(), now.levels().size());
         time("RollCall.now (80,000)", runs, () -> rollCall.now(CECOT));
-        time("bare SQL of the roll now", runs, () -> jdbc.sql(NOW).param("facility", CECOT).query().listOfRows());
-        // Where the service's time goes besides its own query: the estate reads and today's arrivals and departures.
+        // The statements one RollCall.now sends (the estate's reads of the facility's locations, the people outside
+        // cells, today's arrivals and departures), recorded and replayed: the total, then each statement.
+        BareSql.Recording nowSql = bare.record(() -> rollCall.now(CECOT));
+        timeBare("bare SQL of the roll now", runs, nowSql, true);
+        // Where the service's time goes besides its SQL: the estate's own calls, as the roll makes them.
         time("  part: EstateService.facility", runs, () -> estate.facility(CECOT));
         time("  part: EstateService.locations", runs, () -> estate.locations(CECOT));
-        time("  part: arrived and left today, the day's counter (V52)", runs,
-                () -> rolls.arrivedAndLeftToday(CECOT, Instant.now()));
         time("  part: arrived and left today counted from the ledger (before V52)", runs, () -> jdbc.sql("""
                 SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')),
                        count(*) FILTER (WHERE kind NOT IN ('ADMITTED', 'ARRIVED'))
@@ -253,19 +227,14 @@ public class CustodyBench {
             System.out.printf("roll at %s: population %,d, in cells %,d, in reception %,d; brute-force replay: in cells"
                             + " %,d, in reception %,d%n", at, roll.totals().population(), roll.totals().inCells(),
                     roll.totals().inReception(), replayed[0], replayed[1]);
-            OffsetDateTime latest = jdbc.sql(LATEST_CHECKPOINT).param("at", at.atOffset(ZoneOffset.UTC))
-                    .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
-            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + DELTA).param("facility", CECOT).param("from", latest)
-                    .param("to", at.atOffset(ZoneOffset.UTC)).query((rs, n) -> rs.getString(1)).list()
-                    .forEach(line -> System.out.println("    " + line));
+            // Recorded after the call above, which stored the day's checkpoint if it was missing: what a roll at this
+            // instant sends from now on (the latest checkpoint, its rows, the movements since, the estate's reads).
+            BareSql.Recording atSql = bare.record(() -> rollCall.at(CECOT, at));
+            int slowest = bare.slowest(atSql);
+            System.out.println("    EXPLAIN (ANALYZE, BUFFERS) of its slowest statement, " + atSql.label(slowest));
+            bare.explain(atSql, slowest, "ANALYZE, BUFFERS").forEach(line -> System.out.println("    " + line));
             time("RollCall.at " + at, runs, () -> rollCall.at(CECOT, at));
-            time("bare SQL of the roll at (checkpoint + delta) " + at, runs, () -> {
-                OffsetDateTime taken = jdbc.sql(LATEST_CHECKPOINT).param("at", at.atOffset(ZoneOffset.UTC))
-                        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
-                jdbc.sql(CHECKPOINT).param("taken", taken).param("facility", CECOT).query().listOfRows();
-                return jdbc.sql(DELTA).param("facility", CECOT).param("from", taken)
-                        .param("to", at.atOffset(ZoneOffset.UTC)).query().listOfRows();
-            });
+            timeBare("bare SQL of the roll at (checkpoint + delta) " + at, runs, atSql, false);
             time("brute-force replay SQL of the roll at " + at, Math.max(3, runs / 10), () -> jdbc.sql(AT)
                     .param("facility", CECOT).param("at", at.atOffset(ZoneOffset.UTC)).query().listOfRows());
         }
@@ -336,30 +305,39 @@ public class CustodyBench {
     }
 
     /**
-     * The one statement admitAll writes a batch with (CustodyRepository.insertAdmissions), per 500, rolled back:
-     * without the rules, the reads, the facility links and the journal.
+     * The bare SQL of admitAll: each batch of 500 is admitted once in a rolled-back transaction while its statements
+     * are recorded (not timed), then exactly those statements are replayed over plain JDBC (timed), rolled back: the
+     * rules' reads, the one insert statement, the facility links, the journal's insert, without the Java.
      */
     void bareBulkAdmissions(List<UUID> people) {
-        long t = System.nanoTime();
+        long nanos = 0;
+        BareSql.Totals statements = new BareSql.Totals();
         for (int from = 0; from < people.size(); from += BATCH) {
-            List<UUID> batch = people.subList(from, Math.min(people.size(), from + BATCH));
-            transaction.executeWithoutResult(status -> {
-                Instant now = Instant.now();
-                List<CustodyRepository.NewAdmission> rows = new ArrayList<>();
-                for (UUID person : batch) {
-                    Admission a = admission(person);
-                    rows.add(new CustodyRepository.NewAdmission(UUID.randomUUID(), a.person(), CECOT,
-                            a.legalStatus(), "MALE", false, a.authority(), a.arrest(), now, now, "bench", null, null,
-                            a.property(), a.contacts(), null, UUID.randomUUID(), null,
-                            java.util.Map.of("authority", "DETENTION_ORDER")));
-                }
-                admissionRows.insertAdmissions(rows);
-                status.setRollbackOnly();
-            });
+            List<Admission> batch = people.subList(from, Math.min(people.size(), from + BATCH)).stream()
+                    .map(CustodyBench::admission).toList();
+            BareSql.Recording sql = bare.record(() -> rolledBack(() -> custody.admitAll(batch)));
+            long t = System.nanoTime();
+            long[] each = bare.replay(sql);
+            nanos += System.nanoTime() - t;
+            statements.add(sql, each);
         }
-        System.out.printf("bare SQL of admitAll's one statement per batch (CustodyRepository.insertAdmissions; no rules,"
-                        + " no reads, no journal), batches of %d, rolled back: %,d in %.1f s = %.0f/s%n", BATCH,
-                people.size(), secs(t), people.size() / secs(t));
+        double seconds = nanos / 1e9;
+        long all = nanos;
+        System.out.printf("bare SQL of admitAll's statements per batch (recorded from admitAll, replayed over JDBC; no"
+                        + " Java, no commit), batches of %d, rolled back: %,d in %.1f s = %.0f/s%n", BATCH,
+                people.size(), seconds, people.size() / seconds);
+        statements.byLabel().forEach((label, total) -> {
+            if (total[0] >= all / 20) {   // the statements that take 5 % of it or more
+                System.out.printf("  of which %-50s %6.1f s (%,d statements)%n", label, total[0] / 1e9, total[1]);
+            }
+        });
+    }
+
+    void rolledBack(Runnable work) {
+        transaction.executeWithoutResult(status -> {
+            work.run();
+            status.setRollbackOnly();
+        });
     }
 
     /** The rows an admission writes, as plain JDBC batches in one transaction per 500, rolled back. */
@@ -586,6 +564,35 @@ public class CustodyBench {
             work.get();
             nanos[i] = System.nanoTime() - t;
         }
+        report(what, nanos);
+    }
+
+    /**
+     * {@link #time} for the replay of a recording: warm-up, then {@code runs} replays; the total, and with {@code
+     * parts} each statement's own line.
+     */
+    void timeBare(String what, int runs, BareSql.Recording sql, boolean parts) {
+        for (int i = 0; i < Math.min(5, runs); i++) {
+            bare.replay(sql);
+        }
+        long[] nanos = new long[runs];
+        long[][] each = new long[sql.size()][runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            long[] statements = bare.replay(sql);
+            nanos[i] = System.nanoTime() - t;
+            for (int k = 0; k < statements.length; k++) {
+                each[k][i] = statements[k];
+            }
+        }
+        report(what + " (" + sql.size() + " statements)", nanos);
+        for (int k = 0; parts && k < sql.size(); k++) {
+            report("  part: bare SQL " + sql.label(k), each[k]);
+        }
+    }
+
+    static void report(String what, long[] nanos) {
+        int runs = nanos.length;
         Arrays.sort(nanos);
         System.out.printf("%-60s p50 %8.1f ms  p95 %8.1f ms  max %8.1f ms  (%d runs)%n", what,
                 nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6, runs);

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Estate benchmark against a running server (bench/estate/run.sh starts one): imports the 80,000-place layout
  * (16 modules x 32 cells x 156 places) into each of FACILITIES new facilities, timing each import, then times the
- * occupancy reports over HTTP. No dependencies: java EstateBench.java BASE_URL ADMIN_PASSWORD PREFIX FACILITIES N
+ * occupancy reports over HTTP. Needs nothing but the JDK. Usage: EstateBench BASE_URL ADMIN_PASSWORD PREFIX FACILITIES N
  */
 public class EstateBench {
 

@@ -6,26 +6,33 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
-import org.habeas.people.internal.NameKeys;
+import org.habeas.people.Alias;
+import org.habeas.people.Birth;
+import org.habeas.people.Identity;
+import org.habeas.people.PersonName;
+import org.habeas.people.SearchColumns;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
 /**
  * Generates N synthetic people (Salvadoran and Venezuelan naming, aliases, documents, nationalities) and loads them
- * with COPY into the tables Flyway made, with the same search keys PeopleService derives (NameKeys). The GIN
+ * with COPY into the tables Flyway made, with the search keys PeopleService derives (SearchColumns). The GIN
  * indexes are dropped during the load and rebuilt after, both timed. Writes a sample of every 1000th person for
  * the search benchmark. Usage: LoadPeople JDBC_URL COUNT SAMPLE_FILE
  */
 public class LoadPeople {
 
     static final int BATCH = 20_000;
+    // When the loaded people were registered (registered_at below): dates an estimated age, as for a registration.
+    static final Instant REGISTERED = Instant.parse("2025-03-15T00:00:00Z");
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
@@ -48,7 +55,7 @@ public class LoadPeople {
                 }
             }
             long t0 = System.nanoTime();
-            Set<String> vocabulary = new TreeSet<>();
+            Map<String, String> vocabulary = new TreeMap<>();   // token -> its sound key
             try (BufferedWriter sample = Files.newBufferedWriter(sampleFile)) {
                 for (int from = 0; from < count; from += BATCH) {
                     var people = new StringBuilder();
@@ -73,9 +80,9 @@ public class LoadPeople {
             long t1 = System.nanoTime();
             try (var insert = c.prepareStatement(
                     "INSERT INTO name_token (token, phonetic) VALUES (?, ?) ON CONFLICT (token) DO NOTHING")) {
-                for (String token : vocabulary) {
-                    insert.setString(1, token);
-                    insert.setString(2, NameKeys.phonetic(token));
+                for (var token : vocabulary.entrySet()) {
+                    insert.setString(1, token.getKey());
+                    insert.setString(2, token.getValue());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -110,7 +117,7 @@ public class LoadPeople {
     }
 
     static void row(int i, Names names, StringBuilder people, StringBuilder nationalities, StringBuilder documents,
-                    StringBuilder aliases, Set<String> vocabulary, BufferedWriter sample) throws Exception {
+                    StringBuilder aliases, Map<String, String> vocabulary, BufferedWriter sample) throws Exception {
         var r = names.random();
         boolean female = r.nextInt(100) < 12;
         boolean salvadoran = r.nextBoolean();
@@ -130,48 +137,31 @@ public class LoadPeople {
             default -> null;
         };
         Integer age = stored == null ? 2025 - y : null;
-        List<List<String>> nameTokens = new ArrayList<>();
-        nameTokens.add(NameKeys.tokens(full));
         String alias = null;
         if (r.nextInt(100) < 8) {
             alias = r.nextBoolean() ? names.nickname() : names.given(female) + " " + first;
-            nameTokens.add(NameKeys.tokens(alias));
             aliases.append(UUID.randomUUID()).append('\t').append(id).append('\t')
                     .append(alias.startsWith("El ") || alias.startsWith("La ") ? "KNOWN_AS" : "ALIAS").append('\t')
                     .append(alias).append("\t1\n");
         }
-        Set<String> tokens = NameKeys.allTokens(nameTokens);
-        vocabulary.addAll(tokens);
-        List<Integer> years = new ArrayList<>();
-        if (stored != null) {
-            years.add(y);
-        } else {
-            for (int k = y - 2; k <= y + 2; k++) {
-                years.add(k);
-            }
-        }
-        Set<String> pairs = NameKeys.searchPairs(nameTokens, years);
-        // The duplicates report's blocking keys, as PeopleService.searchKeys derives them.
-        List<String> sounds = nameTokens.get(0).stream().map(NameKeys::phonetic).distinct().sorted().toList();
-        Set<String> duplicateKeys = new TreeSet<>();
-        String yearKey = stored == null ? "?" : Integer.toString(y);
-        for (int a = 0; a < sounds.size(); a++) {
-            for (int b = a + 1; b < sounds.size(); b++) {
-                duplicateKeys.add(sounds.get(a) + " " + sounds.get(b) + " " + yearKey);
-            }
-        }
-        StringBuilder searchNames = new StringBuilder();
-        for (int k = 0; k < nameTokens.size(); k++) {
-            searchNames.append(k == 0 ? "" : "|").append(String.join(" ", nameTokens.get(k)));
+        // The search columns exactly as a registration of this identity would store them.
+        var identity = new Identity(new PersonName(given, first, second, full),
+                alias == null ? List.of() : List.of(new Alias(Alias.Kind.ALIAS, alias)),
+                new Birth(Birth.Precision.valueOf(precision), stored, age), null, null, null, null, null, null, false,
+                null, null);
+        SearchColumns keys = SearchColumns.of(identity, REGISTERED);
+        for (int k = 0; k < keys.tokens().size(); k++) {
+            vocabulary.put(keys.tokens().get(k), keys.phonetics().get(k));
         }
         people.append(id).append('\t').append("HAB-2025-").append(String.format("%07d", i + 1)).append('\t')
                 .append(given).append('\t').append(first).append('\t').append(second == null ? "\\N" : second).append('\t')
                 .append(full).append('\t').append(precision).append('\t').append(stored == null ? "\\N" : stored)
                 .append('\t').append(age == null ? "\\N" : age).append('\t').append(female ? "FEMALE" : "MALE")
                 .append('\t').append(r.nextInt(10) == 0 ? "t" : "f").append('\t').append("UNVERIFIED").append('\t')
-                .append("1\t2025-03-15 00:00:00+00\t2025-03-15 00:00:00+00\t").append(array(tokens)).append('\t')
-                .append(array(pairs)).append('\t').append(searchNames).append('\t')
-                .append(array(years.stream().map(String::valueOf).toList())).append('\t').append(array(duplicateKeys))
+                .append("1\t2025-03-15 00:00:00+00\t2025-03-15 00:00:00+00\t").append(array(keys.tokens())).append('\t')
+                .append(array(keys.pairs())).append('\t').append(keys.names()).append('\t')
+                .append(array(keys.birthYears().stream().map(String::valueOf).toList())).append('\t')
+                .append(array(keys.duplicateKeys()))
                 .append('\n');
         String country = salvadoran ? "SV" : "VE";
         nationalities.append(UUID.randomUUID()).append('\t').append(id).append('\t').append(country).append('\t')

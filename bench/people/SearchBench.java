@@ -17,21 +17,29 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.habeas.access.HabeasUser;
+import org.habeas.access.Role;
+import org.habeas.common.PageRequest;
 import org.habeas.people.PeopleService;
-import org.habeas.people.internal.CandidateSearch;
-import org.habeas.people.internal.NameKeys;
-import org.habeas.people.internal.NameSearch;
-import org.habeas.people.internal.PeopleRepository;
-import org.habeas.people.internal.PeopleRepository.Candidate;
-import org.habeas.people.internal.PeopleRepository.Filter;
-import org.habeas.people.internal.PeopleRepository.Variant;
+import org.habeas.people.PersonQuery;
+import org.habeas.people.SearchResults;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Name search at scale, single client: latency (p50/p95/p99) and top-5 recall per query class through the HTTP
- * API; the bare SQL of the same search (the very statements PeopleService sends, built by CandidateSearch and
- * PeopleRepository, over plain JDBC: no HTTP, no Spring, no journal), timed as SQL alone and with the Java
- * scoring; and the naive design (one GIN trigram index over the whole normalised name).
- * Usage: SearchBench BASE_URL TOKEN JDBC_URL SAMPLE_FILE [QUERIES] [all|habeas|bare|naive]
+ * API; the same search called in this JVM (PeopleService.search on the server's database, in a Habeas attached to
+ * it: no HTTP, no security filters; its journal entry rolled back); the bare SQL of it (the very statements that
+ * call sent, recorded through the application's DataSource and replayed over plain JDBC: bench/lib/BareSql.java);
+ * and the naive design (one GIN trigram index over the whole normalised name).
+ * Usage: SearchBench BASE_URL TOKEN JDBC_URL SAMPLE_FILE QUERIES all|habeas|bare|naive [SERVER_DATA_DIR]
+ * (the server's data directory for every mode but naive: BareSql.attach signs with its journal key)
  */
 public class SearchBench {
 
@@ -49,16 +57,18 @@ public class SearchBench {
         var http = HttpClient.newHttpClient();
         try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             if (!only.equals("naive")) {
+                ConfigurableApplicationContext app = BareSql.attach(url, Path.of(args[6]));
                 if (!only.equals("bare")) {
                     warmUp(http, base, token, queries);
                 }
-                // Each class twice through the API and once as bare SQL, each pass on its own so neither warms the
-                // cache for the other within a query.
-                try (Statement s = c.createStatement()) {
-                    // What PeopleService sets for each search transaction (PeopleRepository.planEachSearch); here
-                    // once for the session, as the connection runs in autocommit.
-                    s.execute(PeopleRepository.SEARCH_SETTINGS.replace("true)", "false)"));
-                }
+                var officer = new HabeasUser(UUID.randomUUID(), "bench-officer", "Bench Officer",
+                        EnumSet.of(Role.LEGAL, Role.INTAKE), Set.of(), true, false, null);
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(officer, null, officer.getAuthorities()));
+                var search = new InProcess(app.getBean(PeopleService.class), BareSql.of(app),
+                        new TransactionTemplate(app.getBean(PlatformTransactionManager.class)));
+                // Each class twice through the API, then once in process and once as bare SQL, each pass on its own
+                // so neither warms the cache for the other within a query.
                 for (String kind : KINDS) {
                     List<Query> these = queries.stream().filter(q -> q.kind().equals(kind)).toList();
                     for (int pass = 1; pass <= (only.equals("bare") ? 0 : 2); pass++) {
@@ -75,31 +85,33 @@ public class SearchBench {
                         }
                         report("habeas API  " + kind + " #" + pass, api, found, these.size());
                     }
-                    long[] bare = new long[these.size()];
-                    long[] sqlOnly = new long[these.size()];
+                    // What each search sends, recorded (not timed) from one call of it.
+                    List<BareSql.Recording> sent = these.stream().map(search::record).toList();
+                    long[] inProcess = new long[these.size()];
                     int found = 0;
                     for (int i = 0; i < these.size(); i++) {
-                        sqlNanos = 0;
                         long t1 = System.nanoTime();
-                        if (bareSql(c, these.get(i))) {
+                        if (search.finds(these.get(i))) {
                             found++;
                         }
+                        inProcess[i] = System.nanoTime() - t1;
+                    }
+                    long[] bare = new long[these.size()];
+                    var statements = new BareSql.Totals();
+                    for (int i = 0; i < these.size(); i++) {
+                        long t1 = System.nanoTime();
+                        long[] each = search.bare.replay(sent.get(i));
                         bare[i] = System.nanoTime() - t1;
-                        sqlOnly[i] = sqlNanos;
+                        statements.add(sent.get(i), each);
                     }
-                    report("bare SQL    " + kind, sqlOnly, -1, these.size());
-                    var steps = new StringBuilder("  SQL by step (mean ms over the queries reaching it, runs):");
-                    for (int k = 0; k < 8; k++) {
-                        if (stepRuns[k] > 0) {
-                            steps.append(String.format(" %s %.1f (%d)", k == 0 ? "variants" : "read" + k,
-                                    stepNanos[k] / 1e6 / stepRuns[k], stepRuns[k]));
-                        }
-                    }
+                    report("bare SQL    " + kind, bare, -1, these.size());
+                    var steps = new StringBuilder("  SQL by statement (mean ms over the queries sending it, runs):");
+                    statements.byLabel().forEach((label, total) -> steps.append(String.format(" %s %.1f (%d);",
+                            label, total[0] / 1e6 / total[1], total[1])));
                     System.out.println(steps);
-                    stepNanos = new long[8];
-                    stepRuns = new int[8];
-                    report("JDBC+score  " + kind, bare, found, these.size());
+                    report("in-process  " + kind, inProcess, found, these.size());
                 }
+                app.close();
             }
             if (only.equals("all") || only.equals("naive")) {
                 naive(c, queries);
@@ -124,62 +136,24 @@ public class SearchBench {
         }
     }
 
-    static long sqlNanos;
-    // Where the SQL time of a class goes: per read of CandidateSearch (in order), total time and how many ran.
-    static long[] stepNanos = new long[8];
-    static int[] stepRuns = new int[8];
-    static int step;
+    /** PeopleService.search called in this JVM, as GET /api/people calls it, in a rolled-back transaction. */
+    record InProcess(PeopleService people, BareSql bare, TransactionTemplate transaction) {
 
-    /** The search PeopleService runs, minus HTTP, security, the nationalities of the page and the journal. */
-    static boolean bareSql(Connection c, Query q) throws Exception {
-        List<String> tokens = NameKeys.tokens(q.text());
-        List<Variant> variants = new ArrayList<>();
-        long t0 = System.nanoTime();
-        try (PreparedStatement s = c.prepareStatement(PeopleRepository.VARIANTS)) {
-            s.setArray(1, c.createArrayOf("text", tokens.toArray()));
-            s.setArray(2, c.createArrayOf("text", tokens.stream().map(NameKeys::phonetic).toArray()));
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    variants.add(PeopleRepository.variant(rs));
-                }
-            }
+        SearchResults search(Query q) {
+            var query = new PersonQuery(q.text(), null, null, q.year(), null, null);
+            return transaction.execute(status -> {
+                status.setRollbackOnly();   // its PEOPLE_SEARCHED entry: not left in the server's journal
+                return people.search(query, new PageRequest(0, 5));
+            });
         }
-        sqlNanos += System.nanoTime() - t0;
-        NameSearch plan = NameSearch.plan(tokens, variants);
-        stepNanos[0] += System.nanoTime() - t0;
-        stepRuns[0]++;
-        step = 1;
-        var ranked = CandidateSearch.rank(plan, new Filter(q.year(), null, null, null, null), 5,
-                PeopleService.CANDIDATE_CAP, statement -> fetch(c, statement));
-        return ranked.matches().stream().limit(5).anyMatch(m -> m.person().id().toString().equals(q.target()));
-    }
 
-    static List<Candidate> fetch(Connection c, PeopleRepository.Statement statement) {
-        long t0 = System.nanoTime();
-        List<Candidate> rows = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(statement.sql())) {
-            for (int i = 0; i < statement.params().size(); i++) {
-                Object p = statement.params().get(i);
-                if (p instanceof String[] array && !Boolean.getBoolean("bindAsObject")) {
-                    s.setArray(i + 1, c.createArrayOf("text", array));
-                } else {
-                    s.setObject(i + 1, p);
-                }
-            }
-            try (var rs = s.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(PeopleRepository.candidate(rs, rows.size()));
-                }
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+        boolean finds(Query q) {
+            return search(q).items().stream().limit(5).anyMatch(m -> m.person().id().toString().equals(q.target()));
         }
-        long took = System.nanoTime() - t0;
-        sqlNanos += took;
-        stepNanos[Math.min(step, 7)] += took;
-        stepRuns[Math.min(step, 7)]++;
-        step++;
-        return rows;
+
+        BareSql.Recording record(Query q) {
+            return bare.record(() -> search(q));
+        }
     }
 
     static void naive(Connection c, List<Query> queries) throws Exception {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start-up to healthy on the embedded database, and resident memory once started (issue: <= 12 s warm, <= 500 MB).
-# A "cold" start initialises a new data directory; "warm" starts reuse it. Usage: bench/startup/run.sh [runs]
+# A "cold" start initialises a new data directory; "warm" starts reuse it. Builds the jar with the Maven profile
+# bench (bench/lib.sh). Usage: bench/startup/run.sh [runs]
 source "$(dirname "$0")/../lib.sh"
 RUNS=${1:-5}
 PORT=18080

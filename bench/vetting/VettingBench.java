@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import org.habeas.HabeasApplication;
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
+import org.habeas.custody.placement.CellCountCheck;
+import org.habeas.custody.placement.SeparationBreaches;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
@@ -24,6 +25,7 @@ import org.habeas.estate.Layout;
 import org.habeas.estate.NewFacility;
 import org.habeas.estate.SeparationPolicy;
 import org.habeas.vetting.Decision;
+import org.habeas.vetting.Evaluation;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingRule;
@@ -49,9 +51,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       40 between rival groups at CELL or MODULE scope) by bulk SQL.</li>
  *   <li>Times, for MOVES random cell moves of people in cells to another random cell: VettingService.dryRun with
  *       every registered rule (the call the pages and the API make, the same evaluation a move's decide runs);
- *       each rule's evaluate on its own; the bare SQL of the scope check and the rules (each read once), in one read-only transaction; decide (which
- *       also stores and journals a denial) in a rolled-back transaction; and a batch dry run of BATCH movements,
- *       against the same bare SQL for the same batch.</li>
+ *       each rule's evaluate on its own; the bare SQL of the scope check and the rules (the statements that very dry
+ *       run sent, recorded through the application's DataSource and replayed over plain JDBC in one transaction:
+ *       bench/lib/BareSql.java); decide (which also stores and journals a denial) in a rolled-back transaction; and
+ *       a batch dry run of BATCH movements, against the bare SQL of the same batch's dry run.</li>
  *   <li>What the triggers that keep the per-cell counts (V55) add to a move: the whereabouts UPDATE of a cell move,
  *       rolled back, with the trigger and with it disabled; and a recount of the counts after the bulk load.</li>
  * </ol>
@@ -64,68 +67,9 @@ public class VettingBench {
     static final int CELLS_PER_MODULE = 32;
     static final int PLACES = 156;
 
-    // The SQL one evaluation of the four cell rules and the scope check sends (each read once, shared between them),
-    // copied from EstateRepository, CellCountRepository and AssociationRepository: the floor the engine is compared
-    // with. One movement sends them with one-element arrays, a batch with all.
-    static final String LOCATION_COLUMNS = """
-            l.id, l.facility_code, l.parent_id, l.path_key, l.name, l.kind, l.status, l.inactive_reason,
-                   l.expansion_id, l.certified_normal, l.operational_capacity, l.maximum_capacity, l.population,
-                   l.floor_area_m2, l.sanitary_annex_partitioned, l.ceiling_height_m, l.min_wall_distance_m,
-                   l.natural_light, l.ventilation, l.icrc_places, l.cpt_places, l.for_sex, l.for_age, l.for_detention,
-                   l.version, l.created_at""";
-    static final String FIND_LOCATION = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = :id";
-    static final String FIND_LOCATIONS = "SELECT " + LOCATION_COLUMNS + " FROM location l WHERE l.id = ANY (:ids)";
-    static final String DESIGNATIONS_OF = """
-            SELECT c.id AS cell, d.path_key, d.for_sex, d.for_age, d.for_detention
-              FROM location c JOIN location d ON d.id = c.id OR d.id = ANY (c.ancestors)
-             WHERE c.id = ANY (:cells)
-               AND (d.for_sex IS NOT NULL OR d.for_age IS NOT NULL OR d.for_detention IS NOT NULL)
-             ORDER BY c.id, cardinality(d.ancestors) DESC""";
-    static final String OVERRIDES_IN_FORCE = """
-            SELECT location_id, max(capacity) AS capacity FROM capacity_override
-             WHERE location_id = ANY (:ids) AND revoked_at IS NULL AND expires_at > :now
-             GROUP BY location_id""";
-    static final String MOVERS = """
-            SELECT w.person_id, w.facility_code, w.destination, w.location_id, e.sex, e.juvenile, e.legal_status,
-                   ARRAY(SELECT DISTINCT a.grouping FROM allegation a
-                          WHERE a.person_id = w.person_id AND a.status <> 'WITHDRAWN') AS groups
-              FROM whereabouts w JOIN custody_episode e ON e.id = w.episode_id
-             WHERE w.person_id = ANY (:people)""";
-    static final String CATEGORY_COUNTS = """
-            SELECT location_id, sex, juvenile, legal_status, people FROM cell_category_count
-             WHERE location_id = ANY (:cells) AND people > 0
-             ORDER BY location_id, sex, juvenile, legal_status""";
-    static final String GROUP_COUNTS = """
-            SELECT c.location_id, l.parent_id, c.grouping, c.people
-              FROM cell_group_count c JOIN location l ON l.id = c.location_id
-             WHERE c.location_id = ANY (ARRAY(SELECT id FROM location
-                                               WHERE id = ANY (:cells) OR parent_id = ANY (:modules)))
-               AND c.grouping = ANY (:groups) AND c.people > 0""";
-    static final String RECORDS_CONCERNING = """
-            SELECT na.person_a AS mover, na.id, na.scope, na.reason, na.recorded_at, w.person_id AS other,
-                   w.location_id, l.parent_id AS module, w.facility_code, NULL::text AS own, NULL::text AS rival
-              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_b
-              LEFT JOIN location l ON l.id = w.location_id
-             WHERE na.status = 'OPEN' AND na.person_a = ANY (:people)
-               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
-            UNION ALL
-            SELECT na.person_b, na.id, na.scope, na.reason, na.recorded_at, w.person_id, w.location_id, l.parent_id,
-                   w.facility_code, NULL, NULL
-              FROM non_association na JOIN whereabouts w ON w.person_id = na.person_a
-              LEFT JOIN location l ON l.id = w.location_id
-             WHERE na.status = 'OPEN' AND na.person_b = ANY (:people)
-               AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
-            UNION ALL
-            SELECT a.person_id, na.id, na.scope, na.reason, na.recorded_at, NULL, NULL, NULL, NULL, a.grouping,
-                   CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
-              FROM allegation a
-              JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
-                                     AND (na.group_a = a.grouping OR na.group_b = a.grouping)
-             WHERE a.person_id = ANY (:people) AND a.status <> 'WITHDRAWN'
-             ORDER BY mover, recorded_at, id, own""";
-
     // What the group half of NON_ASSOCIATION read before the per-cell counts (3fcee0a): the people held in the
-    // module's cells and their allegations. Kept for its plan, beside GROUP_COUNTS.
+    // module's cells and their allegations. Kept for its plan, beside the statements the rule sends now. Not a
+    // statement Habeas runs any more, so the benchmark's own (its inputs from the benchmark's own queries too).
     static final String RIVAL_IN_CELLS_BEFORE = """
             SELECT w.person_id, w.location_id, w.facility_code, r.grouping
               FROM whereabouts w JOIN allegation r ON r.person_id = w.person_id
@@ -141,7 +85,7 @@ public class VettingBench {
         int batchRuns = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         Path data = Files.createTempDirectory("habeas-vetting-bench-");
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = new SpringApplication(HabeasApplication.class).run(
+        ConfigurableApplicationContext context = BareSql.install(new SpringApplication(HabeasApplication.class)).run(
                 "--habeas.data-dir=" + data, "--habeas.admin-password=vetting-bench-root-secret",
                 "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
         System.out.printf("machine: %d cores; population=%,d records=%,d (allegations) + %,d (non-associations)"
@@ -166,18 +110,17 @@ public class VettingBench {
     private final ConfigurableApplicationContext context;
     private final EstateService estate;
     private final VettingService vetting;
+    private final BareSql bare;
     private final JdbcClient jdbc;
-    private final TransactionTemplate readOnly;
     private final TransactionTemplate rolledBack;
 
     VettingBench(ConfigurableApplicationContext context) {
         this.context = context;
         this.estate = context.getBean(EstateService.class);
         this.vetting = context.getBean(VettingService.class);
+        this.bare = BareSql.of(context);
         this.jdbc = context.getBean(JdbcClient.class);
         var transactions = context.getBean(PlatformTransactionManager.class);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
         this.rolledBack = new TransactionTemplate(transactions);
     }
 
@@ -200,7 +143,7 @@ public class VettingBench {
         System.out.printf("per-cell counts after the bulk load: %,d category rows, %,d group rows; differences from a "
                 + "recount: %s%n", jdbc.sql("SELECT count(*) FROM cell_category_count").query(Long.class).single(),
                 jdbc.sql("SELECT count(*) FROM cell_group_count").query(Long.class).single(),
-                context.getBean(org.habeas.custody.internal.CellCountCheck.class).differences().size());
+                context.getBean(CellCountCheck.class).differences().size());
 
         // A register in service is vacuumed and analysed; without this, autovacuum of the bulk load's tables runs
         // during the measurements on a two-core machine and its cost lands on whichever movement meets it.
@@ -212,10 +155,9 @@ public class VettingBench {
         System.out.println("rules: " + vetting.ruleNames());
         explain(requests.subList(0, Math.min(3, requests.size())));
 
-        // ---- the engine, one movement at a time
-        for (int warm = 0; warm < 2; warm++) {
-            requests.forEach(vetting::dryRun);
-        }
+        // ---- the engine, one movement at a time (the second warm-up pass records what each dry run sends)
+        requests.forEach(vetting::dryRun);
+        List<BareSql.Recording> sent = requests.stream().map(r -> bare.record(() -> vetting.dryRun(r))).toList();
         long[] engine = new long[requests.size()];
         int denied = 0;
         Map<String, Integer> deniedBy = new java.util.TreeMap<>();
@@ -231,28 +173,29 @@ public class VettingBench {
         report("VettingService.dryRun, all rules, per movement", engine);
         System.out.printf("  of %,d movements %,d denied; denials by rule %s%n", requests.size(), denied, deniedBy);
 
-        // ---- each rule on its own (outside a transaction: each query takes a pooled connection)
+        // ---- each rule on its own, in an evaluation of its own (nothing read for it by another rule or the scope
+        // check), outside a transaction: each query takes a pooled connection
         for (VettingRule rule : context.getBeansOfType(VettingRule.class).values()) {
             if (!rule.appliesTo().contains(MovementAction.CELL_MOVE)) {
                 continue;
             }
-            requests.forEach(rule::evaluate);
+            requests.forEach(r -> rule.evaluate(r, new Evaluation()));
             long[] nanos = new long[requests.size()];
             for (int i = 0; i < requests.size(); i++) {
                 long s = System.nanoTime();
-                rule.evaluate(requests.get(i));
+                rule.evaluate(requests.get(i), new Evaluation());
                 nanos[i] = System.nanoTime() - s;
             }
             report("  rule " + rule.name() + ".evaluate", nanos);
         }
 
-        // ---- the bare SQL the scope check and the cell rules send, in one read-only transaction per movement
-        Function<VettingRequest, Object> bare = r -> readOnly.execute(status -> bareSql(List.of(r)));
-        requests.forEach(bare::apply);
+        // ---- the bare SQL the scope check and the cell rules send: each movement's recorded statements (with the
+        // SET LOCALs of the evaluation, so the same generic plans), replayed in one transaction per movement
+        sent.forEach(bare::replay);
         long[] sql = new long[requests.size()];
         for (int i = 0; i < requests.size(); i++) {
             long s = System.nanoTime();
-            bare.apply(requests.get(i));
+            bare.replay(sent.get(i));
             sql[i] = System.nanoTime() - s;
         }
         report("bare SQL of the scope check and the cell rules, per movement", sql);
@@ -277,22 +220,23 @@ public class VettingBench {
         long[] bareBatches = new long[batchRuns];
         for (int warm = 0; warm < 3; warm++) {
             List<VettingRequest> slice = slice(requests, batch, random);
-            vetting.dryRun(slice);
-            readOnly.execute(status -> bareSql(slice));
+            bare.replay(bare.record(() -> vetting.dryRun(slice)));
         }
+        BareSql.Recording lastBatch = null;
+        long[] lastStatements = new long[0];
         for (int i = 0; i < batchRuns; i++) {
             List<VettingRequest> slice = slice(requests, batch, random);
+            lastBatch = bare.record(() -> vetting.dryRun(slice));   // not timed: what this batch's dry run sends
             long s = System.nanoTime();
             vetting.dryRun(slice);
             batches[i] = System.nanoTime() - s;
-            statementTimes = new java.util.TreeMap<>();
             s = System.nanoTime();
-            readOnly.execute(status -> bareSql(slice));
+            lastStatements = bare.replay(lastBatch);
             bareBatches[i] = System.nanoTime() - s;
         }
-        statementTimes.forEach((statement, took) -> System.out.printf("  last batch's bare SQL: %-28s %7.2f ms%n",
-                statement, took[0] / 1e6));
-        statementTimes = null;
+        for (int k = 0; lastBatch != null && k < lastStatements.length; k++) {
+            System.out.printf("  last batch's bare SQL: %-40s %7.2f ms%n", lastBatch.label(k), lastStatements[k] / 1e6);
+        }
         report("VettingService.dryRun(list of " + batch + "), per batch", batches);
         report("bare SQL of the scope check and the cell rules for the batch, per batch", bareBatches);
 
@@ -321,7 +265,7 @@ public class VettingBench {
         // ---- the roll's list of cells held against separation: every occupied cell of CECOT, its categories and the
         // designations above it. First as set up (everyone fits), then with modules 1-4 designated for convicted
         // people while untried men fill them (rolled back).
-        var breaches = context.getBean(org.habeas.custody.SeparationBreaches.class);
+        var breaches = context.getBean(SeparationBreaches.class);
         for (boolean misdesignated : new boolean[] {false, true}) {
             long[] nanos = new long[50];
             int[] listed = new int[1];
@@ -339,104 +283,45 @@ public class VettingBench {
             });
             report("SeparationBreaches.in(CECOT), " + listed[0] + " cells listed", nanos);
         }
+        // The statements the list sends on the set-up estate (everyone fits), recorded and replayed.
+        BareSql.Recording listSql = bare.record(() -> breaches.in(CECOT));
         long[] bareList = new long[50];
         for (int i = 0; i < bareList.length; i++) {
             long s = System.nanoTime();
-            readOnly.execute(status -> {
-                var cells = jdbc.sql("""
-                        SELECT c.location_id, l.path_key, c.sex, c.juvenile, c.legal_status, c.people
-                          FROM cell_category_count c JOIN location l ON l.id = c.location_id
-                         WHERE l.facility_code = 'CECOT' AND c.people > 0
-                         ORDER BY l.path_key COLLATE "C", c.sex, c.juvenile, c.legal_status""")
-                        .query((rs, n) -> rs.getObject(1, UUID.class)).list();
-                return jdbc.sql(DESIGNATIONS_OF).param("cells", cells.stream().distinct().toArray(UUID[]::new))
-                        .query().listOfRows();
-            });
+            bare.replay(listSql);
             bareList[i] = System.nanoTime() - s;
         }
-        report("bare SQL of the same two reads", bareList);
+        report("bare SQL of the same " + listSql.size() + " reads " + listSql.labels(), bareList);
     }
 
     /**
-     * The statements the four cell rules send for these movements (one movement: one-element arrays), in rule
-     * order: AREA_MINIMUM, CAPACITY, NON_ASSOCIATION, SEPARATION. The engine adds the scope check and Java work.
+     * The plans of the statements a dry run of each of a few movements sends (recorded, with the values it bound and
+     * after its SET LOCALs), to see where the time goes; and of the people-based read the group half of
+     * NON_ASSOCIATION made before the per-cell counts.
      */
-    Object bareSql(List<VettingRequest> movements) {
-        UUID[] cells = movements.stream().map(VettingRequest::toLocation).distinct().toArray(UUID[]::new);
-        UUID[] people = movements.stream().map(VettingRequest::person).distinct().toArray(UUID[]::new);
-        var now = java.time.OffsetDateTime.now();
-        jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();                  // as EvaluationPlanning
-        timed("MOVERS", () -> jdbc.sql(MOVERS).param("people", people).query().listOfRows());   // scope, both custody rules
-        Map<UUID, UUID> parents = new java.util.HashMap<>();                                    // scope and all four rules
-        timed("FIND_LOCATIONS", () -> jdbc.sql(FIND_LOCATIONS).param("ids", cells).query().listOfRows())
-                .forEach(l -> parents.put((UUID) l.get("id"), (UUID) l.get("parent_id")));
-        timed("OVERRIDES_IN_FORCE", () -> jdbc.sql(OVERRIDES_IN_FORCE).param("ids", cells).param("now", now)  // CAPACITY
-                .query().listOfRows());
-        var records = timed("RECORDS_CONCERNING", () -> jdbc.sql(RECORDS_CONCERNING).param("people", people) // NON_ASSOCIATION
-                .query().listOfRows());
-        Set<UUID> cellsAsked = new java.util.LinkedHashSet<>();
-        Set<UUID> modulesAsked = new java.util.LinkedHashSet<>();
-        Set<String> rivals = new java.util.LinkedHashSet<>();
-        for (VettingRequest r : movements) {
-            for (var g : records) {
-                if (g.get("own") == null || !r.person().equals(g.get("mover"))) {
-                    continue;
-                }
-                if ("CELL".equals(g.get("scope"))) {
-                    cellsAsked.add(r.toLocation());
-                } else {
-                    modulesAsked.add(parents.get(r.toLocation()));
-                }
-                rivals.add((String) g.get("rival"));
-            }
-        }
-        if (!rivals.isEmpty()) {
-            timed("GROUP_COUNTS", () -> jdbc.sql(GROUP_COUNTS).param("cells", cellsAsked.toArray(UUID[]::new))
-                    .param("modules", modulesAsked.toArray(UUID[]::new)).param("groups", rivals.toArray(String[]::new))
-                    .query().listOfRows());
-        }
-        timed("DESIGNATIONS_OF", () -> jdbc.sql(DESIGNATIONS_OF).param("cells", cells).query().listOfRows()); // SEPARATION
-        return timed("CATEGORY_COUNTS", () -> jdbc.sql(CATEGORY_COUNTS).param("cells", cells).query().listOfRows()); // SEPARATION
-    }
-
-    // Time per statement of the bare SQL, summed while `statementTimes` is set (the batches), to see where it goes.
-    Map<String, long[]> statementTimes;
-
-    <T> T timed(String statement, java.util.function.Supplier<T> call) {
-        long s = System.nanoTime();
-        T result = call.get();
-        if (statementTimes != null) {
-            statementTimes.computeIfAbsent(statement, k -> new long[2])[0] += System.nanoTime() - s;
-            statementTimes.get(statement)[1]++;
-        }
-        return result;
-    }
-
-    /** The plans of the rules' statements for a few movements, to see where the time goes. */
     void explain(List<VettingRequest> sample) {
         for (VettingRequest r : sample) {
-            var cell = jdbc.sql(FIND_LOCATION).param("id", r.toLocation()).query().singleRow();
-            UUID[] modules = {(UUID) cell.get("parent_id")};
-            UUID[] module = jdbc.sql("SELECT id FROM location WHERE parent_id = :parent").param("parent", modules[0])
-                    .query(UUID.class).list().toArray(UUID[]::new);
-            String[] rivals = jdbc.sql(RECORDS_CONCERNING).param("people", new UUID[] {r.person()}).query()
-                    .listOfRows().stream().map(row -> (String) row.get("rival")).filter(java.util.Objects::nonNull)
-                    .distinct().toArray(String[]::new);
-            explain("MOVERS", MOVERS, r, null, null, rivals);
-            explain("CATEGORY_COUNTS (SEPARATION)", CATEGORY_COUNTS, r, new UUID[] {r.toLocation()}, null, rivals);
-            explain("DESIGNATIONS_OF (SEPARATION)", DESIGNATIONS_OF, r, new UUID[] {r.toLocation()}, null, rivals);
-            explain("RECORDS_CONCERNING", RECORDS_CONCERNING, r, null, null, rivals);
-            explain("GROUP_COUNTS (module)", GROUP_COUNTS, r, new UUID[0], modules, rivals);
-            explain("RIVAL_IN_CELLS (module, before the counts)", RIVAL_IN_CELLS_BEFORE, r, module, null, rivals);
+            BareSql.Recording sent = bare.record(() -> vetting.dryRun(r));
+            for (int i = 0; i < sent.size(); i++) {
+                if (sent.label(i).startsWith("SELECT") || sent.label(i).startsWith("WITH")) {
+                    System.out.println("-- EXPLAIN " + sent.label(i));
+                    bare.explain(sent, i, "ANALYZE, BUFFERS, COSTS OFF").forEach(line -> System.out.println("   " + line));
+                }
+            }
+            UUID[] module = jdbc.sql("SELECT id FROM location WHERE parent_id = (SELECT parent_id FROM location"
+                    + " WHERE id = :cell)").param("cell", r.toLocation()).query(UUID.class).list().toArray(UUID[]::new);
+            String[] rivals = jdbc.sql("""
+                    SELECT DISTINCT CASE WHEN na.group_a = a.grouping THEN na.group_b ELSE na.group_a END
+                      FROM allegation a
+                      JOIN non_association na ON na.status = 'OPEN' AND na.group_a IS NOT NULL
+                                             AND (na.group_a = a.grouping OR na.group_b = a.grouping)
+                     WHERE a.person_id = :person AND a.status <> 'WITHDRAWN'""").param("person", r.person())
+                    .query(String.class).list().toArray(String[]::new);
+            System.out.println("-- EXPLAIN RIVAL_IN_CELLS (module, before the counts)");
+            jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + RIVAL_IN_CELLS_BEFORE).param("person", r.person())
+                    .param("cells", module).param("groups", rivals)
+                    .query(String.class).list().forEach(line -> System.out.println("   " + line));
         }
-    }
-
-    void explain(String name, String sql, VettingRequest r, UUID[] cells, UUID[] modules, String[] groups) {
-        System.out.println("-- EXPLAIN " + name);
-        jdbc.sql("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql).param("person", r.person())
-                .param("people", new UUID[] {r.person()}).param("cells", cells).param("modules", modules)
-                .param("groups", groups)
-                .query(String.class).list().forEach(line -> System.out.println("   " + line));
     }
 
     static List<VettingRequest> slice(List<VettingRequest> all, int size, Random random) {

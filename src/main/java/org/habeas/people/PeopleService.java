@@ -551,36 +551,10 @@ public class PeopleService {
     // ---- keys, identifiers, assembly
 
     private SearchKeys searchKeys(Identity identity, Instant registeredAt) {
-        List<List<String>> names = new ArrayList<>();
-        names.add(NameKeys.tokens(identity.name().fullName()));
-        identity.aliases().forEach(a -> names.add(NameKeys.tokens(a.name())));
-        Set<String> tokens = NameKeys.allTokens(names);
-        repository.addTokens(List.copyOf(tokens));
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < names.size(); i++) {
-            text.append(i == 0 ? "" : "|").append(String.join(" ", names.get(i)));
-        }
-        List<Integer> years = new ArrayList<>();
-        Birth birth = identity.birth();
-        if (birth.date() != null) {
-            years.add(birth.date().getYear());
-        } else if (birth.estimatedAge() != null) {
-            int estimate = registeredAt.atZone(ZoneOffset.UTC).getYear() - birth.estimatedAge();
-            for (int y = estimate - 2; y <= estimate + 2; y++) {
-                years.add(y);
-            }
-        }
-        Set<String> pairs = NameKeys.searchPairs(names, years);
-        String year = birth.date() == null ? "?" : Integer.toString(birth.date().getYear());
-        List<String> sounds = names.get(0).stream().map(NameKeys::phonetic).distinct().sorted().toList();
-        Set<String> duplicateKeys = new TreeSet<>();
-        for (int i = 0; i < sounds.size(); i++) {
-            for (int j = i + 1; j < sounds.size(); j++) {
-                duplicateKeys.add(sounds.get(i) + " " + sounds.get(j) + " " + year);
-            }
-        }
-        return new SearchKeys(List.copyOf(tokens), List.copyOf(pairs), text.toString(), years,
-                List.copyOf(duplicateKeys));
+        SearchColumns columns = SearchColumns.of(identity, registeredAt);
+        repository.addTokens(columns.tokens());
+        return new SearchKeys(columns.tokens(), columns.pairs(), columns.names(), columns.birthYears(),
+                columns.duplicateKeys());
     }
 
     private record Current(List<Row<Alias>> aliases, List<Row<Nationality>> nationalities,

@@ -1,6 +1,6 @@
 package org.habeas.access;
 
-/** What a user does in Habeas (DESIGN.md, "Who uses it"). A user may hold several roles. */
+/** What a user does in Habeas (docs/architecture.md, "Who uses it"). A user may hold several roles. */
 public enum Role {
     /** Administers users, tokens and configuration; reads metrics and the journal. */
     ADMIN,

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The tamper-evident journal (REQ-06, REQ-49 to REQ-51). Commands call {@link #append} inside their own
- * transaction, so the entry commits or rolls back with the change it records (DESIGN.md invariant 4). Entries are
+ * transaction, so the entry commits or rolls back with its change (invariant 4, docs/architecture.md). Entries are
  * never changed or deleted: the database refuses it, and a sealer chains every committed entry with SHA-256 and
  * signs checkpoints with the journal's Ed25519 key within seconds, so {@link #verify} finds any change made by
  * someone who got round the database.

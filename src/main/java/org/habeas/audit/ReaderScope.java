@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Which facilities' journal entries the signed-in reader may see. The journal sits below the module that knows
- * users and their facility scope, so that module provides this as a bean (DESIGN.md: arrows point down).
+ * users and their facility scope, so that module provides this as a bean (docs/architecture.md: arrows point down).
  */
 public interface ReaderScope {
 

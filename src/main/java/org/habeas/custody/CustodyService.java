@@ -47,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Admission and every movement after it (DESIGN.md invariants 1 to 6). Each command is one transaction that locks
+ * Admission and all later movements (invariants 1..6, docs/architecture.md). Each command is one transaction that locks
  * the person's whereabouts, asks the vetting engine, keeps the estate's occupancy in step, appends to the ledger,
  * updates the whereabouts projection and journals, all in the same commit.
  */
@@ -631,7 +631,7 @@ public class CustodyService {
 
     /**
      * The vetting request {@link #move} would put to the engine for {@code command} now, so the pages dry-run
-     * exactly that movement and request overrides for it (issue 6: one engine call, no second logic). Refused like
+     * exactly that movement and request overrides for it (one engine call, no second logic). Refused like
      * the move for a person not in custody or out of scope (NOT_IN_CUSTODY) and for a movement the person's state
      * does not allow (INVALID_TRANSITION); empty for a movement that is recorded, not vetted.
      */

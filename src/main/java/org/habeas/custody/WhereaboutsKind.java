@@ -1,6 +1,6 @@
 package org.habeas.custody;
 
-/** Where a person in custody is; "unknown" is not one of them (DESIGN.md invariant 1). */
+/** Where a person in custody is; "unknown" is not one of them (invariant 1, docs/architecture.md). */
 public enum WhereaboutsKind {
     /** In a cell of the facility. */
     IN_CELL,

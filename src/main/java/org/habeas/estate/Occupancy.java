@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The stored occupancy of each place, for the custody module to keep in step with every placement and move.
  * Both commands must run inside the caller's transaction ({@code MANDATORY}): the count commits with the movement
- * that justifies it or not at all, so occupancy always equals what the ledger says (DESIGN.md invariant 6).
+ * that justifies it or not at all, so occupancy always equals what the ledger says (invariant 6, docs/architecture.md).
  *
  * <p>The guard is a single conditional {@code UPDATE} on the place's row: concurrent callers queue on its row lock
  * and each sees the count the previous one committed, so twenty officers placing into the last bed get one bed

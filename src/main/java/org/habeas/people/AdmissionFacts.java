@@ -1,7 +1,7 @@
 package org.habeas.people;
 
 /**
- * What custody needs to know of a person to admit them (issue 5): the recorded sex and the birth, for the separation
+ * What custody needs to know of a person to admit them: the recorded sex and the birth, for the separation
  * category and the juvenile classification at admission (REQ-20, REQ-21). Read for a whole batch at once by
  * {@link PeopleService#admissionFacts}; only of records that exist, are not merged and the reader may see.
  */

@@ -47,7 +47,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Identity records: register, correct, read, search, find duplicates, merge (issue 4). Every change is a new
+ * Identity records: register, correct, read, search, find duplicates, merge. Every change is a new
  * revision with its journal entry in the same transaction (REQ-06); every read of a record is journaled (REQ-49).
  * A user limited to some facilities sees only people linked to them; anyone else is {@code PERSON_NOT_FOUND}.
  *
@@ -350,7 +350,7 @@ public class PeopleService {
     }
 
     /**
-     * The admission facts of many people in one read (issue 5, bulk admission): only of records that exist, are not
+     * The admission facts of many people in one read (bulk admission): only of records that exist, are not
      * merged into another and the reader may see; an id missing from the answer is refused as {@link #notFound}.
      * Not journaled as a read: it shows the caller nothing of the identity, and the admission it serves is journaled.
      */

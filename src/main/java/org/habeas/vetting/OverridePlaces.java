@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * What the override queue needs to show a request readably: a facility's time zone, for its times, and a cell's
  * path, for its movement. Vetting does not know the estate; the module above it that does provides this as a bean
- * (DESIGN.md: arrows point down), as it provides {@link MovementScope}. Without one the queue shows UTC and ids.
+ * (docs/architecture.md: arrows point down), like {@link MovementScope}. Without one the queue shows UTC and ids.
  */
 public interface OverridePlaces {
 

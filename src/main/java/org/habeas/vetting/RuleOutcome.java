@@ -12,7 +12,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  * see why a movement was allowed or denied and on what evidence.
  *
  * <p>The {@code reason} and {@code source} are English, as stored in decisions and shown to API clients. Pages show
- * them in the reader's language from {@code detailKey}/{@code detailArgs} and {@code sourceKey} (issue 6); an outcome
+ * them in the reader's language from {@code detailKey}/{@code detailArgs} and {@code sourceKey}; an outcome
  * without a key (a rule contributed without one) is shown with its English text. In API answers these are
  * additive fields: {@code detailKey} and {@code sourceKey} are message keys of the application's bundles,
  * {@code detailArgs} the values put into the message, as text, in order.

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The engine every movement passes through (DESIGN.md invariant 3), and the two-person overrides that may lift a
+ * The engine every movement passes (invariant 3, docs/architecture.md), and the two-person overrides that may lift a
  * denial (REQ-53). Movement commands call {@link #decide} inside their own transaction; pages and the API call
  * {@link #dryRun} to show, before submitting, what a movement would meet.
  */
@@ -298,7 +298,7 @@ public class VettingService {
         return found;
     }
 
-    // Fail closed: a rule that throws denies the movement, and the error is in the decision (issue 6).
+    // Fail closed: a rule that throws denies the movement, and the error is in the decision.
     private List<RuleOutcome> evaluate(VettingRequest request, Evaluation evaluation) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (VettingRule rule : rules) {

@@ -253,7 +253,7 @@ public class EstateRepository {
              ORDER BY changed_at DESC, command_id, attribute
             """;
 
-    // The placement guard (DESIGN.md invariant 2): one conditional UPDATE. Its row lock makes concurrent
+    // The placement guard (invariant 2, docs/architecture.md): one conditional UPDATE. Its row lock makes concurrent
     // placements into the same place queue, and each re-reads the population the previous one committed, so
     // twenty callers on the last bed never get more than one bed between them.
     private static final String OCCUPY = """

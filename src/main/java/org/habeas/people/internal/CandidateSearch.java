@@ -17,7 +17,7 @@ import org.habeas.people.internal.PeopleRepository.KeySet;
 import org.habeas.people.internal.PeopleRepository.Statement;
 
 /**
- * Which candidate reads a name search makes, cheapest first, and when it may stop (issue 4: p95 ≤ 30 ms at a
+ * Which candidate reads a name search makes, cheapest first, and when it may stop (target: p95 ≤ 30 ms at a
  * million people). The cost of a search is the person rows it reads, one heap page each, so each step reads only
  * what can still change the wanted page:
  * <ol>

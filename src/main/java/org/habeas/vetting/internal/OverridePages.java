@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The supervisor's override queue: pending requests with the denial each would lift; approve or refuse. Only a
  * user who may decide a request (its approver role, and not its requester: REQ-53) is offered the decision;
  * inspectors and directors read the queue (not the technical administrator: it names where people go and
- * why). Times are in the facility's time zone (DESIGN.md).
+ * why). Times are in the facility's time zone (docs/architecture.md, Pages).
  */
 @Controller
 @RequestMapping("/overrides")

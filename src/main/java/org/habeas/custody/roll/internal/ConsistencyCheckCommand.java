@@ -18,7 +18,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The consistency check as a command (issue 5): {@code java -jar habeas.jar --habeas.command=consistency-check}
+ * The consistency check as a command: {@code java -jar habeas.jar --habeas.command=consistency-check}
  * starts without serving anyone ({@link CommandEnvironment}), recomputes whereabouts and occupancy from the ledger
  * against the configured database, prints the report and exits 0 when there is no difference, 1 otherwise.
  */

@@ -49,7 +49,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The custody benchmark (issue 5): starts the application on a temporary data directory and calls the services
+ * The custody benchmark: starts the application on a temporary data directory and calls the services
  * directly, as a signed-in officer holding every role it needs.
  *
  * <ol>

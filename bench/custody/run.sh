@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Custody at CECOT scale (issue 5): admissions through admitAll, the roll now at 80,000 and at past instants over
+# Custody at CECOT scale: admissions through admitAll, the roll now at 80,000 and at past instants over
 # ~10,000,000 movements, each against the bare SQL; then the consistency check. Runs the Spring context in-process
 # on a temporary data directory (no HTTP). Builds with the Maven profile bench (bench/lib.sh).
 # Usage: bench/custody/run.sh [admissions] [population] [movements] [runs] [synced]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Estate benchmark (issue 3): import of the 80,000-place layout (target < 1 s) into 10 facilities, then the
+# Estate benchmark: import of the 80,000-place layout (target < 1 s) into 10 facilities, then the
 # occupancy reports over HTTP for an estate of 10 facilities x 512 cells (target p95 <= 20 ms), compared with the
 # bare SQL of the same work (the statements the estate service sends for it, recorded and replayed over JDBC)
 # against the same embedded PostgreSQL. Builds the jar and the benchmarks with the Maven profile bench (lib.sh).

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Name search and registration at scale (issue 4). Loads COUNT synthetic people (default 1,000,000) straight into a
+# Name search and registration at scale. Loads COUNT synthetic people (default 1,000,000) straight into a
 # fresh embedded database with COPY (timed), then measures search over HTTP, in process and as the bare SQL of the
 # same search (what PeopleService sends for it, recorded and replayed), the naive single-trigram-index design, and
 # registration with duplicate checking for 1 and 8 clients. Builds with the Maven profile bench (bench/lib.sh).

@@ -39,7 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The vetting benchmark (issue 6): starts the application on a temporary data directory and calls the engine
+ * The vetting benchmark: starts the application on a temporary data directory and calls the engine
  * directly, as a signed-in officer.
  *
  * <ol>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vetting at CECOT scale (issue 6): the engine's cost per cell move with every rule, at 80,000 people in custody and
+# Vetting at CECOT scale: the engine's cost per cell move with every rule, at 80,000 people in custody and
 # 100,000 allegations plus 100,000 non-associations, against the bare SQL the rules run; then a batch dry run.
 # Runs the Spring context in-process on a temporary data directory (no HTTP). Builds with the Maven profile bench
 # (bench/lib.sh). Run it under the shared lock:

@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Bulk admission reads the people, who is in custody and the facilities once for the whole batch and writes the
- * lines that pass in one statement (issue 5, performance); each line must still be refused for its own reason and
+ * lines that pass in one statement (performance); each line must still be refused for its own reason and
  * be all-or-nothing, exactly as when admitted alone.
  */
 @DisplayName("custody: bulk admission, refusals per line")

@@ -90,7 +90,7 @@ class CustodyBrowserTest extends IntegrationTest {
     }
 
     @Test
-    void aPlacementIntoAFullCellIsRefusedWithItsReasonAndNothingChanges() {   // DESIGN.md invariant 2
+    void aPlacementIntoAFullCellIsRefusedWithItsReasonAndNothingChanges() {   // invariant 2, docs/architecture.md
         var estate = aFacility(as(Role.DIRECTOR), 2, 1, 2);
         UUID first = admitted(estate.code());
         as(Role.HOUSING).post("/api/people/" + first + "/movements", aPlacement(estate.cells().get(0))).expect(201);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Merging duplicate B into A moves B's custody to A through the people module's merge mechanism (issue 4), and
- * never leaves one human with two whereabouts (DESIGN.md invariant 1).
+ * Merging duplicate B into A moves B's custody to A through the people module's merge mechanism, and
+ * never leaves one human with two whereabouts (invariant 1, docs/architecture.md).
  */
 @DisplayName("merging people who have custody records")
 class CustodyMergeTest extends IntegrationTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Fail closed (issue 6, REQ-56): a movement a rule could not judge is refused, and the stored decision says which
+ * Fail closed (REQ-56): a movement a rule could not judge is refused, and the stored decision says which
  * rule failed and how, so a reviewer can tell an error from a denial on the evidence (REQ-55: an explainable
  * decision record).
  */

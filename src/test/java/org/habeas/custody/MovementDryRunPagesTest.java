@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cell form's live dry run and its overrides over plain HTTP (issue 6): what each rule says about the cell the
+ * The cell form's live dry run and its overrides over plain HTTP: what each rule says about the cell the
  * officer picks, who may ask, and a denial lifted by an override a second person approved (REQ-20, REQ-22, REQ-53).
  */
 @DisplayName("custody pages: dry run of a cell placement or move, overrides on the form")

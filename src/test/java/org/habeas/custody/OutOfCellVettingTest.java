@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every movement out of a cell passes through the vetting engine, not only placements (DESIGN.md invariant 3): a
+ * Every movement out of a cell passes the vetting engine, not only placements (invariant 3, docs/architecture.md): a
  * rule that denies the action refuses it through the movements API with 409, and nothing is recorded.
  */
 @DisplayName("custody: transfers, absences, releases, removals and handovers are vetted")

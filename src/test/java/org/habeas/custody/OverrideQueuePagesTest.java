@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The override queue shows a request of this facility as its officers read the rest of the register: times in the
- * facility's time zone (DESIGN.md, Pages) and the cell by its path, not a key of ids.
+ * facility's time zone (docs/architecture.md, Pages) and the cell by its path, not a key of ids.
  */
 class OverrideQueuePagesTest extends IntegrationTest {
 

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The roll now takes "arrived today" and "left today" from a per-facility, per-day counter kept with every movement
- * (V52) instead of counting the day's ledger (issue 5, performance). A backdated movement counts on its own day, the
+ * (V52) instead of counting the day's ledger (performance). A backdated movement counts on its own day, the
  * roll at a past instant still counts from the ledger, and the consistency check sees a counter that disagrees.
  */
 @DisplayName("custody: the day's arrivals and departures counter")

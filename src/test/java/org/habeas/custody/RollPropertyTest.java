@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Property: for a random movement history, the roll at any instant recomputed from the ledger equals a brute-force
- * replay of the same history (DESIGN.md invariant 6), also right before, at and after roll checkpoints, and after a
+ * replay of the same history (invariant 6, docs/architecture.md), also just before, at, after checkpoints and after a
  * backdated movement that precedes one. Histories are generated from a seed, so a failure reproduces.
  */
 class RollPropertyTest extends IntegrationTest {

@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The vetting engine on the pages, in Chromium (issue 6): the live dry run as the officer picks a cell, a move
+ * The vetting engine on the pages, in Chromium: the live dry run as the officer picks a cell, a move
  * refused for a non-association with its reason, an override requested on the form and approved by a second
  * person, the move then going through; allegations and non-associations on the person page.
  */

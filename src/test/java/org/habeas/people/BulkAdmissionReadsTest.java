@@ -19,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The people module's bulk reads and writes for a bulk admission (issue 5): the facts of many records in one read
+ * The people module's bulk reads and writes for a bulk admission: the facts of many records in one read
  * and their facility links in one statement, with the same rules as the one-person calls.
  */
 class BulkAdmissionReadsTest extends IntegrationTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The search quality set (issue 4): 20 synthetic people, near-namesakes of each (same surnames, same given names,
+ * The search quality set: 20 synthetic people, near-namesakes of each (same surnames, same given names,
  * the very same name born another year) and 300 more generated Salvadoran and Venezuelan names; then 80 ways an
  * officer might type them — accents dropped, surnames first, second surname missing, typos, transliterations,
  * aliases and maiden names, partial names with the birth year. The right person must be in the top 5 for at

@@ -19,7 +19,7 @@ import org.springframework.context.MessageSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A rule that fails denies the movement (fail closed, issue 6), and its detail says so in English and Spanish: a
+ * A rule that fails denies the movement (fail closed), and its detail says so in English and Spanish: a
  * rule that throws, over the API, and a rule that answers no outcome of its own.
  */
 class FailClosedDetailTest extends IntegrationTest {

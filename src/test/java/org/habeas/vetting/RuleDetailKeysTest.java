@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule detail or source key written in the code (issue 6) exists in the English and the Spanish bundles, also
+ * Every rule detail or source key written in the code exists in the English and the Spanish bundles, also
  * for branches no scenario reaches; a key the code completes (e.g. {@code ...personal.} plus a scope) must start
  * at least one key of each language. The scenarios of {@code RuleDetailLanguagesTest} check the completed keys.
  */

@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 /**
- * Checks a rule outcome's detail and source the way the pages render them (issue 6): the key exists in English and
+ * Checks a rule outcome's detail and source the way the pages render them: the key exists in English and
  * Spanish, the English rendering is the English reason word for word (so key and arguments match what the rule
  * said), and the Spanish one is a translation that keeps each value: a code in its Spanish words, free text as
  * entered.

@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 
 /**
- * Every reason SEPARATION can give (REQ-20, issue 6), produced by the rule's own {@code conflict} for every pair of
+ * Every reason SEPARATION can give (REQ-20), produced by the rule's own {@code conflict} for every pair of
  * categories a person can be admitted with, exists in English and Spanish, with each recorded sex in Spanish words.
  */
 class SeparationDetailTest extends IntegrationTest {

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * several of them need (the destination cell, the mover's whereabouts) is read once, by whoever asks first, and
  * handed to the others. The engine opens one per dry run, decision or override request and passes it to each check
  * and rule, which pass it on to the reads they share; a read made without it reads the database, as always. Rules
- * never write, so nothing read can change within an evaluation (docs/decisions: reads shared within an evaluation).
+ * never write, so nothing read can change within an evaluation (docs/decisions/0005).
  */
 public final class Evaluation {
 

@@ -29,18 +29,25 @@ import tools.jackson.databind.json.JsonMapper;
  * The one base for tests that need the running application: the real server on a random port over a real
  * embedded PostgreSQL, started once per test JVM in a fresh data directory. Tests build their own data through
  * the services and never wipe tables; {@link #jdbc} connects as the database superuser (for tamper tests).
+ *
+ * <p>This is the production application: its vetting rules are the modules' and no others. Tests that need the
+ * test-only rules extend {@link org.habeas.vetting.RuleEngineTest}, the one other context of a test run.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
     /** The first administrator's password for this test run; random, like a real first start without one. */
     protected static final String ADMIN_PASSWORD = "it-" + UUID.randomUUID();
-    private static final Path DATA_DIR = temporaryDataDirectory();
-    private static final Map<Set<Role>, Caller> CALLERS = new ConcurrentHashMap<>();
+    /** The default context's data directory; the context of a subclass with a database of its own names another. */
+    protected static final Path DATA_DIR = temporaryDataDirectory("habeas-it-");
+    private static final Map<CallerKey, Caller> CALLERS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void testDatabase(DynamicPropertyRegistry registry) {
-        registry.add("habeas.data-dir", DATA_DIR::toString);
+        // Two embedded servers cannot share a data directory (the second would stop the first's as stale): a
+        // context of its own (RuleEngineTest) names its own in habeas.test.data-dir, whatever order Spring
+        // registers the two classes' properties in.
+        registry.add("habeas.data-dir", () -> "${habeas.test.data-dir:" + DATA_DIR + "}");
         registry.add("habeas.admin-password", () -> ADMIN_PASSWORD);
         registry.add("habeas.db.url", () -> "");
         // A test database is thrown away: no need to wait for the disk on every commit.
@@ -76,10 +83,13 @@ public abstract class IntegrationTest {
         return new ApiClient(baseUrl, null, json);
     }
 
-    /** A caller holding exactly these roles (one user per role set per test run), using a bearer token. */
+    /**
+     * A caller holding exactly these roles (one user per role set per running server, each context having its own
+     * database), using a bearer token.
+     */
     protected ApiClient as(Role... roles) {
         Set<Role> set = roles.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(roles));
-        Caller caller = CALLERS.computeIfAbsent(set, this::newCaller);
+        Caller caller = CALLERS.computeIfAbsent(new CallerKey(port, set), key -> newCaller(key.roles()));
         return new ApiClient(baseUrl, "Bearer " + caller.token(), json);
     }
 
@@ -98,12 +108,15 @@ public abstract class IntegrationTest {
         return new Caller(user, access.issueToken(actor, user.id(), "tests", java.time.Duration.ofDays(1)).secret());
     }
 
+    private record CallerKey(int port, Set<Role> roles) {
+    }
+
     private record Caller(UserAccount user, String token) {
     }
 
-    private static Path temporaryDataDirectory() {
+    protected static Path temporaryDataDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("habeas-it-");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
-import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
+import org.habeas.vetting.RuleEngineTest;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
  * generated set of 400 movements (seeded) on a small estate of two modules with every kind of record the placement
  * rules read: categories of sex, age and legal status (some changed by SQL after placement, so cells are mixed),
  * personal and group non-associations at CELL, MODULE and FACILITY scope, closed records, withdrawn allegations,
- * full cells, people not in custody, unknown cells, movements no cell rule applies to, and a rule that fails.
+ * full cells, people not in custody, unknown cells, movements no cell rule applies to, and a rule that fails (the
+ * test gate, hence the test rules' context).
  */
-class BatchDryRunEquivalenceTest extends IntegrationTest {
+class BatchDryRunEquivalenceTest extends RuleEngineTest {
 
     static final int MOVEMENTS = 400;
     static final String[] STATUSES = {"PRE_TRIAL", "PRE_TRIAL", "SENTENCED", "IMMIGRATION"};

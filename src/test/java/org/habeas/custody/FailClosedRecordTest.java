@@ -8,8 +8,8 @@ import static org.habeas.custody.CustodyFixtures.anAdmission;
 
 import java.util.UUID;
 
-import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
+import org.habeas.vetting.RuleEngineTest;
 import org.habeas.vetting.TestRules;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * rule failed and how, so a reviewer can tell an error from a denial on the evidence (REQ-55: an explainable
  * decision record).
  */
-class FailClosedRecordTest extends IntegrationTest {
+class FailClosedRecordTest extends RuleEngineTest {
 
     @Test
     void aTransferARuleCouldNotJudgeIsRefusedAndTheErrorIsInTheDecisionRecord() {

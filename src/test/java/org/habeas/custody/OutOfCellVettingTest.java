@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
-import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
 import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.RuleEngineTest;
 import org.habeas.vetting.TestRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * rule that denies the action refuses it through the movements API with 409, and nothing is recorded.
  */
 @DisplayName("custody: transfers, absences, releases, removals and handovers are vetted")
-class OutOfCellVettingTest extends IntegrationTest {
+class OutOfCellVettingTest extends RuleEngineTest {
 
     /** The kinds vetted as something other than going into a cell. */
     static final List<MovementKind> OUT_OF_CELL = Arrays.stream(MovementKind.values())
@@ -68,7 +68,7 @@ class OutOfCellVettingTest extends IntegrationTest {
         UUID person = placedInACell();
         JsonNode before = housing.get("/api/people/" + person + "/whereabouts").expect(200).json();
 
-        TestRules.deny(person, kind.vettedAs());
+        testRules.deny(person, kind.vettedAs());
         var refused = housing.post(movements(person), valid(kind)).expect(409).code("MOVEMENT_DENIED").json();
         assertThat(refused.path("rules").toString()).isEqualTo("[\"" + TestRules.HELD + "\"]");
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.habeas.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A vetting evaluation's reads run with generic plans, and only they: the movement's own statements in the same
  * transaction are planned as before once the evaluation is over (EvaluationPlanning).
  */
-class EvaluationPlanningTest extends IntegrationTest {
+class EvaluationPlanningTest extends RuleEngineTest {
 
     @Autowired
     VettingService vetting;

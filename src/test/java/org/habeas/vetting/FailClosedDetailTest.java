@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
 import org.habeas.vetting.internal.EvaluationPlanning;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * A rule that fails denies the movement (fail closed), and its detail says so in English and Spanish: a
  * rule that throws, over the API, and a rule that answers no outcome of its own.
  */
-class FailClosedDetailTest extends IntegrationTest {
+class FailClosedDetailTest extends RuleEngineTest {
 
     @Autowired
     MessageSource messages;

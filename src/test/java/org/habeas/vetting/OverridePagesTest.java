@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * its reason): an empty or overlong reason decides nothing and is explained on the page in English and Spanish,
  * instead of reaching the database's check.
  */
-class OverridePagesTest extends IntegrationTest {
+class OverridePagesTest extends RuleEngineTest {
 
     private String pendingOverride(String toFacility) {
         return pendingOverride(as(Role.HOUSING), toFacility, TestRules.GATE);

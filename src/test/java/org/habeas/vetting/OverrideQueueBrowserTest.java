@@ -7,12 +7,33 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import org.habeas.web.BrowserTest;
 import org.habeas.access.Role;
+import org.habeas.web.Browser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The supervisor's queue in Chromium: a second person approves; the requester is not offered their own. */
-class OverrideQueueBrowserTest extends BrowserTest {
+/**
+ * The supervisor's queue in Chromium: a second person approves; the requester is not offered their own. The
+ * requests are of the test gate, so this is a browser test in the test rules' context: the browser as in
+ * {@link org.habeas.web.BrowserTest}.
+ */
+class OverrideQueueBrowserTest extends RuleEngineTest {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        Browser.assumeAvailable();
+        browser = new Browser(baseUrl());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
 
     private String requestOverrideAs(org.habeas.ApiClient requester) {
         var body = Map.of("movement", VettingApiTest.aTransfer(UUID.randomUUID(), "DENY-Q"), "rule", TestRules.GATE,

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.habeas.ApiClient;
-import org.habeas.IntegrationTest;
 import org.habeas.access.Role;
 import org.habeas.common.HabeasException;
 import org.junit.jupiter.api.DisplayName;
@@ -28,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** REQ-53: one rule, one person, one movement, two different people, an expiry; each misuse has its own code. */
 @DisplayName("/api/overrides")
-class OverrideTest extends IntegrationTest {
+class OverrideTest extends RuleEngineTest {
 
     private static final String OVERRIDES = "/api/overrides";
 

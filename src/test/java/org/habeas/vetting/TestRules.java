@@ -2,23 +2,25 @@ package org.habeas.vetting;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.habeas.access.Role;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rules that exist only in tests, to drive the engine through each of its paths without a real rule's data. They
- * act only on movements to facilities whose code starts with their trigger, so every other test is unaffected.
- * (Test classes are on the component-scan path, which is how they join the engine like any module's rules.)
- * {@link #HELD} is switched on per person and action by {@link #deny}, for movements that have no facility to
- * trigger on (a release, a removal).
+ * act only on movements to facilities whose code starts with their trigger. They join the engine only in the
+ * context of {@link RuleEngineTest}, which imports them: as a test configuration, component scanning leaves them out
+ * of every other test, which therefore runs the production rule set (ProductionRuleSetTest).
+ * {@link #HELD} is switched on per person and action by {@link #deny} on this bean, for movements that have no
+ * facility to trigger on (a release, a removal).
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 public class TestRules {
 
     public static final String GATE = "TEST_GATE";
@@ -27,11 +29,14 @@ public class TestRules {
     static final String PLANNING = "TEST_PLANNING_PROBE";
     public static final String HELD = "TEST_HELD";
 
-    private static final Set<String> HELD_MOVEMENTS = ConcurrentHashMap.newKeySet();
+    /** Every test rule, by name. */
+    static final List<String> NAMES = List.of(GATE, HARD, HELD, LEGAL, PLANNING);
+
+    private final Set<String> heldMovements = ConcurrentHashMap.newKeySet();
 
     /** From now on, {@link #HELD} denies {@code action} for {@code person}, and nothing else. */
-    public static void deny(UUID person, MovementAction action) {
-        HELD_MOVEMENTS.add(person + "/" + action);
+    public void deny(UUID person, MovementAction action) {
+        heldMovements.add(person + "/" + action);
     }
 
     /** Denies movements to facilities starting DENY, and throws for FAIL (the fail-closed path). */
@@ -58,7 +63,7 @@ public class TestRules {
         return new AnyMovement(HELD) {
             @Override
             public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
-                return HELD_MOVEMENTS.contains(request.person() + "/" + request.action())
+                return heldMovements.contains(request.person() + "/" + request.action())
                         ? RuleOutcome.deny(HELD, "MOVEMENT_DENIED", request.action() + " of this person is held",
                                 "test", Instant.EPOCH)
                         : RuleOutcome.pass(HELD, "test", Instant.EPOCH);

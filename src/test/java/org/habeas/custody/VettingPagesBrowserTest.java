@@ -64,7 +64,9 @@ class VettingPagesBrowserTest extends BrowserTest {
         assertThat(browser.text("where-cell")).isEqualTo(estate.code() + "-M1-C02");
 
         // The refused cell stays chosen; the dry run offers to request an override of that one rule.
-        browser.driver().findElement(By.cssSelector("#override-request-NON_ASSOCIATION summary")).click();
+        // The dry run is loaded again after the refusal (htmx): wait for it rather than race it on a busy machine.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#override-request-NON_ASSOCIATION summary"))).click();
         browser.type("override-reason-NON_ASSOCIATION", "única celda con vigilancia médica")
                 .type("override-basis-NON_ASSOCIATION", "orden del director 12/2026")
                 .click("override-submit-NON_ASSOCIATION");

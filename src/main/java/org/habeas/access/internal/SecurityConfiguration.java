@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors. The API (and actuator) take HTTP Basic or a bearer token, keep no session and answer refusals with
  * problem details. Pages use form log-on with CSRF protection and a session that ends after 30 idle minutes
- * (server.servlet.session.timeout). Roles are checked on every handler with {@code @PreAuthorize}.
+ * (server.servlet.session.timeout). Roles are checked on every handler with {@code @PreAuthorize}. Every refused
+ * request (401, 403, a facility-scope 404) is journaled once by {@link RefusedRequests}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -49,8 +51,8 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Habeas\", Bearer");
             problem(json, response, 401, ErrorCode.UNAUTHENTICATED, "Log on with HTTP Basic or a bearer token");
         };
-        AccessDeniedHandler forbidden = (request, response, e) ->
-                problem(json, response, 403, ErrorCode.FORBIDDEN, "Your role does not allow this");
+        AccessDeniedHandler forbidden = RefusedRequests.noting((request, response, e) ->
+                problem(json, response, 403, ErrorCode.FORBIDDEN, "Your role does not allow this"));
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -60,6 +62,7 @@ class SecurityConfiguration {
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
             .addFilterBefore(new BearerTokenFilter(access, unauthenticated), BasicAuthenticationFilter.class)
+            .addFilterBefore(RefusedRequests.witness(), ExceptionTranslationFilter.class)
             .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
         return http.build();
     }
@@ -74,6 +77,8 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").failureHandler(logonRefused()).defaultSuccessUrl("/", true))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
             .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+            .addFilterBefore(RefusedRequests.witness(), ExceptionTranslationFilter.class)
+            .exceptionHandling(e -> e.accessDeniedHandler(RefusedRequests.noting()))
             .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
         return http.build();

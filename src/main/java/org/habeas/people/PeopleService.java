@@ -178,11 +178,49 @@ public class PeopleService {
         return person;
     }
 
+    /**
+     * Refuses exactly as {@link #person} does, and reads nothing of the identity: {@code PERSON_NOT_FOUND} (404)
+     * for a record that does not exist or that a reader limited to some facilities may not see (a record merged
+     * into another is seen through its survivor's facilities, and passes when {@link #person} would answer it). One
+     * statement, not journaled: it is for commands and pages that only need to know the person is there and theirs
+     * to act on, and show nothing of the record (REQ-49: only reads that happened are journaled). Anything that
+     * shows the record calls {@link #person} instead. A refusal does not mark the caller's transaction
+     * rollback-only, since nothing was read or written.
+     */
+    @Transactional(readOnly = true, noRollbackFor = HabeasException.class)
+    public void requireVisible(PersonId id) {
+        if (!repository.visible(id, scope.limitedTo().orElse(null))) {
+            throw PeopleRefused.notFound(id);
+        }
+    }
+
     /** Every revision of the record, oldest first, with what each changed (REQ-06); journaled as a read. */
     @Transactional
     public List<PersonRevision> history(PersonId id) {
         StoredPerson stored = repository.findPerson(id).filter(this::visible)
                 .orElseThrow(() -> PeopleRefused.notFound(id));
+        List<PersonRevision> history = revisions(id);
+        journal.append(JournalEntry.of("READ", "person", id.toString())
+                .withFacility(repository.facilities(stored.id()).stream().findFirst().orElse(null))
+                .withDetails(Map.of("what", "history")));
+        return history;
+    }
+
+    /**
+     * The record with every revision of it, for the person page, which shows both: one view, one READ journaled
+     * (REQ-49), saying it was the record and its history; refused as {@link #person}.
+     */
+    @Transactional
+    public PersonWithHistory personWithHistory(PersonId id) {
+        Person person = repository.findPerson(id).filter(this::visible).map(this::assemble)
+                .orElseThrow(() -> PeopleRefused.notFound(id));
+        List<PersonRevision> history = revisions(id);
+        journal.append(JournalEntry.of("READ", "person", id.toString()).withFacility(firstFacility(person))
+                .withDetails(Map.of("what", "record-and-history")));
+        return new PersonWithHistory(person, history);
+    }
+
+    private List<PersonRevision> revisions(PersonId id) {
         List<PersonRevision> history = new ArrayList<>();
         Map<String, Object> before = Map.of();
         for (var r : repository.revisions(id)) {
@@ -191,9 +229,6 @@ public class PeopleService {
                     r.reason(), changes(before, after)));
             before = after;
         }
-        journal.append(JournalEntry.of("READ", "person", id.toString())
-                .withFacility(repository.facilities(stored.id()).stream().findFirst().orElse(null))
-                .withDetails(Map.of("what", "history")));
         return history;
     }
 

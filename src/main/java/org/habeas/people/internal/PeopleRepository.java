@@ -181,6 +181,17 @@ public class PeopleRepository {
                             WHERE person_id = :person AND facility_code = ANY(CAST(:scope AS text[])))
             """;
 
+    // What PeopleService.person decides, without reading the record: it exists and, for a reader limited to some
+    // facilities (a NULL scope is everyone), it (a merged record: its survivor) is linked to one of them.
+    private static final String VISIBLE = """
+            SELECT EXISTS (SELECT 1 FROM person p
+                            WHERE p.id = :id
+                              AND (CAST(:scope AS text[]) IS NULL
+                                   OR EXISTS (SELECT 1 FROM person_facility f
+                                               WHERE f.person_id = coalesce(p.merged_into, p.id)
+                                                 AND f.facility_code = ANY(CAST(:scope AS text[])))))
+            """;
+
     private static final String ADD_TOKENS = """
             INSERT INTO name_token (token, phonetic)
             SELECT t.token, t.phonetic FROM unnest(CAST(:tokens AS text[]), CAST(:phonetics AS text[])) AS t(token, phonetic)
@@ -484,6 +495,12 @@ public class PeopleRepository {
 
     public List<String> facilities(PersonId person) {
         return jdbc.sql(FACILITIES).param("person", person.value()).query(String.class).list();
+    }
+
+    /** Whether the record exists and is in {@code scope} (null: every facility), in one statement; reads no identity. */
+    public boolean visible(PersonId id, Collection<String> scope) {
+        return jdbc.sql(VISIBLE).param("id", id.value())
+                .param("scope", scope == null ? null : scope.toArray(String[]::new)).query(Boolean.class).single();
     }
 
     public boolean linkedToAny(PersonId person, Collection<String> facilities) {

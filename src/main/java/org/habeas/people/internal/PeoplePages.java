@@ -102,9 +102,9 @@ class PeoplePages {
 
     @GetMapping("/{id}")
     String person(@PathVariable UUID id, Model model) {
-        Person person = people.person(new PersonId(id));
-        model.addAttribute("person", person);
-        model.addAttribute("history", people.history(person.id()));
+        var shown = people.personWithHistory(new PersonId(id));   // one view, one READ (REQ-49)
+        model.addAttribute("person", shown.person());
+        model.addAttribute("history", shown.history());
         return "people/person";
     }
 

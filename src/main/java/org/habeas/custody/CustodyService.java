@@ -394,15 +394,19 @@ public class CustodyService {
     }
 
     /**
-     * Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read.
-     * Visible injuries, complaints of ill-treatment and children's data are withheld from a reader without the
+     * Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read of
+     * the person's custody record (subject {@code custody}, REQ-49), not of their identity record, which it does not
+     * show. Visible injuries, complaints of ill-treatment and children's data are withheld from a reader without the
      * MEDICAL, COMPLAINTS or CHILDREN permission (REQ-14, REQ-09); which of them were shown is journaled (REQ-49),
      * not their content.
      */
     @Transactional
     public List<Episode> episodes(PersonId person) {
-        people.person(person);
+        people.requireVisible(person);
         List<Episode> episodes = repository.episodes(person);
+        if (!episodes.isEmpty()) {
+            journal.recordRead("custody", person.toString(), episodes.get(0).facility());
+        }
         Set<String> shown = new java.util.TreeSet<>();
         List<Episode> readable = episodes.stream().map(e -> confidentialPartsFor(e, shown)).toList();
         if (!shown.isEmpty()) {
@@ -443,11 +447,18 @@ public class CustodyService {
                 withheld);
     }
 
-    /** The person's ledger, oldest first (REQ-06): how they got to where they are; journaled as a read. */
+    /**
+     * The person's ledger, oldest first (REQ-06): how they got to where they are; journaled as a read of the ledger
+     * (subject {@code ledger}, REQ-49), not of the identity record, which it does not show.
+     */
     @Transactional
     public List<Movement> ledger(PersonId person) {
-        people.person(person);
-        return repository.ledger(person);
+        people.requireVisible(person);
+        List<Movement> ledger = repository.ledger(person);
+        if (!ledger.isEmpty()) {
+            journal.recordRead("ledger", person.toString(), ledger.get(ledger.size() - 1).facility());
+        }
+        return ledger;
     }
 
     private Whereabouts withPath(Whereabouts w) {

@@ -55,7 +55,7 @@ public class Associations {
                 .filter(u -> u.has(Role.LEGAL) || u.has(Role.SUPERVISOR)).isEmpty()) {
             throw PlacementRefused.onlyLegalOfficersDecideAllegations();
         }
-        people.person(person);
+        people.requireVisible(person);
         var allegation = new Allegation(UUID.randomUUID(), person.value(), kind, group.strip(), source, evidence,
                 status == null ? Allegation.Status.ALLEGED : status, clock.instant(), actor());
         repository.insertAllegation(allegation);
@@ -72,7 +72,7 @@ public class Associations {
     public Allegation changeAllegation(UUID id, Allegation.Status status, String reason) {
         Allegation before = repository.lockAllegation(id)
                 .orElseThrow(() -> new NotFound(ErrorCode.ALLEGATION_NOT_FOUND, "No allegation " + id));
-        people.person(new PersonId(before.person()));
+        people.requireVisible(new PersonId(before.person()));
         Instant now = clock.instant();
         repository.setAllegationStatus(id, status);
         repository.insertHistory(id, "ALLEGATION", now, actor(), before.status().name(), status.name(), reason);
@@ -83,7 +83,7 @@ public class Associations {
 
     @Transactional
     public List<Allegation> allegations(PersonId person) {
-        people.person(person);
+        people.requireVisible(person);
         return repository.allegations(person.value());
     }
 
@@ -105,8 +105,8 @@ public class Associations {
                     people2 ? "personB" : "groupB");
         }
         if (people2) {
-            people.person(personA);
-            people.person(personB);
+            people.requireVisible(personA);
+            people.requireVisible(personB);
         }
         var record = new NonAssociation(UUID.randomUUID(), people2 ? personA.value() : null,
                 people2 ? personB.value() : null, groups2 ? groupA.strip() : null, groups2 ? groupB.strip() : null,
@@ -152,7 +152,7 @@ public class Associations {
         }
         for (UUID party : List.of(record.personA(), record.personB())) {
             try {
-                people.person(new PersonId(party));
+                people.requireVisible(new PersonId(party));
                 return;
             } catch (org.habeas.common.HabeasException outOfScope) {
                 // the other party may be in scope
@@ -164,7 +164,7 @@ public class Associations {
     /** The person's non-associations, personal and through their groups' allegations, open or closed. */
     @Transactional
     public List<NonAssociation> nonAssociations(PersonId person) {
-        people.person(person);
+        people.requireVisible(person);
         return repository.nonAssociations(person.value());
     }
 
@@ -174,7 +174,7 @@ public class Associations {
      */
     @Transactional
     public Set<UUID> heldTogether(PersonId person) {
-        people.person(person);
+        people.requireVisible(person);
         return repository.heldTogether(person.value());
     }
 
@@ -191,7 +191,7 @@ public class Associations {
         var allegation = repository.lockAllegation(record);
         if (allegation.isPresent()) {
             try {
-                people.person(new PersonId(allegation.get().person()));
+                people.requireVisible(new PersonId(allegation.get().person()));
             } catch (org.habeas.common.HabeasException outOfScope) {
                 throw new NotFound(ErrorCode.ALLEGATION_NOT_FOUND, "No allegation " + record);
             }

@@ -213,7 +213,7 @@ class CustodyPages {
     @GetMapping("/dry-run")
     @PreAuthorize(MOVERS)
     String dryRun(@PathVariable UUID personId, @ModelAttribute MovementForm form, Model model) {
-        people.person(new PersonId(personId));   // out of scope or not there: 404 from the handler below
+        people.requireVisible(new PersonId(personId));   // out of scope or not there: 404 from the handler below
         model.addAttribute("pid", personId);
         try {
             VettingRequest request = cellRequest(personId, form);
@@ -324,7 +324,7 @@ class CustodyPages {
     String admit(@PathVariable UUID personId, @ModelAttribute("form") AdmissionForm form, Model model,
                  RedirectAttributes redirect) {
         PersonId id = new PersonId(personId);
-        Person person = people.person(id);
+        people.requireVisible(id);   // the record is read, and journaled, only if the form is shown again
         try {
             if (blank(form.facility())) {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The facility is required", "facility");
@@ -337,7 +337,7 @@ class CustodyPages {
             return "redirect:/people/" + personId + "/custody";
         } catch (HabeasException refused) {
             model.addAttribute("refused", Refusal.of(refused));
-            return admissionPage(person, model);
+            return admissionPage(people.person(id), model);
         }
     }
 

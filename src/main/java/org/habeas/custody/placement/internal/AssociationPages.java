@@ -166,7 +166,7 @@ class AssociationPages {
 
     // Runs a change; the fragment comes back with what was done, or with the refusal and nothing written.
     private String done(UUID personId, HabeasUser user, Model model, String message, Runnable change) {
-        people.person(new PersonId(personId));   // out of scope or not there: 404 from the handler below
+        people.requireVisible(new PersonId(personId));   // out of scope or not there: 404 from the handler below
         try {
             change.run();
             model.addAttribute("done", message);
@@ -178,7 +178,7 @@ class AssociationPages {
 
     private String fragment(UUID personId, HabeasUser user, Model model) {
         PersonId id = new PersonId(personId);
-        people.person(id);
+        people.requireVisible(id);   // the fragment shows the person's records, not their identity
         model.addAttribute("pid", personId);
         model.addAttribute("allegations", associations.allegations(id).stream()
                 .map(a -> new Line<>(a, associations.history(a.id()))).toList());

@@ -156,6 +156,19 @@ class PersonReadsJournalTest extends IntegrationTest {
     }
 
     @Test
+    void readingTheEpisodesAndTheLedgerIsJournaledAsWhatWasShownNotAsTheIdentityRecord() {
+        UserAccount reader = newUser(Role.INSPECTOR);
+        ApiClient inspector = bearer(reader);
+        inspector.get("/api/people/" + person + "/custody").expect(200);
+        inspector.get("/api/people/" + person + "/movements").expect(200);
+        assertThat(jdbc.sql("""
+                SELECT subject_type FROM journal_entry
+                 WHERE action = 'READ' AND subject_id = :subject AND actor = :actor ORDER BY seq""")
+                .param("subject", person.toString()).param("actor", reader.username()).query(String.class).list())
+                .containsExactly("custody", "ledger");
+    }
+
+    @Test
     void aRecordMergedIntoAnotherIsSeenThroughItsSurvivorAsBefore() {
         UUID duplicate = aPerson(intake, "NOWHERE-" + (System.nanoTime() % 100000));
         as(Role.LEGAL).post("/api/people/" + person + "/merge", Map.of("duplicate", duplicate.toString(),

@@ -231,11 +231,13 @@ public class RollRepository {
     public void storeCheckpoint(Instant at, Instant now) {
         jdbc.sql(CHECKPOINT_LOCK).query().singleRow();
         Instant base = latestCheckpoint(at).orElse(null);
-        if (at.equals(base)) {
+        // There already when nothing was inserted: the database keeps microseconds, so an instant with nanoseconds
+        // names the checkpoint it was stored as, which is not equal to it in Java (its counts must not go in twice).
+        int taken = jdbc.sql(INSERT_CHECKPOINT_TAKEN).param("at", utc(at)).param("now", utc(now))
+                .param("base", utc(base)).update();
+        if (taken == 0) {
             return;
         }
-        jdbc.sql(INSERT_CHECKPOINT_TAKEN).param("at", utc(at)).param("now", utc(now)).param("base", utc(base))
-                .update();
         jdbc.sql(INSERT_CHECKPOINT).param("at", utc(at)).param("base", utc(base))
                 .param("from", base == null ? BEGINNING : utc(base)).param("to", utc(at)).update();
     }

@@ -461,8 +461,7 @@ public class CustodyRepository {
                 rs.getString("authority"), rs.getString("reason"), rs.getString("actor"),
                 rs.getObject("decision_id", UUID.class), rs.getObject("corrects", UUID.class),
                 json.readValue(rs.getString("particulars"), new TypeReference<Map<String, Object>>() { }),
-                corrected == null ? null : MovementKind.valueOf(corrected),
-                kind == MovementKind.CORRECTED && corrected == null, rs.getObject("superseded_by", UUID.class));
+                corrected == null ? null : MovementKind.valueOf(corrected), rs.getObject("superseded_by", UUID.class));
     }
 
     private Entry entry(ResultSet rs, int n) throws SQLException {

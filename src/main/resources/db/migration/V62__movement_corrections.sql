@@ -18,14 +18,31 @@ ALTER TABLE movement
 CREATE UNIQUE INDEX movement_corrected_once ON movement (corrects) WHERE corrects IS NOT NULL;
 
 -- The day's arrivals and departures (V52) count the rows that stand, each by the kind it stands for: a correction
--- counts on its own (corrected) day, and the row it supersedes is taken off its day. Keys are written one at a
--- time in key order, as before, so writers lock the counter rows in the same order; a key that only loses (the day
--- a correction moved a movement from) is updated, since an insert of a negative count would fail its CHECK before
--- ON CONFLICT could add it to the row that is there.
+-- counts on its own (corrected) day, and the row it supersedes is taken off its day. A statement without
+-- corrections (every movement, admission batch and bulk load) is counted as before, in one statement. One with
+-- corrections writes its keys one at a time in key order, so writers still lock the counter rows in the same order;
+-- a key that loses (the day a correction moved a movement from) is updated, since an insert of a negative count
+-- would fail its CHECK before ON CONFLICT could add it to the row that is there.
 CREATE OR REPLACE FUNCTION movement_day_count_add() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     d record;
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM new_movements WHERE corrects IS NOT NULL) THEN
+        INSERT INTO movement_day_count AS c (facility_code, day, arrived, left_)
+        SELECT n.facility_code, (n.occurred_at AT TIME ZONE coalesce(f.time_zone, 'UTC'))::date,
+               count(*) FILTER (WHERE n.kind IN ('ADMITTED', 'ARRIVED')),
+               count(*) FILTER (WHERE n.kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED',
+                                                 'ESCAPED'))
+          FROM new_movements n
+          LEFT JOIN estate_facility_zone f ON f.facility_code = n.facility_code
+         WHERE n.kind IN ('ADMITTED', 'ARRIVED', 'TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED',
+                          'ESCAPED')
+         GROUP BY 1, 2
+         ORDER BY 1, 2
+        ON CONFLICT (facility_code, day)
+        DO UPDATE SET arrived = c.arrived + EXCLUDED.arrived, left_ = c.left_ + EXCLUDED.left_;
+        RETURN NULL;
+    END IF;
     FOR d IN
         SELECT facility_code, day, sum(arrived) AS arrived, sum(left_) AS left_
           FROM (SELECT e.facility_code, (e.occurred_at AT TIME ZONE coalesce(f.time_zone, 'UTC'))::date AS day,

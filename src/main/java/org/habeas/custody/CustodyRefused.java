@@ -57,4 +57,31 @@ public class CustodyRefused extends HabeasException {
         return new CustodyRefused(ErrorCode.MOVEMENT_TIME_INVALID, HttpStatus.BAD_REQUEST, why,
                 Map.of("fields", java.util.List.of("occurredAt")));
     }
+
+    static CustodyRefused movementNotFound(java.util.UUID movement) {
+        return new CustodyRefused(ErrorCode.MOVEMENT_NOT_FOUND, HttpStatus.NOT_FOUND,
+                "The person has no movement " + movement, Map.of());
+    }
+
+    static CustodyRefused superseded(java.util.UUID movement, java.util.UUID correction) {
+        return new CustodyRefused(ErrorCode.MOVEMENT_SUPERSEDED, HttpStatus.CONFLICT,
+                "Movement " + movement + " was corrected already; correct its correction " + correction,
+                Map.of("supersededBy", correction.toString()));
+    }
+
+    static CustodyRefused notLatest(java.util.UUID movement) {
+        return new CustodyRefused(ErrorCode.CORRECTION_NOT_LATEST, HttpStatus.CONFLICT,
+                "Only the person's latest movement can be corrected; movement " + movement + " has later ones",
+                Map.of());
+    }
+
+    static CustodyRefused notCorrectable(String why) {
+        return new CustodyRefused(ErrorCode.MOVEMENT_NOT_CORRECTABLE, HttpStatus.CONFLICT, why, Map.of());
+    }
+
+    static CustodyRefused byRecorder(String actor) {
+        return new CustodyRefused(ErrorCode.CORRECTION_BY_RECORDER, HttpStatus.CONFLICT,
+                actor + " recorded this entry (or the one it corrects); a correction is made by someone else",
+                Map.of());
+    }
 }

@@ -34,6 +34,7 @@ import org.habeas.people.Birth;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
 import org.habeas.vetting.Decision;
+import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.MovementDenied;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingService;
@@ -304,6 +305,9 @@ public class CustodyService {
      */
     @Transactional(noRollbackFor = MovementDenied.class)
     public Moved move(MoveCommand command) {
+        if (command.kind() == MovementKind.CORRECTED) {
+            throw missing("A correction is recorded as a correction of the entry it corrects", "type");
+        }
         Whereabouts current;
         try {
             current = repository.lockWhereabouts(command.person())
@@ -377,6 +381,176 @@ public class CustodyService {
         Movement entry = repository.ledger(command.person()).stream().filter(m -> m.id().equals(movement))
                 .findFirst().orElseThrow();
         return new Moved(entry, repository.whereabouts(command.person()).map(this::withPath).orElse(null), decision);
+    }
+
+    /**
+     * Corrects one entry of the ledger (REQ-06, REQ-51; invariant 5): appends a CORRECTED entry that names it, says
+     * why, and restates the movement with its right time and/or cell; or, {@code enteredInError}, says it never
+     * happened. The entry itself is never changed: it stays as recorded, marked superseded, and the roll, the day's
+     * counts and the consistency check read the correction in its place. One transaction, under the locks of a move.
+     *
+     * <p>What can be corrected: the person's latest entry that stands (the one the whereabouts rest on) in the open
+     * custody episode, so that the corrected ledger is still a sequence of states each movement was allowed from; an
+     * earlier entry is corrected by correcting, latest first, back to it. Not an admission (it opens the episode on
+     * its legal authority), nor a movement that ended custody, nor an entry that says a movement never happened.
+     * Who: someone who recorded neither the entry nor any entry it corrects (two people; the API and pages let only
+     * supervisors). A cell put on record (a corrected cell, or the cell a movement entered in error took the person
+     * out of) is vetted as the move into it from where the record has the person now (CELL_MOVE from a cell,
+     * PLACEMENT otherwise) and counted in under its capacity: a record must not place someone where the rules would
+     * refuse. A corrected time passes the checks of a movement's time (not in the future, within the backdating
+     * window, not before the previous movement). A movement entered in error is restated as the state before it, at
+     * the time of the entry before it.
+     *
+     * <p>Refused with CONCURRENT_MOVEMENT, MOVEMENT_NOT_FOUND (no such entry of the person, or out of scope),
+     * MOVEMENT_SUPERSEDED (naming the correction to correct instead), CORRECTION_NOT_LATEST, MOVEMENT_NOT_CORRECTABLE,
+     * WHEREABOUTS_CHANGED, CORRECTION_BY_RECORDER, VALIDATION_FAILED (naming the field), MOVEMENT_TIME_INVALID, the
+     * vetting denial's code (its decision and journal entry commit), or the estate's capacity codes.
+     */
+    @Transactional(noRollbackFor = MovementDenied.class)
+    public Corrected correct(CorrectionCommand command) {
+        PersonId person = command.person();
+        Optional<Whereabouts> locked;
+        try {
+            locked = repository.lockWhereabouts(person);
+        } catch (MovementInProgress busy) {
+            throw CustodyRefused.movementInProgress(person);
+        }
+        CustodyRepository.Entry entry = repository.entry(person, command.movement())
+                .filter(e -> scope.allows(e.movement().facility()))
+                .orElseThrow(() -> CustodyRefused.movementNotFound(command.movement()));
+        Movement corrected = entry.movement();
+        if (corrected.superseded()) {
+            throw CustodyRefused.superseded(corrected.id(), corrected.supersededBy());
+        }
+        MovementKind kind = corrected.standsFor();
+        if (kind != null && kind.ends() != null) {
+            throw CustodyRefused.notCorrectable("Custody ended with this " + kind + "; an ended custody episode is"
+                    + " not corrected in the ledger");
+        }
+        Whereabouts current = locked.filter(w -> w.lastMovement().equals(corrected.id()))
+                .orElseThrow(() -> CustodyRefused.notLatest(corrected.id()));
+        if (corrected.enteredInError()) {
+            throw CustodyRefused.notCorrectable("This entry says a movement never happened; if it did, record it");
+        }
+        if (kind == MovementKind.ADMITTED) {
+            throw CustodyRefused.notCorrectable("The admission opens the custody episode on its legal authority;"
+                    + " it is not corrected in the ledger");
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != current.version()) {
+            throw CustodyRefused.stale(command.expectedVersion(), current.version());
+        }
+        if (repository.recordersOf(corrected.id()).contains(actor())) {
+            throw CustodyRefused.byRecorder(actor());
+        }
+        require(command.reason(), "reason", "A correction needs a reason");
+        boolean inError = command.enteredInError();
+        if (inError && (command.occurredAt() != null || command.toLocation() != null)) {
+            throw missing("A movement entered in error has no time or cell to correct", "enteredInError");
+        }
+        if (!inError && command.occurredAt() == null && command.toLocation() == null) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Say what was wrong: the time, the cell, or that"
+                    + " the movement never happened", "occurredAt", "toLocation", "enteredInError");
+        }
+        if (command.toLocation() != null && kind != MovementKind.PLACED && kind != MovementKind.MOVED) {
+            throw missing("Only a placement or a cell move has a cell to correct", "toLocation");
+        }
+        if (command.occurredAt() != null && command.occurredAt().equals(corrected.occurredAt())) {
+            throw missing("The entry already has this time", "occurredAt");
+        }
+
+        // The entry before it (of the same episode: an admission is never corrected, so it stands before).
+        Movement previous = repository.latestStanding(person, corrected.id()).orElseThrow().movement();
+        Instant now = clock.instant();
+        Instant at = inError ? previous.occurredAt() : command.occurredAt() == null ? corrected.occurredAt()
+                : checkedTime(command.occurredAt(), now, Optional.of(previous.occurredAt()), command.reason());
+        // Where the corrected record has the person: the state before the entry when it never happened.
+        WhereaboutsKind state = inError ? WhereaboutsKind.valueOf(entry.fromState()) : current.kind();
+        String facility = inError ? entry.fromFacility() : current.facility();
+        LocationId into = inError ? (corrected.fromLocation() == null ? null : new LocationId(corrected.fromLocation()))
+                : command.toLocation();
+
+        Location target = null;
+        Decision decision = null;
+        if (into != null) {
+            target = lockedCells(current.cell(), into, facility);
+            if (!inError && target.id().equals(current.cell())) {
+                throw missing("The entry already names " + target.pathKey(), "toLocation");
+            }
+            if (!inError && kind == MovementKind.MOVED && target.id().value().equals(corrected.fromLocation())) {
+                throw missing("The person was moved from " + target.pathKey() + "; if the move never happened, say"
+                        + " it was entered in error", "toLocation");
+            }
+            estate.holdDesignations(target.facilityCode());
+            Location cell = target;
+            placementLocks.forEach(locks -> locks.lockBeforeVetting(person, cell));
+            decision = vetting.decide(new VettingRequest(person.value(), current.cell() == null
+                    ? MovementAction.PLACEMENT : MovementAction.CELL_MOVE, current.facility(),
+                    current.cell() == null ? null : current.cell().value(), target.id().value(), null, null, null,
+                    null, now), command.overrides()).requireAllowed();
+        }
+        String pathWas = current.cell() == null ? null
+                : occupancy.find(current.cell()).map(Location::pathKey).orElse(null);
+        if (current instanceof Whereabouts.InCell inCell && (target != null || state != WhereaboutsKind.IN_CELL)) {
+            occupancy.vacate(inCell.location());
+        }
+        if (target != null) {
+            occupancy.occupy(target.id(), CapacityLimit.after(decision));
+        }
+
+        // The roll from the earlier of the two times on no longer holds (a movement entered in error is restated at
+        // the time of the entry before it, which changes nothing there: from its own time).
+        Instant changedFrom = inError || corrected.occurredAt().isBefore(at) ? corrected.occurredAt() : at;
+        if (changedFrom.isBefore(now.minus(BACKDATING_NEEDS_REASON))) {
+            events.publishEvent(new LedgerBackdated(changedFrom));
+        }
+        UUID correction = UUID.randomUUID();
+        UUID cell = target != null ? target.id().value() : state == WhereaboutsKind.IN_CELL && !inError
+                ? corrected.toLocation() : null;
+        if (inError) {
+            // The state before, exactly as the entry recorded it (so the roll's delta of the restatement is nil),
+            // with the destination and detail of the entry before it, which put the person there.
+            String destination = state == WhereaboutsKind.IN_TRANSIT ? entry.fromDestination()
+                    : state == WhereaboutsKind.RECEPTION ? null : previous.destination();
+            repository.insertCorrection(correction, entry, null, at, now, state.name(), facility, cell, destination,
+                    previous.detail(), null, command.reason(), actor(), decision == null ? null : decision.id(),
+                    Map.of());
+            repository.updateWhereabouts(person, state, facility, cell, destination, previous.detail(), at,
+                    correction);
+        } else {
+            repository.insertCorrection(correction, entry, kind, at, now, corrected.toState(), corrected.facility(),
+                    cell, corrected.destination(), corrected.detail(), corrected.authority(), command.reason(),
+                    actor(), decision == null ? null : decision.id(), corrected.particulars());
+            repository.updateWhereabouts(person, state, facility, cell, current.json().destination(),
+                    current.json().detail(), at, correction);
+        }
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("movement", correction.toString());
+        details.put("corrects", corrected.id().toString());
+        details.put("kind", kind.name());
+        if (inError) {
+            details.put("enteredInError", true);
+            details.put("to", state.name());
+        }
+        if (!at.equals(corrected.occurredAt())) {
+            details.put("occurredAtWas", corrected.occurredAt().toString());
+            details.put("occurredAt", at.toString());
+        }
+        if (pathWas != null && (target != null || state != WhereaboutsKind.IN_CELL)) {
+            details.put("locationWas", pathWas);
+        }
+        if (target != null) {
+            details.put("location", target.pathKey());
+        }
+        if (decision != null) {
+            details.put("overridesUsed", decision.overridesUsed().stream().map(UUID::toString).toList());
+        }
+        journal.append(JournalEntry.of("MOVEMENT_CORRECTED", "person", person.toString())
+                .withFacility(corrected.facility()).withReason(command.reason()).withDetails(details));
+        Map<UUID, Movement> ledger = new HashMap<>();
+        repository.ledger(person).forEach(m -> ledger.put(m.id(), m));
+        return new Corrected(ledger.get(correction), ledger.get(corrected.id()),
+                repository.whereabouts(person).map(this::withPath).orElseThrow(), decision);
     }
 
     /**
@@ -496,7 +670,7 @@ public class CustodyService {
     private static String destinationOf(MoveCommand command, Whereabouts current) {
         return switch (command.kind()) {
             case TRANSFERRED_OUT, TEMPORARILY_OUT, HANDED_OVER, REMOVED, RELEASED, ESCAPED, DIED -> command.destination();
-            case ARRIVED, PLACED, MOVED, RETURNED, ADMITTED -> null;
+            case ARRIVED, PLACED, MOVED, RETURNED, ADMITTED, CORRECTED -> null;
         };
     }
 
@@ -507,21 +681,8 @@ public class CustodyService {
                 if (command.toLocation() == null) {
                     throw missing("A cell is required", "toLocation");
                 }
-                // Both cells locked, in id order: the rules then read occupants no concurrent placement can change
-                // (two officers placing two rivals into one cell at once: the second sees the first).
                 LocationId from = current.cell();
-                if (from != null && from.value().compareTo(command.toLocation().value()) < 0) {
-                    occupancy.lock(from);
-                }
-                Location cell = occupancy.lock(command.toLocation()).filter(l -> scope.allows(l.facilityCode()))
-                        .orElseThrow(() -> new org.habeas.common.NotFound(ErrorCode.LOCATION_NOT_FOUND,
-                                "No location " + command.toLocation()));
-                if (from != null && from.value().compareTo(command.toLocation().value()) > 0) {
-                    occupancy.lock(from);
-                }
-                if (!cell.facilityCode().equals(current.facility())) {
-                    throw CustodyRefused.wrongFacility(cell.pathKey(), current.facility());
-                }
+                Location cell = lockedCells(from, command.toLocation(), current.facility());
                 if (command.kind() == MovementKind.MOVED && cell.id().equals(from)) {
                     throw missing("The person is already in " + cell.pathKey(), "toLocation");
                 }
@@ -567,6 +728,27 @@ public class CustodyService {
             case ARRIVED, RETURNED, ADMITTED -> { }
         }
         return null;
+    }
+
+    /**
+     * Locks the cell the person is in ({@code from}, if any) and the one they go {@code into}, in id order: the rules
+     * then read occupants no concurrent placement can change (two officers placing two rivals into one cell at once:
+     * the second sees the first). Answers the cell gone into; LOCATION_NOT_FOUND out of scope,
+     * LOCATION_IN_ANOTHER_FACILITY outside {@code facility}.
+     */
+    private Location lockedCells(LocationId from, LocationId into, String facility) {
+        if (from != null && from.value().compareTo(into.value()) < 0) {
+            occupancy.lock(from);
+        }
+        Location cell = occupancy.lock(into).filter(l -> scope.allows(l.facilityCode()))
+                .orElseThrow(() -> new org.habeas.common.NotFound(ErrorCode.LOCATION_NOT_FOUND, "No location " + into));
+        if (from != null && from.value().compareTo(into.value()) > 0) {
+            occupancy.lock(from);
+        }
+        if (!cell.facilityCode().equals(facility)) {
+            throw CustodyRefused.wrongFacility(cell.pathKey(), facility);
+        }
+        return cell;
     }
 
     private static void require(String value, String field, String detail) {

@@ -36,7 +36,13 @@ public enum MovementKind {
     /** Died in custody, wherever the person was. */
     DIED(EnumSet.allOf(WhereaboutsKind.class), null, CustodyEnd.DECEASED, null),
     /** Escaped, wherever the person was. */
-    ESCAPED(EnumSet.of(WhereaboutsKind.IN_CELL, WhereaboutsKind.RECEPTION, WhereaboutsKind.IN_TRANSIT, WhereaboutsKind.TEMPORARILY_OUT), null, CustodyEnd.ESCAPED, null);
+    ESCAPED(EnumSet.of(WhereaboutsKind.IN_CELL, WhereaboutsKind.RECEPTION, WhereaboutsKind.IN_TRANSIT, WhereaboutsKind.TEMPORARILY_OUT), null, CustodyEnd.ESCAPED, null),
+    /**
+     * Not a movement: a correction of one (invariant 5), recorded by {@link CustodyService#correct} and never by
+     * {@link CustodyService#move}. It names the entry it corrects and restates that movement with the corrected facts
+     * ({@link Movement#correctedKind()}), or says it never happened ({@link Movement#enteredInError()}).
+     */
+    CORRECTED(EnumSet.noneOf(WhereaboutsKind.class), null, null, null);
 
     private final Set<WhereaboutsKind> from;
     private final WhereaboutsKind to;
@@ -71,6 +77,9 @@ public enum MovementKind {
 
     /** The ledger's name for the resulting state: a whereabouts kind or how custody ended. */
     public String toState() {
+        if (this == CORRECTED) {
+            throw new IllegalStateException("A correction leads to the state of the movement it restates");
+        }
         return to != null ? to.name() : ends.name();
     }
 }

@@ -13,6 +13,7 @@ import org.habeas.common.Idempotency;
 import org.habeas.common.NotFound;
 import org.habeas.custody.AdmissionResult;
 import org.habeas.custody.Admitted;
+import org.habeas.custody.Corrected;
 import org.habeas.custody.CustodyPageParts;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.Episode;
@@ -21,6 +22,7 @@ import org.habeas.custody.Moved;
 import org.habeas.custody.Whereabouts;
 import org.habeas.custody.internal.CustodyRequests.AdmitRequest;
 import org.habeas.custody.internal.CustodyRequests.BulkAdmitLine;
+import org.habeas.custody.internal.CustodyRequests.CorrectionRequest;
 import org.habeas.custody.internal.CustodyRequests.MoveRequest;
 import org.habeas.people.PersonId;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +37,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Admission, movements and whereabouts. Intake officers admit; intake, housing officers and supervisors
- * record movements; everyone who works with people held reads, within facility scope. Sending agencies do not.
+ * record movements; supervisors correct the ledger; everyone who works with people held reads, within facility
+ * scope. Sending agencies do not.
  */
 @RestController
 @Validated
@@ -101,6 +104,23 @@ class CustodyController {
             Moved moved = custody.move(request.toCommand(new PersonId(personId)));
             return ResponseEntity.created(URI.create("/api/people/%s/movements/%s".formatted(personId,
                     moved.movement().id()))).body(moved);
+        });
+    }
+
+    /**
+     * Corrects an entry of the ledger (invariant 5): a new CORRECTED entry names it and says why; the entry stays as
+     * recorded. Supervisors only, and never the officer who recorded it (CustodyService.correct says what else).
+     */
+    @PostMapping("/api/people/{personId}/movements/{movementId}/corrections")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    ResponseEntity<Corrected> correct(@PathVariable UUID personId, @PathVariable UUID movementId,
+                                      @Valid @RequestBody CorrectionRequest request,
+                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        String route = "POST /api/people/" + personId + "/movements/" + movementId + "/corrections";
+        return idempotency.run(key, route, request, Corrected.class, () -> {
+            Corrected corrected = custody.correct(request.toCommand(new PersonId(personId), movementId));
+            return ResponseEntity.created(URI.create("/api/people/%s/movements/%s".formatted(personId,
+                    corrected.correction().id()))).body(corrected);
         });
     }
 }

@@ -49,6 +49,7 @@ import org.habeas.custody.internal.CustodyRequests.AdmitRequest;
 import org.habeas.custody.internal.CustodyRequests.ArrestRequest;
 import org.habeas.custody.internal.CustodyRequests.AuthorityRequest;
 import org.habeas.custody.internal.CustodyRequests.ContactRequest;
+import org.habeas.custody.internal.CustodyRequests.CorrectionRequest;
 import org.habeas.custody.internal.CustodyRequests.MoveRequest;
 import org.habeas.custody.internal.CustodyRequests.PropertyRequest;
 import org.habeas.estate.EstateService;
@@ -117,8 +118,11 @@ class CustodyPages {
     record EpisodeView(Episode episode, ZonedDateTime admittedAt, ZonedDateTime arrestedAt, ZonedDateTime endedAt) {
     }
 
-    /** A ledger entry with its time in the facility's zone and its cells by name. */
-    record LedgerLine(Movement movement, ZonedDateTime at, String from, String to) {
+    /**
+     * A ledger entry with its time in the facility's zone and its cells by name; {@code correctable} for the one
+     * entry the officer may correct now.
+     */
+    record LedgerLine(Movement movement, ZonedDateTime at, String from, String to, boolean correctable) {
     }
 
     /**
@@ -159,8 +163,20 @@ class CustodyPages {
                 zones.local(e.admittedAt(), e.facility()),
                 e.arrest() == null ? null : zones.local(e.arrest().at(), e.facility()),
                 zones.local(e.endedAt(), e.facility()))).toList());
-        model.addAttribute("ledger", ledger.stream().map(m -> new LedgerLine(m, zones.local(m.occurredAt(),
-                m.facility()), name(cellNames, m.fromLocation()), name(cellNames, m.toLocation()))).toList());
+        Movement correctable = where.flatMap(w -> correctable(ledger, w, user)).orElse(null);
+        List<LedgerLine> lines = correctionsBeside(ledger).stream().map(m -> new LedgerLine(m,
+                zones.local(m.occurredAt(), m.facility()), name(cellNames, m.fromLocation()),
+                name(cellNames, m.toLocation()), m == correctable)).toList();
+        model.addAttribute("ledger", lines);
+        if (correctable != null) {
+            model.addAttribute("correction", lines.stream().filter(LedgerLine::correctable).findFirst().orElseThrow());
+            MovementKind kind = correctable.standsFor();
+            if (kind == MovementKind.PLACED || kind == MovementKind.MOVED) {
+                model.addAttribute("correctionCells", cellChoices(zones, where.orElseThrow()));
+            }
+        }
+        model.addAttribute("correctionByRecorder", correctable == null && user.has(Role.SUPERVISOR)
+                && where.flatMap(w -> correctable(ledger, w, null)).isPresent());
         boolean mover = user.has(Role.INTAKE) || user.has(Role.HOUSING) || user.has(Role.SUPERVISOR);
         model.addAttribute("canAdmit", user.has(Role.INTAKE) && where.isEmpty());
         if (mover && where.isPresent()) {
@@ -174,12 +190,7 @@ class CustodyPages {
             model.addAttribute("otherKinds", allowed.stream().filter(k -> k != MovementKind.PLACED
                     && k != MovementKind.MOVED && k != MovementKind.RELEASED && k != MovementKind.DIED).toList());
             if (w.kind() == WhereaboutsKind.RECEPTION || w.kind() == WhereaboutsKind.IN_CELL) {
-                model.addAttribute("cells", zones.locations(w.facility()).stream()
-                        .filter(l -> l.capacity() != null && l.status() == LocationStatus.ACTIVE)
-                        .filter(l -> !l.id().equals(w.cell()))
-                        .map(l -> new CellChoice(l.id().value(), l.relativePath(), l.population(),
-                                l.capacity().operational(), l.population() >= l.capacity().operational()))
-                        .toList());
+                model.addAttribute("cells", cellChoices(zones, w));
             }
         }
         model.addAttribute("mover", mover);
@@ -203,6 +214,80 @@ class CustodyPages {
             redirect.addFlashAttribute("triedCell", form.cell());
         }
         return "redirect:/people/" + personId + "/custody";
+    }
+
+    // The cells of the person's facility that hold people and are in use, but the one they are in.
+    private static List<CellChoice> cellChoices(Zones zones, Whereabouts w) {
+        return zones.locations(w.facility()).stream()
+                .filter(l -> l.capacity() != null && l.status() == LocationStatus.ACTIVE)
+                .filter(l -> !l.id().equals(w.cell()))
+                .map(l -> new CellChoice(l.id().value(), l.relativePath(), l.population(),
+                        l.capacity().operational(), l.population() >= l.capacity().operational()))
+                .toList();
+    }
+
+    /**
+     * Records a correction of the person's latest ledger entry (invariant 5) from the timeline's correction form: the
+     * right time (read in the facility's zone), the right cell, or that it never happened, and why. Supervisors
+     * only; the service refuses the entry's recorder. Refusals are shown on the timeline, as for a movement.
+     */
+    @PostMapping("/movements/{movementId}/corrections")
+    @PreAuthorize("hasRole('SUPERVISOR')")
+    String correct(@PathVariable UUID personId, @PathVariable UUID movementId, @ModelAttribute CorrectionForm form,
+                   RedirectAttributes redirect) {
+        PersonId id = new PersonId(personId);
+        try {
+            Whereabouts where = custody.whereabouts(id).orElseThrow(() -> new InvalidRequest(
+                    ErrorCode.NOT_IN_CUSTODY, "The person is not in custody"));
+            CorrectionRequest request = form.toRequest(new Zones(estate).zone(where.facility()));
+            forms.require(request);
+            custody.correct(request.toCommand(id, movementId));
+            redirect.addFlashAttribute("done", "custody.corrected");
+        } catch (HabeasException refused) {
+            redirect.addFlashAttribute("refused", Refusal.of(refused));
+            redirect.addFlashAttribute("triedCorrection", true);
+        }
+        return "redirect:/people/" + personId + "/custody";
+    }
+
+    /**
+     * The entry {@code user} may correct now, if any: the latest entry that stands (the one the whereabouts rest on),
+     * of a kind that can be corrected, recorded (with whatever it corrects) by someone else. {@code user} null: the
+     * entry whoever did not record it could correct.
+     */
+    private static Optional<Movement> correctable(List<Movement> ledger, Whereabouts where, HabeasUser user) {
+        if (user != null && !user.has(Role.SUPERVISOR)) {
+            return Optional.empty();
+        }
+        Map<UUID, Movement> byId = new HashMap<>();
+        ledger.forEach(m -> byId.put(m.id(), m));
+        Movement latest = byId.get(where.lastMovement());
+        if (latest == null || latest.superseded() || latest.standsFor() == null
+                || latest.standsFor() == MovementKind.ADMITTED || latest.standsFor().ends() != null) {
+            return Optional.empty();
+        }
+        for (Movement m = latest; m != null; m = m.corrects() == null ? null : byId.get(m.corrects())) {
+            if (user != null && m.actor().equals(user.username())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(latest);
+    }
+
+    /** The ledger in its order, each correction right after the entry it corrects (and its own correction after it). */
+    private static List<Movement> correctionsBeside(List<Movement> ledger) {
+        Map<UUID, Movement> correctionOf = new HashMap<>();
+        ledger.stream().filter(m -> m.corrects() != null).forEach(m -> correctionOf.put(m.corrects(), m));
+        List<Movement> ordered = new ArrayList<>(ledger.size());
+        for (Movement m : ledger) {
+            if (m.corrects() == null) {
+                for (Movement c = m; c != null; c = correctionOf.get(c.id())) {
+                    ordered.add(c);
+                }
+            }
+        }
+        ledger.stream().filter(m -> !ordered.contains(m)).forEach(ordered::add);   // none: each corrects one there
+        return ordered;
     }
 
     /**
@@ -433,7 +518,7 @@ class CustodyPages {
 
         MoveRequest toRequest(ZoneId zone) {
             MovementKind kind = choice(MovementKind.class, type, "type");
-            if (kind == null || kind == MovementKind.ADMITTED) {
+            if (kind == null || kind == MovementKind.ADMITTED || kind == MovementKind.CORRECTED) {
                 throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Choose a movement", "type");
             }
             UUID toLocation = null;
@@ -484,6 +569,24 @@ class CustodyPages {
                 }
                 particulars.put(name, value.strip());
             }
+        }
+    }
+
+    /** The correction form: the right time (facility time), the right cell, or that it never happened; and why. */
+    record CorrectionForm(String occurredAt, String cell, Boolean enteredInError, String reason,
+                          Long expectedVersion) {
+
+        CorrectionRequest toRequest(ZoneId zone) {
+            UUID toLocation = null;
+            if (!blank(cell)) {
+                try {
+                    toLocation = UUID.fromString(cell.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a cell", "toLocation");
+                }
+            }
+            return new CorrectionRequest(instant(occurredAt, zone, "occurredAt"), toLocation,
+                    Boolean.TRUE.equals(enteredInError), trim(reason), expectedVersion, List.of());
         }
     }
 

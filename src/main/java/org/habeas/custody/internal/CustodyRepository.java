@@ -138,16 +138,46 @@ public class CustodyRepository {
             RETURNING seq
             """;
 
+    // With the entry that corrects each one, if any (V62: at most one).
     private static final String MOVEMENT_COLUMNS = """
-            id, seq, person_id, episode_id, kind, occurred_at, recorded_at, to_state, facility_code, from_location,
-            to_location, destination, detail, authority, reason, actor, decision_id, corrects, particulars::text
+            m.id, m.seq, m.person_id, m.episode_id, m.kind, m.occurred_at, m.recorded_at, m.to_state, m.facility_code,
+            m.from_location, m.to_location, m.destination, m.detail, m.authority, m.reason, m.actor, m.decision_id,
+            m.corrects, m.particulars::text, m.corrected_kind, m.from_state, m.from_facility, m.from_destination,
+            (SELECT c.id FROM movement c WHERE c.corrects = m.id) AS superseded_by
             """;
 
     private static final String LEDGER_OF_PERSON = "SELECT " + MOVEMENT_COLUMNS
-            + " FROM movement WHERE person_id = :person ORDER BY occurred_at, seq";
+            + " FROM movement m WHERE m.person_id = :person ORDER BY m.occurred_at, m.seq";
 
-    private static final String LAST_MOVEMENT_TIME = """
-            SELECT max(occurred_at) FROM movement WHERE person_id = :person
+    private static final String ENTRY_OF_PERSON = "SELECT " + MOVEMENT_COLUMNS
+            + " FROM movement m WHERE m.person_id = :person AND m.id = :id";
+
+    // The entries that stand: those no correction supersedes (a correction stands in for the one it corrects).
+    private static final String STANDING = "NOT EXISTS (SELECT 1 FROM movement c WHERE c.corrects = m.id)";
+
+    private static final String LAST_MOVEMENT_TIME = "SELECT max(m.occurred_at) FROM movement m"
+            + " WHERE m.person_id = :person AND " + STANDING;
+
+    private static final String LATEST_STANDING = "SELECT " + MOVEMENT_COLUMNS + " FROM movement m"
+            + " WHERE m.person_id = :person AND m.id <> :except AND " + STANDING
+            + " ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 1";
+
+    // Who recorded the entry and every entry it corrects, in turn.
+    private static final String RECORDERS_OF_CHAIN = """
+            WITH RECURSIVE chain AS (
+                SELECT id, corrects, actor FROM movement WHERE id = :id
+                UNION ALL
+                SELECT m.id, m.corrects, m.actor FROM movement m JOIN chain ON m.id = chain.corrects)
+            SELECT DISTINCT actor FROM chain
+            """;
+
+    private static final String INSERT_CORRECTION = """
+            INSERT INTO movement (id, person_id, episode_id, kind, corrects, corrected_kind, occurred_at, recorded_at,
+                                  to_state, facility_code, from_state, from_facility, from_location, from_destination,
+                                  to_location, destination, detail, authority, reason, actor, decision_id, particulars)
+            VALUES (:id, :person, :episode, 'CORRECTED', :corrects, :correctedKind, :occurredAt, :recordedAt,
+                    :toState, :facility, :fromState, :fromFacility, :fromLocation, :fromDestination, :toLocation,
+                    :destination, :detail, :authority, :reason, :actor, :decision, CAST(:particulars AS jsonb))
             """;
 
 
@@ -331,9 +361,55 @@ public class CustodyRepository {
         return jdbc.sql(LEDGER_OF_PERSON).param("person", person.value()).query(this::movement).list();
     }
 
+    /** The time of the person's latest entry that stands (a superseded one's time was corrected). */
     public Optional<Instant> lastMovementTime(PersonId person) {
         return Optional.ofNullable(jdbc.sql(LAST_MOVEMENT_TIME).param("person", person.value())
                 .query((rs, n) -> instant(rs, 1)).single());
+    }
+
+    /**
+     * A ledger entry as stored, with where the person was before it (the from_ columns of V32), which a correction
+     * restates; the movement as the API shows it is {@link #movement}.
+     */
+    public record Entry(Movement movement, String fromState, String fromFacility, String fromDestination) {
+    }
+
+    /** The person's entry {@code id}; empty when the person has none of that id. */
+    public Optional<Entry> entry(PersonId person, UUID id) {
+        return jdbc.sql(ENTRY_OF_PERSON).param("person", person.value()).param("id", id).query(this::entry)
+                .optional();
+    }
+
+    /** The person's latest entry that stands, other than {@code except}; in order of time, then of recording. */
+    public Optional<Entry> latestStanding(PersonId person, UUID except) {
+        return jdbc.sql(LATEST_STANDING).param("person", person.value()).param("except", except)
+                .query(this::entry).optional();
+    }
+
+    /** Who recorded the entry {@code id} and whoever recorded the entries it corrects. */
+    public java.util.Set<String> recordersOf(UUID id) {
+        return new java.util.HashSet<>(jdbc.sql(RECORDERS_OF_CHAIN).param("id", id).query(String.class).list());
+    }
+
+    /**
+     * Appends a correction of {@code corrected}: the restated movement ({@code correctedKind}, null when entered in
+     * error) with its time, state, place and origin as given, recorded now by {@code actor} for {@code reason}.
+     */
+    public void insertCorrection(UUID id, Entry corrected, MovementKind correctedKind, Instant occurredAt,
+                                 Instant recordedAt, String toState, String facility, UUID toLocation,
+                                 String destination, String detail, String authority, String reason, String actor,
+                                 UUID decision, Map<String, Object> particulars) {
+        Movement m = corrected.movement();
+        requireOne(jdbc.sql(INSERT_CORRECTION).param("id", id).param("person", m.person().value())
+                .param("episode", m.episode()).param("corrects", m.id())
+                .param("correctedKind", correctedKind == null ? null : correctedKind.name())
+                .param("occurredAt", utc(occurredAt)).param("recordedAt", utc(recordedAt))
+                .param("toState", toState).param("facility", facility).param("fromState", corrected.fromState())
+                .param("fromFacility", corrected.fromFacility()).param("fromLocation", m.fromLocation())
+                .param("fromDestination", corrected.fromDestination()).param("toLocation", toLocation)
+                .param("destination", destination).param("detail", detail).param("authority", authority)
+                .param("reason", reason).param("actor", actor).param("decision", decision)
+                .param("particulars", json.writeValueAsString(particulars)).update());
     }
 
 
@@ -375,14 +451,22 @@ public class CustodyRepository {
     }
 
     private Movement movement(ResultSet rs, int n) throws SQLException {
+        MovementKind kind = MovementKind.valueOf(rs.getString("kind"));
+        String corrected = rs.getString("corrected_kind");
         return new Movement(rs.getObject("id", UUID.class), rs.getLong("seq"),
                 new PersonId(rs.getObject("person_id", UUID.class)), rs.getObject("episode_id", UUID.class),
-                MovementKind.valueOf(rs.getString("kind")), instant(rs, "occurred_at"), instant(rs, "recorded_at"),
+                kind, instant(rs, "occurred_at"), instant(rs, "recorded_at"),
                 rs.getString("to_state"), rs.getString("facility_code"), rs.getObject("from_location", UUID.class),
                 rs.getObject("to_location", UUID.class), rs.getString("destination"), rs.getString("detail"),
                 rs.getString("authority"), rs.getString("reason"), rs.getString("actor"),
                 rs.getObject("decision_id", UUID.class), rs.getObject("corrects", UUID.class),
-                json.readValue(rs.getString("particulars"), new TypeReference<Map<String, Object>>() { }));
+                json.readValue(rs.getString("particulars"), new TypeReference<Map<String, Object>>() { }),
+                corrected == null ? null : MovementKind.valueOf(corrected), rs.getObject("superseded_by", UUID.class));
+    }
+
+    private Entry entry(ResultSet rs, int n) throws SQLException {
+        return new Entry(movement(rs, n), rs.getString("from_state"), rs.getString("from_facility"),
+                rs.getString("from_destination"));
     }
 
 

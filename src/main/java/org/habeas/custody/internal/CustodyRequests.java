@@ -18,6 +18,7 @@ import org.habeas.custody.Admission;
 import org.habeas.custody.Arrest;
 import org.habeas.custody.AuthorityType;
 import org.habeas.custody.Contact;
+import org.habeas.custody.CorrectionCommand;
 import org.habeas.custody.LegalAuthority;
 import org.habeas.custody.LegalStatus;
 import org.habeas.custody.MoveCommand;
@@ -92,6 +93,24 @@ final class CustodyRequests {
         MoveCommand toCommand(PersonId person) {
             return new MoveCommand(person, type, occurredAt, toLocation == null ? null : new LocationId(toLocation),
                     destination, detail, authority, agreement, reason, expectedVersion, overrides, particulars);
+        }
+    }
+
+    /**
+     * A correction of one ledger entry: the right time, the right cell, or that it never happened; always why.
+     * Which of them apply to the entry is the service's to check (it names the field).
+     */
+    record CorrectionRequest(Instant occurredAt,
+                             UUID toLocation,
+                             Boolean enteredInError,
+                             @NotBlank @Size(max = 1000) String reason,
+                             Long expectedVersion,
+                             @Size(max = 10) List<@NotNull UUID> overrides) {
+
+        CorrectionCommand toCommand(PersonId person, UUID movement) {
+            return new CorrectionCommand(person, movement, occurredAt,
+                    toLocation == null ? null : new LocationId(toLocation), Boolean.TRUE.equals(enteredInError),
+                    reason == null ? null : reason.strip(), expectedVersion, overrides);
         }
     }
 }

@@ -34,8 +34,18 @@ public class RollRepository {
 
     private static final String LIVE_STATES = "('IN_CELL','RECEPTION','IN_TRANSIT','TEMPORARILY_OUT','HANDED_OVER')";
 
+    // The ledger's entries that a correction supersedes (V62), each as it was recorded: few beside the ledger, found
+    // through the index of corrections.
+    private static final String SUPERSEDED = """
+            (SELECT s.* FROM movement c JOIN movement s ON s.id = c.corrects WHERE c.corrects IS NOT NULL) movement
+            """;
+
     // The change of the roll between two instants: each movement between them counts +1 where it led and -1 where
     // it came from (from_state, recorded with every movement). Ended custody is not on any roll, so it counts 0.
+    // A correction restates the movement it corrects with the corrected time and cell, so it counts like any
+    // movement, at its own time; the entry it supersedes is taken back at that entry's time (the last two parts),
+    // so between the wrong and the right time the roll is as if neither had happened. One entered in error leads
+    // where it came from: it counts 0.
     private static final String DELTA_ROWS = """
             SELECT to_state AS state, to_location AS location_id, facility_code,
                    CASE WHEN to_state = 'IN_TRANSIT' THEN destination END AS destination, 1 AS people
@@ -46,12 +56,22 @@ public class RollRepository {
                    CASE WHEN from_state = 'IN_TRANSIT' THEN from_destination END, -1
               FROM movement
              WHERE occurred_at > :from AND occurred_at <= :to AND from_state IS NOT NULL AND (%3$s)
+             UNION ALL
+            SELECT to_state, to_location, facility_code, CASE WHEN to_state = 'IN_TRANSIT' THEN destination END, -1
+              FROM %4$s
+             WHERE occurred_at > :from AND occurred_at <= :to AND to_state IN %1$s AND (%2$s)
+             UNION ALL
+            SELECT from_state, from_location, from_facility,
+                   CASE WHEN from_state = 'IN_TRANSIT' THEN from_destination END, 1
+              FROM %4$s
+             WHERE occurred_at > :from AND occurred_at <= :to AND from_state IS NOT NULL AND (%3$s)
             """;
 
     private static final String DELTA = "SELECT state, location_id, facility_code, destination, sum(people) AS people"
             + " FROM (" + DELTA_ROWS.formatted(LIVE_STATES,
                     "facility_code = :facility OR (to_state = 'IN_TRANSIT' AND destination = :facility)",
-                    "from_facility = :facility OR (from_state = 'IN_TRANSIT' AND from_destination = :facility)")
+                    "from_facility = :facility OR (from_state = 'IN_TRANSIT' AND from_destination = :facility)",
+                    SUPERSEDED)
             + ") d GROUP BY state, location_id, facility_code, destination HAVING sum(people) <> 0";
 
     private static final String CHECKPOINT_COUNTS = """
@@ -79,18 +99,37 @@ public class RollRepository {
             + " facility_code, destination, people) SELECT CAST(:at AS timestamptz), state, location_id, facility_code,"
             + " destination, sum(people) FROM (SELECT state, location_id, facility_code, destination, people"
             + " FROM roll_checkpoint WHERE taken_at = :base UNION ALL "
-            + DELTA_ROWS.formatted(LIVE_STATES, "true", "true")
+            + DELTA_ROWS.formatted(LIVE_STATES, "true", "true", SUPERSEDED)
             + ") d GROUP BY state, location_id, facility_code, destination HAVING sum(people) <> 0";
 
     private static final String INVALIDATE_CHECKPOINTS = "DELETE FROM roll_checkpoint_taken WHERE taken_at >= :from";
 
-    private static final String ARRIVED_AND_LEFT_BETWEEN = """
-            SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')) AS arrived,
-                   count(*) FILTER (WHERE kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED', 'DIED',
-                                                   'ESCAPED')) AS left_
-              FROM movement
-             WHERE facility_code = :facility AND occurred_at >= :from AND occurred_at <= :to
+    // What corrections change in the arrivals and departures (V62): each correction counts as the kind it stands
+    // for (none, entered in error), the entry it supersedes counts no more.
+    private static final String CORRECTED_KINDS = """
+            SELECT facility_code, occurred_at, corrected_kind AS kind, 1 AS sign FROM movement
+             WHERE corrects IS NOT NULL
+             UNION ALL
+            SELECT s.facility_code, s.occurred_at, CASE WHEN s.kind = 'CORRECTED' THEN s.corrected_kind ELSE s.kind END,
+                   -1
+              FROM movement c JOIN movement s ON s.id = c.corrects
+             WHERE c.corrects IS NOT NULL
             """;
+
+    private static final String ARRIVED_AND_LEFT_BETWEEN = """
+            SELECT coalesce(sum(arrived), 0) AS arrived, coalesce(sum(left_), 0) AS left_
+              FROM (SELECT count(*) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')) AS arrived,
+                           count(*) FILTER (WHERE kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
+                                                           'DIED', 'ESCAPED')) AS left_
+                      FROM movement
+                     WHERE facility_code = :facility AND occurred_at >= :from AND occurred_at <= :to
+                     UNION ALL
+                    SELECT coalesce(sum(sign) FILTER (WHERE kind IN ('ADMITTED', 'ARRIVED')), 0),
+                           coalesce(sum(sign) FILTER (WHERE kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED',
+                                                                     'REMOVED', 'DIED', 'ESCAPED')), 0)
+                      FROM (%s) c
+                     WHERE facility_code = :facility AND occurred_at >= :from AND occurred_at <= :to) t
+            """.formatted(CORRECTED_KINDS);
 
     // The day's counter (V52), kept with every movement by a trigger; the roll now reads it instead of the ledger.
     // The local day is the facility's, as the trigger reckons it.
@@ -103,14 +142,20 @@ public class RollRepository {
              WHERE f.facility_code = :facility
             """;
 
-    // The counters recomputed from the ledger; every row where the two disagree (either side missing counts 0).
+    // The counters recomputed from the ledger's entries that stand, each by the kind it stands for; every row where
+    // the two disagree (either side missing counts 0).
     private static final String DAY_COUNT_DIFFERENCES = """
-            WITH ledger AS (
+            WITH standing AS (
+                SELECT m.facility_code, m.occurred_at,
+                       CASE WHEN m.kind = 'CORRECTED' THEN m.corrected_kind ELSE m.kind END AS kind
+                  FROM movement m
+                 WHERE NOT EXISTS (SELECT 1 FROM movement c WHERE c.corrects = m.id)
+            ), ledger AS (
                 SELECT m.facility_code, (m.occurred_at AT TIME ZONE coalesce(f.time_zone, 'UTC'))::date AS day,
                        count(*) FILTER (WHERE m.kind IN ('ADMITTED', 'ARRIVED')) AS arrived,
                        count(*) FILTER (WHERE m.kind IN ('TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
                                                          'DIED', 'ESCAPED')) AS left_
-                  FROM movement m
+                  FROM standing m
                   LEFT JOIN estate_facility_zone f ON f.facility_code = m.facility_code
                  WHERE m.kind IN ('ADMITTED', 'ARRIVED', 'TRANSFERRED_OUT', 'HANDED_OVER', 'RELEASED', 'REMOVED',
                                   'DIED', 'ESCAPED')
@@ -125,12 +170,14 @@ public class RollRepository {
              LIMIT 100
             """;
 
-    // Invariant 6: the projection must equal the ledger's latest movement of every person in custody.
+    // Invariant 6: the projection must equal the ledger's latest movement of every person in custody, of the entries
+    // that stand (a correction in place of the entry it supersedes).
     private static final String PROJECTION_DIFFERENCES = """
             WITH latest AS (
                 SELECT DISTINCT ON (m.person_id) m.person_id, m.id, m.to_state, m.facility_code, m.to_location
                   FROM movement m
                   JOIN custody_episode e ON e.id = m.episode_id AND e.ended_at IS NULL
+                 WHERE NOT EXISTS (SELECT 1 FROM movement c WHERE c.corrects = m.id)
                  ORDER BY m.person_id, m.occurred_at DESC, m.seq DESC)
             SELECT coalesce(l.person_id, w.person_id) AS person_id, l.to_state, w.kind, l.to_location, w.location_id
               FROM latest l
@@ -184,11 +231,13 @@ public class RollRepository {
     public void storeCheckpoint(Instant at, Instant now) {
         jdbc.sql(CHECKPOINT_LOCK).query().singleRow();
         Instant base = latestCheckpoint(at).orElse(null);
-        if (at.equals(base)) {
+        // There already when nothing was inserted: the database keeps microseconds, so an instant with nanoseconds
+        // names the checkpoint it was stored as, which is not equal to it in Java (its counts must not go in twice).
+        int taken = jdbc.sql(INSERT_CHECKPOINT_TAKEN).param("at", utc(at)).param("now", utc(now))
+                .param("base", utc(base)).update();
+        if (taken == 0) {
             return;
         }
-        jdbc.sql(INSERT_CHECKPOINT_TAKEN).param("at", utc(at)).param("now", utc(now)).param("base", utc(base))
-                .update();
         jdbc.sql(INSERT_CHECKPOINT).param("at", utc(at)).param("base", utc(base))
                 .param("from", base == null ? BEGINNING : utc(base)).param("to", utc(at)).update();
     }

@@ -27,7 +27,7 @@ class PeopleBrowserTest extends BrowserTest {
         String given = People.uniqueName();
         browser.logOn(officer.username(), PASSWORD_OF_TEST_USERS).open("/people/new?lang=en");
         fill(given);
-        browser.click("register-submit");
+        browser.submit("register-submit");
         assertThat(browser.path()).startsWith("/people/");
         assertThat(browser.text("person-name")).isEqualTo(given + " Ábrego Núñez");
         assertThat(browser.text("person-number")).matches("HAB-\\d{4}-\\d{6,}");
@@ -35,10 +35,10 @@ class PeopleBrowserTest extends BrowserTest {
 
         browser.open("/people/new?lang=en");
         fill(given.toLowerCase());
-        browser.click("register-submit");
+        browser.submit("register-submit");
         assertThat(browser.text("register-duplicates")).contains(given + " Ábrego Núñez").contains("BIRTH_DATE");
         browser.type("register-new-reason", "different father's name, checked with the consulate")
-                .click("register-confirm-new");
+                .submit("register-confirm-new");
         assertThat(browser.path()).startsWith("/people/");
         assertThat(browser.text("person-history-table")).contains("consulate");
     }

@@ -69,6 +69,14 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks a button that submits a form and waits until the answer's page has replaced this one. */
+    public Browser submit(String id) {
+        WebElement button = driver.findElement(By.id(id));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(button));
+        return this;
+    }
+
     /** Logs on and waits for the answer (home page, or the log-on page again with its message). */
     public Browser logOn(String username, String password) {
         open("/login").type("username", username).type("password", password);

@@ -2,7 +2,6 @@ package org.habeas.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.habeas.custody.CustodyFixtures.aFacility;
-import static org.habeas.custody.CustodyFixtures.aMove;
 import static org.habeas.custody.CustodyFixtures.aPerson;
 import static org.habeas.custody.CustodyFixtures.anAdmission;
 import static org.habeas.custody.CustodyFixtures.syntheticName;

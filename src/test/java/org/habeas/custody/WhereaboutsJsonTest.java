@@ -9,7 +9,6 @@ import static org.habeas.custody.CustodyFixtures.anAdmission;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.ApiClient;

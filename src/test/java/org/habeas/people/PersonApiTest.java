@@ -7,7 +7,6 @@ import static org.habeas.access.Role.HOUSING;
 import static org.habeas.access.Role.INSPECTOR;
 import static org.habeas.access.Role.INTAKE;
 import static org.habeas.access.Role.LEGAL;
-import static org.habeas.access.Role.SUPERVISOR;
 import static org.habeas.people.People.aPerson;
 import static org.habeas.people.People.passport;
 import static org.habeas.people.People.uniqueName;

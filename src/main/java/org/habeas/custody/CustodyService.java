@@ -554,6 +554,17 @@ public class CustodyService {
     }
 
     /**
+     * The facility responsible for the person now, when in custody and within the reader's facility scope. Not a read
+     * of the whereabouts (nothing about where the person is goes back to the caller beyond what the caller may see),
+     * so not journaled: the pages use it for the facility's time zone before recording a movement (REQ-49).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> facilityHolding(PersonId person) {
+        return repository.whereabouts(person).filter(w -> scope.allows(w.facility())
+                || (w instanceof Whereabouts.InTransit t && scope.allows(t.toFacility()))).map(Whereabouts::facility);
+    }
+
+    /**
      * Where the person is now, with the cell's path key; empty when not in custody or out of the reader's facility
      * scope. A sensitive read, journaled (REQ-49).
      */

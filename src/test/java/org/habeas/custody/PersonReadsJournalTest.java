@@ -60,6 +60,7 @@ class PersonReadsJournalTest extends IntegrationTest {
         PageSession page = new PageSession(baseUrl()).logOn(pageOfficer.username(), PASSWORD_OF_TEST_USERS);
         page.get("/people/" + person + "/custody");
         long beforePage = personReadsBy(pageOfficer);
+        long whereaboutsBefore = readsBy(pageOfficer, "whereabouts");
         var dryRun = page.get("/people/" + person + "/custody/dry-run?type=MOVED&cell=" + estate.cells().get(2),
                 "HX-Request", "true");
         assertThat(dryRun.statusCode()).isEqualTo(200);
@@ -69,6 +70,8 @@ class PersonReadsJournalTest extends IntegrationTest {
         assertThat(whereaboutsCell()).isEqualTo(estate.cells().get(2).toString());
         assertThat(personReadsBy(pageOfficer)).as("READs of a person journaled by the page's dry run and move")
                 .isEqualTo(beforePage);
+        assertThat(readsBy(pageOfficer, "whereabouts")).as("the move shows no whereabouts; it reads none")
+                .isEqualTo(whereaboutsBefore);
     }
 
     @Test
@@ -214,10 +217,14 @@ class PersonReadsJournalTest extends IntegrationTest {
     }
 
     long personReadsBy(UserAccount actor) {
+        return readsBy(actor, "person");
+    }
+
+    long readsBy(UserAccount actor, String subjectType) {
         return jdbc.sql("""
                 SELECT count(*) FROM journal_entry
-                 WHERE action = 'READ' AND subject_type = 'person' AND actor = :actor""")
-                .param("actor", actor.username()).query(Long.class).single();
+                 WHERE action = 'READ' AND subject_type = :type AND actor = :actor""")
+                .param("type", subjectType).param("actor", actor.username()).query(Long.class).single();
     }
 
     String whereaboutsKind() {

@@ -198,9 +198,9 @@ class CustodyPages {
     String move(@PathVariable UUID personId, @ModelAttribute MovementForm form, RedirectAttributes redirect) {
         PersonId id = new PersonId(personId);
         try {
-            Whereabouts where = custody.whereabouts(id).orElseThrow(() -> new InvalidRequest(
+            String facility = custody.facilityHolding(id).orElseThrow(() -> new InvalidRequest(
                     ErrorCode.NOT_IN_CUSTODY, "The person is not in custody"));
-            MoveRequest request = form.toRequest(new Zones(estate).zone(where.facility()));
+            MoveRequest request = form.toRequest(new Zones(estate).zone(facility));
             forms.require(request);
             custody.move(request.toCommand(id));
             redirect.addFlashAttribute("done", "custody.moved." + request.type());
@@ -233,9 +233,9 @@ class CustodyPages {
                    RedirectAttributes redirect) {
         PersonId id = new PersonId(personId);
         try {
-            Whereabouts where = custody.whereabouts(id).orElseThrow(() -> new InvalidRequest(
+            String facility = custody.facilityHolding(id).orElseThrow(() -> new InvalidRequest(
                     ErrorCode.NOT_IN_CUSTODY, "The person is not in custody"));
-            CorrectionRequest request = form.toRequest(new Zones(estate).zone(where.facility()));
+            CorrectionRequest request = form.toRequest(new Zones(estate).zone(facility));
             forms.require(request);
             custody.correct(request.toCommand(id, movementId));
             redirect.addFlashAttribute("done", "custody.corrected");

@@ -57,6 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CustodyService {
 
     /** The vetting rule whose approved override lets a placement fill a cell up to its maximum capacity. */
+    /** The particular naming the kind of legal basis a movement rests on (see {@link #basisOf}). */
+    public static final String BASIS = "basis";
+
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     private static final Duration BACKDATING_NEEDS_REASON = Duration.ofMinutes(5);
 
@@ -667,7 +670,19 @@ public class CustodyService {
                 command.toLocation() == null ? null : command.toLocation().value(),
                 kind == MovementKind.TRANSFERRED_OUT ? command.destination() : null,
                 abroad ? command.destination() : null, abroad ? command.detail() : null,
-                parseUuid(command.agreement()), at);
+                parseUuid(command.agreement()), at, basisOf(command));
+    }
+
+    /**
+     * The legal basis a movement names, for the rules that judge it: its kind from {@code particulars.basis} (a
+     * release's COURT_ORDER or END_OF_SENTENCE, a removal's ALIEN_ENEMIES_ACT ...) and its document from
+     * {@code authority}; null when it names neither.
+     */
+    private static VettingRequest.Basis basisOf(MoveCommand command) {
+        String type = command.particulars().get(BASIS) instanceof String text && !text.isBlank() ? text.strip() : null;
+        String reference = command.authority() == null || command.authority().isBlank() ? null
+                : command.authority().strip();
+        return type == null && reference == null ? null : new VettingRequest.Basis(type, reference);
     }
 
     private static UUID parseUuid(String text) {

@@ -18,6 +18,14 @@ SELECT id AS episode_id, person_id, facility_code, legal_status, authority_type,
        authority_date, authority_reference, arrested_at, admitted_at
   FROM custody_episode WHERE ended_at IS NULL;
 
+-- How a person's custody ended, and for a removal the destination the ledger recorded.
+CREATE VIEW custody_ended_episode AS
+SELECT e.id AS episode_id, e.person_id, e.facility_code, e.end_kind, e.ended_at, r.destination
+  FROM custody_episode e
+  LEFT JOIN LATERAL (SELECT m.destination FROM movement m
+                      WHERE m.episode_id = e.id AND m.kind = 'REMOVED' ORDER BY m.seq DESC LIMIT 1) r ON true
+ WHERE e.ended_at IS NOT NULL;
+
 CREATE TABLE legal_order (
     id                 uuid        PRIMARY KEY,
     person_id          uuid        NOT NULL REFERENCES person (id),

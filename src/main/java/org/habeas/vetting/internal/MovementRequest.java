@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,10 +22,16 @@ record MovementRequest(@NotNull UUID personId,
                        @Pattern(regexp = "[A-Z]{2}") String toCountry,
                        @Size(max = 200) String toAuthority,
                        UUID agreementId,
-                       Instant at) {
+                       Instant at,
+                       @Valid BasisRequest basis) {
+
+    /** The legal basis the movement names: its kind (COURT_ORDER, ALIEN_ENEMIES_ACT ...) and document. */
+    record BasisRequest(@Pattern(regexp = "[A-Z_]{2,40}") String type, @Size(max = 300) String reference) {
+    }
 
     VettingRequest toRequest(Clock clock) {
         return new VettingRequest(personId, action, facility, fromLocation, toLocation, toFacility, toCountry,
-                toAuthority, agreementId, at == null ? clock.instant() : at);
+                toAuthority, agreementId, at == null ? clock.instant() : at,
+                basis == null ? null : new VettingRequest.Basis(basis.type(), basis.reference()));
     }
 }

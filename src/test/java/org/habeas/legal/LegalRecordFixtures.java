@@ -1,0 +1,158 @@
+package org.habeas.legal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.habeas.ApiClient;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A held person and the legal record a removal needs, built through the API: the facility, the person (synthetic,
+ * with nationalities and languages), the admission, and the orders, reviews, notices and policies the legal rules
+ * read.
+ */
+final class LegalRecordFixtures {
+
+    private static final Random RANDOM = new Random();
+
+    private LegalRecordFixtures() {
+    }
+
+    /** Registers a facility of one module with {@code cells} cells of room for 10; answers its code and cells. */
+    record Estate(String code, List<UUID> cells) {
+    }
+
+    static Estate aFacility(ApiClient director, int cells) {
+        String code = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+        Map<String, Object> facility = new LinkedHashMap<>();
+        facility.put("code", code);
+        facility.put("name", "Centro de prueba " + code);
+        facility.put("country", "SV");
+        facility.put("region", "San Vicente");
+        facility.put("municipality", "Tecoluca");
+        facility.put("timeZone", "America/El_Salvador");
+        facility.put("type", "PRISON");
+        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
+        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
+        facility.put("openedOn", "2023-02-01");
+        director.post("/api/facilities", facility).expect(201);
+        List<Object> locations = new ArrayList<>();
+        locations.add(Map.of("path", "M1", "kind", "MODULE"));
+        for (int c = 1; c <= cells; c++) {
+            Map<String, Object> cell = new LinkedHashMap<>();
+            cell.put("path", "M1-C%02d".formatted(c));
+            cell.put("parent", "M1");
+            cell.put("kind", "CELL");
+            cell.put("certifiedNormal", 5);
+            cell.put("operationalCapacity", 10);
+            cell.put("maximumCapacity", 10);
+            cell.put("floorAreaM2", 100.0);
+            locations.add(cell);
+        }
+        director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1",
+                "locations", locations)).expect(201);
+        List<UUID> ids = new ArrayList<>();
+        for (JsonNode location : director.get("/api/facilities/" + code + "/locations").expect(200).json()) {
+            if (location.path("kind").asString().equals("CELL")) {
+                ids.add(UUID.fromString(location.path("id").asString()));
+            }
+        }
+        return new Estate(code, ids);
+    }
+
+    /** A synthetic person of {@code nationality}, who speaks Spanish, registered in {@code facility}. */
+    static UUID aPerson(ApiClient intake, String facility, String nationality) {
+        Map<String, Object> name = new LinkedHashMap<>();
+        name.put("givenNames", syntheticName());
+        name.put("firstFamilyName", syntheticName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("birthDate", "19%02d-0%d-1%d".formatted(60 + RANDOM.nextInt(40), 1 + RANDOM.nextInt(9),
+                RANDOM.nextInt(10)));
+        body.put("recordedSex", "MALE");
+        body.put("nationalities", List.of(Map.of("country", nationality, "determinedFrom", "PASSPORT")));
+        body.put("languages", List.of("es"));
+        body.put("facility", facility);
+        return UUID.fromString(intake.post("/api/people", body).expect(201).json().path("id").asString());
+    }
+
+    /** Admits {@code person} to {@code facility} under {@code legalStatus} (IMMIGRATION, PRE_TRIAL ...). */
+    static void admit(ApiClient intake, UUID person, String facility, String legalStatus, String arrestedAt) {
+        Map<String, Object> authority = new LinkedHashMap<>();
+        authority.put("type", "IMMIGRATION".equals(legalStatus) ? "IMMIGRATION_DETENTION_ORDER" : "DETENTION_ORDER");
+        authority.put("issuingAuthority", "Autoridad de prueba");
+        authority.put("issuedOn", "2025-03-14");
+        authority.put("documentReference", "DO-" + RANDOM.nextInt(1_000_000));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("facility", facility);
+        body.put("legalStatus", legalStatus);
+        body.put("authority", authority);
+        Map<String, Object> arrest = new LinkedHashMap<>();
+        arrest.put("place", "Aeropuerto de prueba");
+        arrest.put("authority", "Autoridad migratoria de prueba");
+        if (arrestedAt != null) {
+            arrest.put("at", arrestedAt);
+        }
+        body.put("arrest", arrest);
+        intake.post("/api/people/" + person + "/custody", body).expect(201);
+    }
+
+    static Map<String, Object> anOrder(String type, String country, String text) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("issuedBy", "Immigration Court, Test District");
+        body.put("caseNumber", "A" + (100_000_000 + RANDOM.nextInt(899_999_999)));
+        body.put("decidedOn", LocalDate.now().minusDays(30).toString());
+        body.put("country", country);
+        body.put("documentReference", "EOIR-" + RANDOM.nextInt(1_000_000));
+        body.put("text", text);
+        return body;
+    }
+
+    /** The three policies the removal rules read, effective a year ago, set by an administrator. */
+    static void policies(ApiClient admin, int noticeHours, boolean fearClaimBlocks, int freshnessDays) {
+        String from = Instant.now().minus(365, ChronoUnit.DAYS).toString();
+        admin.post("/api/legal/policies", Map.of("name", "NOTICE_WINDOW_HOURS", "value", "" + noticeHours,
+                "effectiveFrom", from, "citation", "test policy: notice window")).expect(201);
+        admin.post("/api/legal/policies", Map.of("name", "FEAR_CLAIM_BLOCKS", "value", "" + fearClaimBlocks,
+                "effectiveFrom", from, "citation", "test policy: fear claims")).expect(201);
+        admin.post("/api/legal/policies", Map.of("name", "REVIEW_FRESHNESS_DAYS", "value", "" + freshnessDays,
+                "effectiveFrom", from, "citation", "test policy: freshness")).expect(201);
+    }
+
+    static void review(ApiClient legal, UUID person, String country) {
+        legal.post("/api/people/" + person + "/legal/reviews", Map.of("country", country,
+                "sourcesChecked", "EOIR case status; federal court docket", "conclusion", "no bar found"))
+                .expect(201);
+    }
+
+    static Map<String, Object> aRemoval(String country) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("personId", null);
+        body.put("action", "REMOVAL");
+        body.put("toCountry", country);
+        body.put("toAuthority", "Dirección General de Migración");
+        return body;
+    }
+
+    static String syntheticName() {
+        String consonants = "bdfgklmnprstvz";
+        String vowels = "aeiou";
+        var name = new StringBuilder();
+        synchronized (RANDOM) {
+            for (int i = 0; i < 4; i++) {
+                name.append(consonants.charAt(RANDOM.nextInt(consonants.length())))
+                        .append(vowels.charAt(RANDOM.nextInt(vowels.length())));
+            }
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

@@ -509,6 +509,14 @@ public class LegalService {
         if (order.type() == null) {
             throw LegalRefused.missing("type", "The type of order is required");
         }
+        if (order.type().needsCaseNumber()) {
+            if (blankToNull(order.issuedBy()) == null) {
+                throw LegalRefused.stayNeedsCourtAndCase(order.type(), "issuedBy");
+            }
+            if (blankToNull(order.caseNumber()) == null) {
+                throw LegalRefused.stayNeedsCourtAndCase(order.type(), "caseNumber");
+            }
+        }
         require(order.issuedBy(), "issuedBy", "The issuing court or authority is required");
         require(order.documentReference(), "documentReference", "The source document's reference is required");
         if (order.decidedOn() == null) {
@@ -516,11 +524,6 @@ public class LegalService {
         }
         if (order.decidedOn().isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))) {
             throw LegalRefused.missing("decidedOn", "The decision date is in the future");
-        }
-        if (order.type().needsCaseNumber()) {
-            if (blankToNull(order.caseNumber()) == null) {
-                throw LegalRefused.stayNeedsCourtAndCase(order.type(), "caseNumber");
-            }
         }
         CountryCode country = blankToNull(order.country()) == null ? null : CountryCode.of(order.country(), "country");
         if (order.type().needsCountry() && country == null) {

@@ -25,6 +25,11 @@ public class OverrideRefused extends HabeasException {
                 "Only a user with the role " + role + " may decide this override");
     }
 
+    static OverrideRefused requesterRole(String rule, String role) {
+        return new OverrideRefused(ErrorCode.REQUESTER_ROLE_REQUIRED, HttpStatus.FORBIDDEN,
+                "Only a user with the role " + role + " may request an override of " + rule);
+    }
+
     static OverrideRefused expired() {
         return new OverrideRefused(ErrorCode.OVERRIDE_EXPIRED, HttpStatus.CONFLICT, "The override has expired");
     }

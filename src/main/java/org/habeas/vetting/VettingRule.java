@@ -42,4 +42,12 @@ public interface VettingRule {
     default Role approverRole() {
         return Role.SUPERVISOR;
     }
+
+    /**
+     * Who alone may request an override of this rule; null when anyone who may request overrides may. The legal
+     * rules that can be overridden at all are requested by a legal officer and approved by a supervisor (REQ-56).
+     */
+    default Role requesterRole() {
+        return null;
+    }
 }

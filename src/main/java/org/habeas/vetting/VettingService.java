@@ -163,6 +163,9 @@ public class VettingService {
         if (!rule.overridable()) {
             throw OverrideRefused.notOverridable(rule.name());
         }
+        if (rule.requesterRole() != null && !requester.has(rule.requesterRole())) {
+            throw OverrideRefused.requesterRole(rule.name(), rule.requesterRole().name());
+        }
         Instant now = clock.instant();
         if (!command.expiresAt().isAfter(now) || command.expiresAt().isAfter(now.plus(LONGEST_OVERRIDE))) {
             throw OverrideRefused.badExpiry();

@@ -336,6 +336,32 @@ class LegalRulesTest extends IntegrationTest {
         assertThat(verdict(decisions.get(1), "PROTECTION_ORDER")).isEqualTo("PASS");
     }
 
+    @Test
+    void aHoldOrAStaleReviewIsOverriddenOnlyByALegalOfficerWithASupervisorAndACourtOrderNever() {
+        UUID person = removable("SV", "SV");
+        legal.post("/api/people/" + person + "/orders", anOrder("WITHHOLDING_OF_REMOVAL", "SV", null)).expect(201);
+        legal.post("/api/people/" + person + "/holds", Map.of("source", "COUNSEL_NOTICE",
+                "summary", "motion to reopen filed")).expect(201);
+        housing.post("/api/overrides", overrideOf(person, "LEGAL_HOLD")).expect(403).code("REQUESTER_ROLE_REQUIRED");
+        String id = legal.post("/api/overrides", overrideOf(person, "LEGAL_HOLD")).expect(201).json().path("id")
+                .asString();
+        as(Role.LEGAL, Role.DIRECTOR).post("/api/overrides/" + id + "/approve", Map.of("reason", "ok")).expect(403)
+                .code("APPROVER_ROLE_REQUIRED");
+        as(Role.SUPERVISOR).post("/api/overrides/" + id + "/approve", Map.of("reason", "the motion was denied "
+                + "this morning; order on file")).expect(200);
+
+        for (String rule : List.of("PROTECTION_ORDER", "STAY_OF_REMOVAL", "CLASS_INJUNCTION",
+                "FINAL_ORDER_REQUIRED", "NOTICE_WINDOW")) {
+            legal.post("/api/overrides", overrideOf(person, rule)).expect(409).code("RULE_NOT_OVERRIDABLE");
+        }
+        legal.post("/api/overrides", overrideOf(person, "LEGAL_REVIEW_STALE")).expect(201);
+    }
+
+    static Map<String, Object> overrideOf(UUID person, String rule) {
+        return Map.of("movement", aRemovalOf(person, "SV"), "rule", rule, "reason", "urgent",
+                "legalBasis", "8 CFR 241.6", "expiresAt", Instant.now().plus(2, ChronoUnit.HOURS).toString());
+    }
+
     static Map<String, Object> aRemovalOf(UUID person, String country) {
         Map<String, Object> body = aRemoval(country);
         body.put("personId", person.toString());

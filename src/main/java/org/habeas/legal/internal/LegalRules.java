@@ -46,6 +46,9 @@ import org.springframework.context.annotation.Configuration;
  * FINAL_ORDER_REQUIRED and NOTICE_WINDOW end only when the record changes (a court terminates the order, notice is
  * served). A provisional hold and a stale review may be overridden by a legal officer and a supervisor (REQ-53,
  * REQ-56), with a reason and a legal basis.
+ *
+ * <p>The rules judge REMOVAL and HANDOVER, the two ways a person leaves for another country. A TRANSFER goes to a
+ * facility of this register (TRANSFER_DESTINATION requires an open one), so it is not a movement abroad.
  */
 @Configuration(proxyBeanMethods = false)
 public class LegalRules {
@@ -323,6 +326,11 @@ public class LegalRules {
         @Override
         public Role approverRole() {
             return Role.SUPERVISOR;
+        }
+
+        @Override
+        public Role requesterRole() {
+            return Role.LEGAL;
         }
 
         RuleOutcome deny(Detail detail, Source source, Instant dataAsOf) {

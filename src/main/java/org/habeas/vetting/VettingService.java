@@ -113,7 +113,8 @@ public class VettingService {
         Instant now = clock.instant();
         List<Decision> decisions = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            decisions.add(new Decision(null, requests.get(i), outcomes.get(i), List.of(), now));
+            decisions.add(new Decision(null, requests.get(i), judgedByAll(requests.get(i).action(), outcomes.get(i)),
+                    List.of(), now));
         }
         return decisions;
     }
@@ -309,7 +310,25 @@ public class VettingService {
                 outcomes.add(evaluate(rule, request, evaluation));
             }
         }
-        return outcomes;
+        return judgedByAll(request.action(), outcomes);
+    }
+
+    // Fail closed (REQ-56): an action that a rule declared for it did not judge is denied, naming the missing rules.
+    private List<RuleOutcome> judgedByAll(MovementAction action, List<RuleOutcome> outcomes) {
+        List<String> required = RequiredRules.of(action);
+        List<String> missing = required.stream()
+                .filter(name -> outcomes.stream().noneMatch(o -> o.rule().equals(name))).toList();
+        if (!required.isEmpty() && missing.isEmpty()) {
+            return outcomes;
+        }
+        String names = missing.isEmpty() ? "-" : String.join(", ", missing);
+        List<RuleOutcome> withDenial = new ArrayList<>(outcomes);
+        withDenial.add(RuleOutcome.deny(RequiredRules.NO_RULE_FOR_ACTION, RequiredRules.NO_RULE_FOR_ACTION,
+                RuleOutcome.Detail.of("no rule judged the %s as its declared rules must (%s): it is refused"
+                        .formatted(action, names), "vetting.ruleDetail.noRuleForAction", action, names),
+                new RuleOutcome.Source("the rules declared for each action", "vetting.source.requiredRules"),
+                clock.instant()));
+        return withDenial;
     }
 
     private RuleOutcome evaluate(VettingRule rule, VettingRequest request, Evaluation evaluation) {

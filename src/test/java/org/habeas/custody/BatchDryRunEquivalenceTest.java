@@ -45,6 +45,7 @@ class BatchDryRunEquivalenceTest extends RuleEngineTest {
         housing = as(Role.HOUSING);
         String tag = UUID.randomUUID().toString().substring(0, 6);
         Estate estate = twoModules(as(Role.DIRECTOR));
+        openDestinations();
         List<String> groups = List.of("Norte " + tag, "Sur " + tag, "Este " + tag, "Oeste " + tag);
 
         List<UUID> people = new ArrayList<>();
@@ -130,7 +131,8 @@ class BatchDryRunEquivalenceTest extends RuleEngineTest {
         // The generated set reaches every denial the cell rules give, and passes too.
         assertThat(codes).contains("SEPARATION:SEPARATION_REQUIRED", "NON_ASSOCIATION:NON_ASSOCIATION",
                 "CAPACITY:CAPACITY_EXCEEDED", "CAPACITY:LOCATION_NOT_FOUND", "AREA_MINIMUM:AREA_BELOW_MINIMUM",
-                "TEST_GATE:VETTING_RULE_FAILED", "SEPARATION:PASS", "NON_ASSOCIATION:PASS");
+                "TEST_GATE:VETTING_RULE_FAILED", "SEPARATION:PASS", "NON_ASSOCIATION:PASS",
+                "TRANSFER_DESTINATION:FACILITY_NOT_ACTIVE", "TRANSFER_DESTINATION:PASS");
         assertThat(denied).isBetween(MOVEMENTS / 10, MOVEMENTS * 9 / 10);
     }
 
@@ -139,6 +141,7 @@ class BatchDryRunEquivalenceTest extends RuleEngineTest {
         intake = as(Role.INTAKE);
         housing = as(Role.HOUSING);
         Estate estate = twoModules(as(Role.DIRECTOR));
+        openDestinations();
         UUID held = aPerson(intake, estate.code());
         intake.post("/api/people/" + held + "/custody", anAdmission(estate.code())).expect(201);
         var fine = Map.<String, Object>of("personId", held.toString(), "action", "CELL_MOVE", "toLocation",
@@ -150,13 +153,24 @@ class BatchDryRunEquivalenceTest extends RuleEngineTest {
                 .code("VALIDATION_FAILED").field("facility");
     }
 
+    final List<String> destinations = new ArrayList<>();
+
+    /** Open destinations for the transfers (a full one is OutOfCellVettingTest's). */
+    void openDestinations() {
+        for (int d = 0; d < 3; d++) {
+            destinations.add(CustodyFixtures.aFacility(as(Role.DIRECTOR), 1, 5, 5).code());
+        }
+    }
+
     Map<String, Object> movement(UUID person, Estate estate) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("personId", person.toString());
         int kind = random.nextInt(20);
         if (kind < 2) {
             m.put("action", "TRANSFER");
-            m.put("toFacility", kind == 0 ? "FAIL-" + random.nextInt(9) : "OTRO-" + random.nextInt(9));
+            m.put("toFacility", kind == 0 ? "FAIL-" + random.nextInt(9)
+                    : random.nextInt(8) == 0 ? "OTRO-" + random.nextInt(9)
+                    : destinations.get(random.nextInt(destinations.size())));
             return m;
         }
         m.put("action", kind < 8 ? "PLACEMENT" : "CELL_MOVE");

@@ -199,7 +199,7 @@ class CellCountTest extends IntegrationTest {
         Map<String, Object> body = aMove("RELEASED");
         body.put("destination", "his sister, at the gate");
         body.put("authority", "Juzgado de Paz de Tecoluca");
-        body.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio"));
+        body.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio", "basis", "COURT_ORDER"));
         return body;
     }
 

@@ -278,6 +278,7 @@ class CorrectionApiTest extends IntegrationTest {
         void onlyAPlacementOrCellMoveHasACellToCorrect() {
             UUID person = admitted();
             var out = aMove("TEMPORARILY_OUT");
+            out.put("authority", "production order PO-7");
             out.put("destination", "Juzgado de Tecoluca");
             out.put("detail", "audiencia");
             UUID absence = move(housing, person, out, null);
@@ -431,6 +432,7 @@ class CorrectionApiTest extends IntegrationTest {
             UUID person = admitted();
             placed(person, "M1-C02", null);
             var out = aMove("TEMPORARILY_OUT");
+            out.put("authority", "production order PO-7");
             out.put("destination", "Hospital Santa Gertrudis");
             out.put("detail", "consulta");
             UUID absence = move(housing, person, out, null);
@@ -446,6 +448,7 @@ class CorrectionApiTest extends IntegrationTest {
         void aReturnThatNeverHappenedPutsThePersonBackOut() {
             UUID person = admitted();
             var out = aMove("TEMPORARILY_OUT");
+            out.put("authority", "production order PO-7");
             out.put("destination", "Juzgado de Tecoluca");
             out.put("detail", "audiencia");
             move(housing, person, out, null);
@@ -511,7 +514,7 @@ class CorrectionApiTest extends IntegrationTest {
             var release = aMove("RELEASED");
             release.put("destination", "a su familia");
             release.put("authority", "Juzgado de Paz");
-            release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgto. Ficticio"));
+            release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgto. Ficticio", "basis", "COURT_ORDER"));
             UUID released = move(housing, person, release, null);
             supervisor.post(corrections(person, released), atTime(Instant.now().minusSeconds(600))).expect(409)
                     .code("MOVEMENT_NOT_CORRECTABLE");

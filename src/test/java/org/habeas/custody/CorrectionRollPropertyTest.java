@@ -179,6 +179,7 @@ class CorrectionRollPropertyTest extends IntegrationTest {
                     cell = CELLS.get(random.nextInt(CELLS.size()));
                 } else if (roll < 9) {
                     kind = "TEMPORARILY_OUT";
+                    move.put("authority", "orden de comparecencia OC-7");
                     state = "TEMPORARILY_OUT";
                     move.put("destination", "Juzgado de Tecoluca");
                     move.put("detail", "audiencia");
@@ -200,6 +201,7 @@ class CorrectionRollPropertyTest extends IntegrationTest {
                     }
                 } else if (roll < 8) {
                     kind = "TEMPORARILY_OUT";
+                    move.put("authority", "orden de comparecencia OC-7");
                     state = "TEMPORARILY_OUT";
                     move.put("destination", "Hospital Santa Gertrudis");
                     move.put("detail", "consulta");
@@ -208,7 +210,7 @@ class CorrectionRollPropertyTest extends IntegrationTest {
                     state = "RELEASED";
                     move.put("destination", "a su familia");
                     move.put("authority", "Juzgado de Paz");
-                    move.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgto. Ficticio"));
+                    move.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgto. Ficticio", "basis", "COURT_ORDER"));
                 }
             }
             case "TEMPORARILY_OUT" -> {

@@ -229,7 +229,7 @@ class CustodyApiTest extends IntegrationTest {
             var release = aMove("RELEASED");
             release.put("destination", "his sister, at the gate");
             release.put("authority", "Juzgado de Paz de Tecoluca");
-            release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio"));
+            release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio", "basis", "COURT_ORDER"));
             housing.post(movements(person), release).expect(201);
 
             var ledger = housing.get(movements(person)).expect(200).json();

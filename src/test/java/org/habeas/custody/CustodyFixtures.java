@@ -124,9 +124,35 @@ final class CustodyFixtures {
         release.put("reason", "register copied late");
         release.put("destination", "family, at the gate");
         release.put("authority", "Juzgado de Paz");
-        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty"));
+        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty", "basis", "COURT_ORDER"));
         housing.post("/api/people/" + person + "/movements", release).expect(201);
         return person;
+    }
+
+    /**
+     * Clears {@code person} to leave for {@code country} (a REMOVAL or HANDOVER of a person not in immigration custody,
+     * to their own country): the review freshness in force, a fresh review of the legal record, and a supervisor's
+     * approval as the second person (REQ-53, REQ-56). Answers the approved override the movement names.
+     */
+    static String clearedToLeave(ApiClient admin, ApiClient legal, ApiClient requester, ApiClient supervisor,
+                                 UUID person, String facility, String action, String country, String authority) {
+        admin.post("/api/legal/policies", Map.of("name", "REVIEW_FRESHNESS_DAYS", "value", "30",
+                "effectiveFrom", java.time.Instant.now().minus(java.time.Duration.ofDays(365)).toString(),
+                "citation", "test policy")).expect(201);
+        legal.post("/api/people/" + person + "/legal/reviews", Map.of("country", country,
+                "sourcesChecked", "court docket", "conclusion", "no bar found")).expect(201);
+        Map<String, Object> movement = new LinkedHashMap<>();
+        movement.put("personId", person.toString());
+        movement.put("action", action);
+        movement.put("facility", facility);
+        movement.put("toCountry", country);
+        movement.put("toAuthority", authority);
+        String id = requester.post("/api/overrides", Map.of("movement", movement, "rule", "SECOND_APPROVER",
+                "reason", "handed over on the agreement", "legalBasis", "readmission agreement",
+                "expiresAt", java.time.Instant.now().plus(java.time.Duration.ofHours(2)).toString())).expect(201)
+                .json().path("id").asString();
+        supervisor.post("/api/overrides/" + id + "/approve", Map.of("reason", "checked")).expect(200);
+        return id;
     }
 
     static Map<String, Object> aMove(String type) {

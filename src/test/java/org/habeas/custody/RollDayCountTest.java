@@ -65,7 +65,7 @@ class RollDayCountTest extends IntegrationTest {
         var release = aMove("RELEASED");
         release.put("destination", "family, at the gate");
         release.put("authority", "Juzgado de Paz");
-        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty"));
+        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty", "basis", "COURT_ORDER"));
         housing.post("/api/people/" + first + "/movements", release).expect(201);
 
         assertThat(counted(code, today)).containsExactly(2, 1);

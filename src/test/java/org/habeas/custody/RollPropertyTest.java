@@ -80,6 +80,7 @@ class RollPropertyTest extends IntegrationTest {
                         next = "IN_CELL";
                     } else if (roll < 9) {
                         move.put("type", "TEMPORARILY_OUT");
+                        move.put("authority", "production order PO-7");
                         move.put("destination", "Juzgado de Tecoluca");
                         move.put("detail", "court hearing");
                         next = "TEMPORARILY_OUT";
@@ -102,6 +103,7 @@ class RollPropertyTest extends IntegrationTest {
                         next = "IN_CELL";
                     } else if (roll < 8) {
                         move.put("type", "TEMPORARILY_OUT");
+                        move.put("authority", "production order PO-7");
                         move.put("destination", "Hospital Santa Gertrudis");
                         move.put("detail", "hospital");
                         next = "TEMPORARILY_OUT";
@@ -109,7 +111,7 @@ class RollPropertyTest extends IntegrationTest {
                         move.put("type", "RELEASED");
                         move.put("destination", "family");
                         move.put("authority", "Juzgado de Paz");
-                        move.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer"));
+                        move.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer", "basis", "COURT_ORDER"));
                         next = "RELEASED";
                     }
                 }
@@ -172,6 +174,7 @@ class RollPropertyTest extends IntegrationTest {
         if (!out) {
             move.put("destination", "Juzgado de Tecoluca");
             move.put("detail", "court hearing");
+            move.put("authority", "production order PO-7");
         }
         housing.post("/api/people/" + late + "/movements", move).expect(201);
         history.add(new Step(late, lateAt, out ? "RECEPTION" : "TEMPORARILY_OUT", null));

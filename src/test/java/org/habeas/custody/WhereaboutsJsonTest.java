@@ -55,6 +55,8 @@ class WhereaboutsJsonTest extends IntegrationTest {
         assertThat(w2.path("destination").isNull()).isTrue();
 
         var out = aMove("TEMPORARILY_OUT");
+
+        out.put("authority", "production order PO-7");
         out.put("destination", "Hospital Nacional Rosales");
         out.put("detail", "x-ray");
         housing.post("/api/people/" + person + "/movements", out).expect(201);
@@ -81,14 +83,16 @@ class WhereaboutsJsonTest extends IntegrationTest {
     void aHandoverNamesTheCountryAndTheAuthority() {
         UUID person = admitted();
         var handover = aMove("HANDED_OVER");
-        handover.put("destination", "GT");
+        handover.put("destination", "SV");
         handover.put("detail", "Dirección General de Migración");
         handover.put("authority", "readmission agreement, article 4");
+        handover.put("overrides", java.util.List.of(CustodyFixtures.clearedToLeave(as(Role.ADMIN), as(Role.LEGAL),
+                housing, as(Role.SUPERVISOR), person, estate.code(), "HANDOVER", "SV", "Dirección General de Migración")));
         JsonNode moved = housing.post("/api/people/" + person + "/movements", handover).expect(201).json();
         JsonNode w = moved.path("whereabouts");
         assertThat(fieldsOf(w)).containsExactlyElementsOf(FIELDS);
         assertThat(w.path("kind").asString()).isEqualTo("HANDED_OVER");
-        assertThat(w.path("destination").asString()).isEqualTo("GT");
+        assertThat(w.path("destination").asString()).isEqualTo("SV");
         assertThat(w.path("detail").asString()).isEqualTo("Dirección General de Migración");
     }
 

@@ -53,6 +53,7 @@ class OverrideTest extends RuleEngineTest {
     }
 
     private Decision decide(UUID person, String toFacility, List<UUID> overrides) {
+        VettingApiTest.anOpenFacility(as(Role.DIRECTOR), toFacility);
         var request = new VettingRequest(person, MovementAction.TRANSFER, null, null, null, toFacility, null, null,
                 null, Instant.now());
         return new TransactionTemplate(transactions).execute(s -> vetting.decide(request, overrides));

@@ -26,18 +26,28 @@ import tools.jackson.databind.JsonNode;
  */
 class ProductionRuleSetTest extends IntegrationTest {
 
-    /** The production rules, as the engine orders them (by name): estate's two, then custody's two. */
-    static final List<String> PRODUCTION = List.of("AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION", "SEPARATION");
+    /** The production rules, as the engine orders them (by name): custody's, estate's, legal's and the engine's own. */
+    static final List<String> PRODUCTION = List.of("ABSENCE_AUTHORITY", "AREA_MINIMUM", "CAPACITY",
+            "CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED", "LEGAL_HOLD", "LEGAL_REVIEW_STALE", "NON_ASSOCIATION",
+            "NOTICE_WINDOW", "PROTECTION_ORDER", "RELEASE_AUTHORITY", "SECOND_APPROVER", "SEPARATION",
+            "STAY_OF_REMOVAL", "TRANSFER_DESTINATION");
 
-    /** For each action, the rules that judge it: only going into a cell meets a rule today. */
-    static final Map<MovementAction, List<String>> BY_ACTION = new EnumMap<>(Map.of(
-            MovementAction.PLACEMENT, PRODUCTION,
-            MovementAction.CELL_MOVE, PRODUCTION,
-            MovementAction.TRANSFER, List.of(),
-            MovementAction.TEMPORARY_ABSENCE, List.of(),
-            MovementAction.RELEASE, List.of(),
-            MovementAction.REMOVAL, List.of(),
-            MovementAction.HANDOVER, List.of()));
+    /** For each action, the rules that judge it: exactly those declared for it (RequiredRules), no fewer, no more. */
+    static final Map<MovementAction, List<String>> BY_ACTION = byAction();
+
+    private static Map<MovementAction, List<String>> byAction() {
+        Map<MovementAction, List<String>> byAction = new EnumMap<>(MovementAction.class);
+        byAction.put(MovementAction.PLACEMENT, List.of("AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION", "SEPARATION"));
+        byAction.put(MovementAction.CELL_MOVE, List.of("AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION", "SEPARATION"));
+        byAction.put(MovementAction.TRANSFER, List.of("TRANSFER_DESTINATION"));
+        byAction.put(MovementAction.TEMPORARY_ABSENCE, List.of("ABSENCE_AUTHORITY"));
+        byAction.put(MovementAction.RELEASE, List.of("RELEASE_AUTHORITY"));
+        List<String> abroad = List.of("CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED", "LEGAL_HOLD", "LEGAL_REVIEW_STALE",
+                "NOTICE_WINDOW", "PROTECTION_ORDER", "SECOND_APPROVER", "STAY_OF_REMOVAL");
+        byAction.put(MovementAction.REMOVAL, abroad);
+        byAction.put(MovementAction.HANDOVER, abroad);
+        return byAction;
+    }
 
     @Autowired
     VettingService vetting;
@@ -69,14 +79,27 @@ class ProductionRuleSetTest extends IntegrationTest {
         assertThat(applying).isEqualTo(BY_ACTION);
     }
 
-    /** The engine itself, over the API: a movement that goes into no cell meets no rule, and goes ahead. */
+    @Test
+    void theRulesThatJudgeEachActionAreTheOnesDeclaredForIt() {
+        for (MovementAction action : MovementAction.values()) {
+            assertThat(BY_ACTION.get(action)).as(action.name()).isEqualTo(RequiredRules.of(action));
+        }
+    }
+
+    /**
+     * The engine itself, over the API: a movement out of a cell for a person of whom nothing is recorded, with no
+     * basis and no destination, is refused by its own rules (fail closed, REQ-56), where it once met none and went
+     * ahead.
+     */
     @ParameterizedTest
     @EnumSource(value = MovementAction.class, names = {"PLACEMENT", "CELL_MOVE"}, mode = EnumSource.Mode.EXCLUDE)
-    void aMovementIntoNoCellMeetsNoRule(MovementAction action) {
+    void aMovementIntoNoCellWithNothingRecordedIsRefused(MovementAction action) {
         JsonNode decision = as(Role.HOUSING).post(VettingApiTest.DECISIONS, Map.of("personId",
                 UUID.randomUUID().toString(), "action", action.name())).expect(200).json();
-        assertThat(decision.path("outcomes").isEmpty()).as("outcomes of %s: %s", action, decision).isTrue();
-        assertThat(decision.path("allowed").asBoolean()).isTrue();
+        assertThat(decision.path("allowed").asBoolean()).as("%s: %s", action, decision).isFalse();
+        List<String> judged = new ArrayList<>();
+        decision.path("outcomes").forEach(o -> judged.add(o.path("rule").asString()));
+        assertThat(judged).as(action.name()).containsAll(RequiredRules.of(action));
     }
 
     @Test

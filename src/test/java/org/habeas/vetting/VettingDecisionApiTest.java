@@ -32,7 +32,8 @@ class VettingDecisionApiTest extends RuleEngineTest {
 
     @Test
     void anUnobjectionableMovementIsAllowedWithEveryRulesOutcome() {
-        var decision = as(Role.HOUSING).post(DECISIONS, aTransfer(UUID.randomUUID(), "OPEN")).expect(200).json();
+        String open = VettingApiTest.anOpenFacility(as(Role.DIRECTOR), "OPEN");
+        var decision = as(Role.HOUSING).post(DECISIONS, aTransfer(UUID.randomUUID(), open)).expect(200).json();
         assertThat(decision.path("allowed").asBoolean()).isTrue();
         assertThat(outcome(decision, TestRules.GATE).path("verdict").asString()).isEqualTo("PASS");
         assertThat(decision.path("decision").isNull()).as("a dry run is not stored").isTrue();
@@ -59,7 +60,8 @@ class VettingDecisionApiTest extends RuleEngineTest {
 
     @Test
     void aBatchAnswersEveryLine() {
-        var decisions = as(Role.HOUSING).post(DECISIONS + "/batch", List.of(aTransfer(UUID.randomUUID(), "OPEN"),
+        String open = VettingApiTest.anOpenFacility(as(Role.DIRECTOR), "OPEN");
+        var decisions = as(Role.HOUSING).post(DECISIONS + "/batch", List.of(aTransfer(UUID.randomUUID(), open),
                 aTransfer(UUID.randomUUID(), "DENY-2"))).expect(200).json();
         assertThat(decisions.get(0).path("allowed").asBoolean()).isTrue();
         assertThat(decisions.get(1).path("allowed").asBoolean()).isFalse();

@@ -182,6 +182,8 @@ class CustodyPages {
             model.addAttribute("cellKind", allowed.contains(MovementKind.PLACED) ? MovementKind.PLACED
                     : allowed.contains(MovementKind.MOVED) ? MovementKind.MOVED : null);
             model.addAttribute("canRelease", allowed.contains(MovementKind.RELEASED));
+            model.addAttribute("releaseBases", CustodyRules.RELEASE_BASES.stream().sorted().toList());
+            model.addAttribute("removalBases", REMOVAL_BASES);
             model.addAttribute("canRecordDeath", allowed.contains(MovementKind.DIED));
             model.addAttribute("otherKinds", allowed.stream().filter(k -> k != MovementKind.PLACED
                     && k != MovementKind.MOVED && k != MovementKind.RELEASED && k != MovementKind.DIED).toList());
@@ -507,10 +509,15 @@ class CustodyPages {
     }
 
     /** The movement forms: the kind, and whichever of its fields the chosen form shows. */
+    /** The legal bases a removal or handover may name on the form; the legal rules judge them (REQ-44). */
+    static final List<String> REMOVAL_BASES = List.of("INA_REMOVAL_ORDER", "ALIEN_ENEMIES_ACT",
+            "THIRD_COUNTRY_AGREEMENT");
+
     record MovementForm(String type, String cell, String occurredAt, String destination, String detail,
                         String authority, String agreement, String reason, Long expectedVersion,
                         Boolean identityChecked, String identityCheckedBy, String circumstances, String cause,
-                        String remainsDestination, String authorityNotified, List<String> overrides) {
+                        String remainsDestination, String authorityNotified, List<String> overrides,
+                        String basis) {
 
         MoveRequest toRequest(ZoneId zone) {
             MovementKind kind = choice(MovementKind.class, type, "type");
@@ -532,6 +539,8 @@ class CustodyPages {
                 }
                 particular(particulars, "identityCheckedBy", identityCheckedBy);
             }
+            // The kind of legal basis the movement rests on, which the release and removal rules judge.
+            particular(particulars, CustodyService.BASIS, basis);
             if (kind == MovementKind.DIED) {       // REQ-12f, REQ-13
                 particular(particulars, "circumstances", circumstances);
                 particular(particulars, "cause", cause);

@@ -125,13 +125,8 @@ public class VettingBench {
     }
 
     void run(int population, int records, int moves, int batch, int batchRuns) {
-        estate.createFacility(new NewFacility(CECOT, "Centro de Confinamiento del Terrorismo", "SV", "San Vicente",
-                "Tecoluca", null, null, ZoneId.of("America/El_Salvador"), FacilityType.PRISON,
-                "Dirección General de Centros Penales", "Procuraduría para la Defensa de los Derechos Humanos",
-                LocalDate.of(2023, 2, 1), FacilityStatus.OPEN));
-        estate.importLayout(CECOT, layout(), null);
         long t = System.nanoTime();
-        population(population);
+        estate(population);
         System.out.printf("setup: %,d people in custody by bulk SQL in %.1f s (in cells %,d)%n", population, secs(t),
                 jdbc.sql("SELECT count(*) FROM whereabouts WHERE kind = 'IN_CELL'").query(Long.class).single());
         t = System.nanoTime();
@@ -292,6 +287,16 @@ public class VettingBench {
             bareList[i] = System.nanoTime() - s;
         }
         report("bare SQL of the same " + listSql.size() + " reads " + listSql.labels(), bareList);
+    }
+
+    /** CECOT (16 modules x 32 cells x 156 places) and {@code population} people in custody in it, by bulk SQL. */
+    void estate(int population) {
+        estate.createFacility(new NewFacility(CECOT, "Centro de Confinamiento del Terrorismo", "SV", "San Vicente",
+                "Tecoluca", null, null, ZoneId.of("America/El_Salvador"), FacilityType.PRISON,
+                "Dirección General de Centros Penales", "Procuraduría para la Defensa de los Derechos Humanos",
+                LocalDate.of(2023, 2, 1), FacilityStatus.OPEN));
+        estate.importLayout(CECOT, layout(), null);
+        population(population);
     }
 
     /**

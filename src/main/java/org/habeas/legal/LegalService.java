@@ -92,6 +92,7 @@ public class LegalService {
                 List.copyOf(finding.countriesInText()), null, null, now, scope.actorName(), List.of());
         String facility = custody.facilityHolding(order.person()).orElse(null);
         repository.insertOrder(entered, facility);
+        repository.recordChanged(person, now);
         repository.insertStatusChange(entered.id(), "ORDER", new StatusChange(now, entered.recordedBy(), null,
                 status.name(), "entered from " + entered.documentReference()));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -138,6 +139,7 @@ public class LegalService {
         }
         Instant now = clock.instant();
         repository.setOrderStatus(id, status);
+        repository.recordChanged(before.person(), now);
         repository.insertStatusChange(id, "ORDER", new StatusChange(now, scope.actorName(), before.status().name(),
                 status.name(), reason));
         journal.append(JournalEntry.of("LEGAL_ORDER_STATUS_CHANGED", "person", before.person().toString())
@@ -191,6 +193,7 @@ public class LegalService {
                 List.of());
         String facility = custody.facilityHolding(command.person()).orElse(null);
         repository.insertHold(hold, facility);
+        repository.recordChanged(person, now);
         repository.insertStatusChange(hold.id(), "HOLD", new StatusChange(now, hold.recordedBy(), null,
                 Hold.Status.PROVISIONAL.name(), "entered from " + hold.source()));
         journal.append(JournalEntry.of("LEGAL_HOLD_ENTERED", "person", person.toString()).withFacility(facility)
@@ -240,6 +243,7 @@ public class LegalService {
         }
         Instant now = clock.instant();
         repository.decideHold(id, status, now, scope.actorName());
+        repository.recordChanged(before.person(), now);
         repository.insertStatusChange(id, "HOLD", new StatusChange(now, scope.actorName(), before.status().name(),
                 status.name(), reason));
         journal.append(JournalEntry.of(status == Hold.Status.VERIFIED ? "LEGAL_HOLD_VERIFIED" : "LEGAL_HOLD_WITHDRAWN",

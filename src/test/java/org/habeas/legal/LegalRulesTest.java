@@ -207,6 +207,21 @@ class LegalRulesTest extends IntegrationTest {
     }
 
     @Test
+    void aMergeOvertakesTheSurvivorsReview() {
+        UUID duplicate = aPerson(intake, estate.code(), "SV");
+        legal.post("/api/people/" + duplicate + "/orders", anOrder("RELEASE_ORDER", null, "Release is ordered."))
+                .expect(201);
+        UUID person = removable("SV", "SV");
+        assertThat(verdict(dryRun(person, "SV"), "LEGAL_REVIEW_STALE")).isEqualTo("PASS");
+        legal.post("/api/people/" + person + "/merge", Map.of("duplicate", duplicate.toString(),
+                "reason", "same fingerprint record reference")).expect(200);
+        // The review was made before the duplicate's order was the person's: it did not see it (REQ-56).
+        JsonNode overtaken = outcomes(dryRun(person, "SV")).get("LEGAL_REVIEW_STALE");
+        assertThat(overtaken.path("verdict").asString()).isEqualTo("DENY");
+        assertThat(overtaken.path("reason").asString()).contains("changed");
+    }
+
+    @Test
     void aReviewIsForItsDestination() {
         UUID person = removable("SV", "SV");
         assertThat(verdict(dryRun(person, "HN"), "LEGAL_REVIEW_STALE")).isEqualTo("DENY");

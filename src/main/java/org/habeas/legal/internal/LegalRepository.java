@@ -352,21 +352,23 @@ public class LegalRepository {
     }
 
     /** When each person's legal record last changed: an order or hold entered, or a status changed. */
+    /** When these people's legal records last changed (V80: kept by {@link #recordChanged} with every change). */
     public Map<UUID, Instant> lastChanges(Collection<UUID> people) {
         Map<UUID, Instant> last = new HashMap<>();
         jdbc.sql("""
-                SELECT person_id, max(at) AS at FROM (
-                    SELECT person_id, recorded_at AS at FROM legal_order WHERE person_id = ANY (CAST(:people AS uuid[]))
-                    UNION ALL
-                    SELECT person_id, greatest(recorded_at, decided_at) FROM legal_hold
-                     WHERE person_id = ANY (CAST(:people AS uuid[]))
-                    UNION ALL
-                    SELECT o.person_id, c.changed_at FROM legal_order o JOIN legal_status_change c ON c.record_id = o.id
-                     WHERE o.person_id = ANY (CAST(:people AS uuid[]))
-                ) changes GROUP BY person_id
+                SELECT person_id, changed_at FROM legal_record_change WHERE person_id = ANY (CAST(:people AS uuid[]))
                 """).param("people", people.toArray(UUID[]::new)).query((RowCallbackHandler) rs ->
-                last.put(rs.getObject("person_id", UUID.class), instant(rs, "at")));
+                last.put(rs.getObject("person_id", UUID.class), instant(rs, "changed_at")));
         return last;
+    }
+
+    /** Notes that {@code person}'s legal record changed at {@code at}, in the transaction of the change. */
+    public void recordChanged(UUID person, Instant at) {
+        jdbc.sql("""
+                INSERT INTO legal_record_change (person_id, changed_at) VALUES (:person, :at)
+                ON CONFLICT (person_id) DO UPDATE
+                   SET changed_at = greatest(legal_record_change.changed_at, EXCLUDED.changed_at)
+                """).param("person", person).param("at", utc(at)).update();
     }
 
     public boolean insertResidence(UUID person, String country, Instant at, String by) {

@@ -2,6 +2,8 @@ package org.habeas.legal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,6 +165,12 @@ public class ReturnCases {
     /** How many cases are open within the reader's scope, for the dashboard. */
     public int openCount() {
         return repository.countOpen(scope.limitedTo().orElse(null));
+    }
+
+    /** The time zone pages show a case's times in: its facility's, or UTC for a case without one. */
+    public ZoneId zone(ReturnCase c) {
+        return c.facility() == null ? ZoneOffset.UTC
+                : repository.zone(c.facility()).map(ZoneId::of).orElse(ZoneOffset.UTC);
     }
 
     // A case of a person never held anywhere has no facility: only a reader of every facility sees it, as for orders.

@@ -87,6 +87,9 @@ public class ReturnCaseRepository {
             ) episodes ORDER BY rank, at DESC LIMIT 1
             """;
 
+    private static final String SELECT_FACILITY_ZONE =
+            "SELECT time_zone FROM estate_facility_zone WHERE facility_code = :facility";
+
     private final JdbcClient jdbc;
 
     ReturnCaseRepository(JdbcClient jdbc) {
@@ -150,6 +153,11 @@ public class ReturnCaseRepository {
 
     public Optional<String> facilityOfRemoval(UUID person) {
         return jdbc.sql(SELECT_FACILITY_OF_REMOVAL).param("person", person).query(String.class).optional();
+    }
+
+    /** A facility's time zone, from estate's published view (docs/architecture.md, "Published read models"). */
+    public Optional<String> zone(String facility) {
+        return jdbc.sql(SELECT_FACILITY_ZONE).param("facility", facility).query(String.class).optional();
     }
 
     private ReturnCase withRecord(ReturnCase c) {

@@ -1,25 +1,45 @@
 package org.habeas.web.internal;
 
+import org.habeas.access.HabeasUser;
+import org.habeas.access.Role;
 import org.habeas.audit.Journal;
+import org.habeas.legal.DetentionAuthorities;
+import org.habeas.legal.ReturnCases;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: only real figures, read from the modules that own them. */
+/**
+ * The home page: only real figures, read from the modules that own them. The legal card (open return cases, REQ-45;
+ * detentions without a valid authority or past their review, REQ-02) is shown to the roles that may read those lists,
+ * counted within the reader's facilities.
+ */
 @Controller
 @PreAuthorize("isAuthenticated()")
 class HomePages {
 
     private final Journal journal;
+    private final ReturnCases returnCases;
+    private final DetentionAuthorities authorities;
 
-    HomePages(Journal journal) {
+    HomePages(Journal journal, ReturnCases returnCases, DetentionAuthorities authorities) {
         this.journal = journal;
+        this.returnCases = returnCases;
+        this.authorities = authorities;
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(@AuthenticationPrincipal HabeasUser user, Model model) {
         model.addAttribute("journal", journal.summary());
+        if (user.has(Role.LEGAL) || user.has(Role.SUPERVISOR) || user.has(Role.DIRECTOR)
+                || user.has(Role.INSPECTOR)) {
+            model.addAttribute("openReturnCases", returnCases.openCount());
+        }
+        if (user.has(Role.LEGAL) || user.has(Role.DIRECTOR) || user.has(Role.INSPECTOR)) {
+            model.addAttribute("authoritiesDue", authorities.dueCount());
+        }
         return "web/home";
     }
 }

@@ -278,6 +278,39 @@ class ReturnCaseApiTest extends IntegrationTest {
     }
 
     @Test
+    void aCaseBelongsToTheFacilityThePersonWasRemovedFrom() {
+        LegalRecordFixtures.policies(as(Role.ADMIN), 72, true, 30);
+        legal.post("/api/people/" + person + "/orders", anOrder("FINAL_REMOVAL_ORDER", null, null)).expect(201);
+        LegalRecordFixtures.review(legal, person, "SV");
+        ApiClient housing = as(Role.HOUSING);
+        Map<String, Object> movement = new LinkedHashMap<>();
+        movement.put("personId", person.toString());
+        movement.put("action", "REMOVAL");
+        movement.put("facility", estate.code());
+        movement.put("toCountry", "SV");
+        movement.put("toAuthority", "Dirección General de Migración");
+        String approval = housing.post("/api/overrides", Map.of("movement", movement, "rule", "SECOND_APPROVER",
+                "reason", "removal on the final order", "legalBasis", "final order of removal",
+                "expiresAt", Instant.now().plus(2, ChronoUnit.HOURS).toString())).expect(201).json().path("id")
+                .asString();
+        as(Role.SUPERVISOR).post("/api/overrides/" + approval + "/approve", Map.of("reason", "checked the file"))
+                .expect(200);
+        housing.post("/api/people/" + person + "/movements", Map.of("type", "REMOVED", "destination", "SV",
+                "detail", "Dirección General de Migración", "authority", "final order of removal",
+                "overrides", List.of(approval))).expect(201);
+
+        JsonNode opened = legal.post("/api/return-cases", aCase()).expect(201).json();
+        assertThat(opened.path("facility").asString()).as("removed from").isEqualTo(estate.code());
+        String username = "legal-" + UUID.randomUUID().toString().substring(0, 8);
+        access.createUser(new NewUser(username, "Scoped " + username, PASSWORD_OF_TEST_USERS,
+                Set.of(Role.INSPECTOR), Set.of(estate.code())));
+        ApiClient here = anonymous().basic(username, PASSWORD_OF_TEST_USERS);
+        assertThat(here.get("/api/return-cases?status=OPEN").expect(200).json().toString())
+                .contains(opened.path("id").asString());
+        here.get("/api/return-cases/" + opened.path("id").asString()).expect(200);
+    }
+
+    @Test
     void aCaseAndItsStepsAreNeverDeletedOrRewritten() {
         String id = open();
         legal.post("/api/return-cases/" + id + "/steps", aStep("STEP")).expect(201);

@@ -159,6 +159,17 @@ class ReturnCaseApiTest extends IntegrationTest {
         }
 
         @Test
+        void aStepRetriedWithItsIdempotencyKeyIsRecordedOnce() {
+            String id = open();
+            String key = "step-" + UUID.randomUUID();
+            var step = aStep("STATUS_REPORT_TO_COURT");
+            as(Role.LEGAL).header("Idempotency-Key", key).post("/api/return-cases/" + id + "/steps", step).expect(201);
+            assertThat(as(Role.LEGAL).header("Idempotency-Key", key).post("/api/return-cases/" + id + "/steps", step)
+                    .expect(201).header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(legal.get("/api/return-cases/" + id).expect(200).json().path("steps")).hasSize(1);
+        }
+
+        @Test
         void badStepsAreRefusedNamingTheField() {
             String id = open();
             legal.post("/api/return-cases/" + id + "/steps", Map.of("kind", "PHONE_CALL", "happenedAt",

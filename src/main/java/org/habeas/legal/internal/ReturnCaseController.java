@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.habeas.common.Idempotency;
 import org.habeas.legal.DetentionAuthorities;
 import org.habeas.legal.DetentionAuthority;
 import org.habeas.legal.DetentionStanding;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Return cases (REQ-45) and detention authority documents (REQ-02) over the API. Legal officers open cases, add
  * their steps, close them and record documents; supervisors, directors and inspectors read them. The list of
  * detentions due is for legal officers, inspectors and directors. Facility scope applies through the person and
- * the case's facility.
+ * the case's facility. Opening a case, adding a step and recording a document accept an {@code Idempotency-Key}:
+ * a retried step is not recorded twice.
  */
 @RestController
 class ReturnCaseController {
@@ -46,10 +49,12 @@ class ReturnCaseController {
 
     private final ReturnCases cases;
     private final DetentionAuthorities authorities;
+    private final Idempotency idempotency;
 
-    ReturnCaseController(ReturnCases cases, DetentionAuthorities authorities) {
+    ReturnCaseController(ReturnCases cases, DetentionAuthorities authorities, Idempotency idempotency) {
         this.cases = cases;
         this.authorities = authorities;
+        this.idempotency = idempotency;
     }
 
     record OpenRequest(@NotNull UUID personId, UUID orderId, @NotBlank @Size(max = 10) String country,
@@ -90,9 +95,12 @@ class ReturnCaseController {
 
     @PostMapping("/api/return-cases")
     @PreAuthorize(ENTERS)
-    ResponseEntity<ReturnCase> open(@Valid @RequestBody OpenRequest request) {
-        ReturnCase opened = cases.open(request.toCommand());
-        return ResponseEntity.created(URI.create("/api/return-cases/" + opened.id())).body(opened);
+    ResponseEntity<ReturnCase> open(@Valid @RequestBody OpenRequest request,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.run(key, "POST /api/return-cases", request, ReturnCase.class, () -> {
+            ReturnCase opened = cases.open(request.toCommand());
+            return ResponseEntity.created(URI.create("/api/return-cases/" + opened.id())).body(opened);
+        });
     }
 
     @GetMapping("/api/return-cases")
@@ -109,8 +117,10 @@ class ReturnCaseController {
 
     @PostMapping("/api/return-cases/{id}/steps")
     @PreAuthorize(ENTERS)
-    ResponseEntity<ReturnCase> addStep(@PathVariable UUID id, @Valid @RequestBody StepRequest request) {
-        return ResponseEntity.status(201).body(cases.addStep(request.toCommand(id)));
+    ResponseEntity<ReturnCase> addStep(@PathVariable UUID id, @Valid @RequestBody StepRequest request,
+                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.run(key, "POST /api/return-cases/" + id + "/steps", request, ReturnCase.class,
+                () -> ResponseEntity.status(201).body(cases.addStep(request.toCommand(id))));
     }
 
     @PostMapping("/api/return-cases/{id}/close")
@@ -124,8 +134,11 @@ class ReturnCaseController {
     @PostMapping("/api/people/{personId}/authorities")
     @PreAuthorize(ENTERS)
     ResponseEntity<DetentionAuthority> record(@PathVariable UUID personId,
-                                              @Valid @RequestBody AuthorityRequest request) {
-        return ResponseEntity.status(201).body(authorities.record(request.toCommand(personId)));
+                                              @Valid @RequestBody AuthorityRequest request,
+                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.run(key, "POST /api/people/" + personId + "/authorities", request,
+                DetentionAuthority.class,
+                () -> ResponseEntity.status(201).body(authorities.record(request.toCommand(personId))));
     }
 
     @GetMapping("/api/people/{personId}/authorities")

@@ -113,6 +113,12 @@ class ReturnCasePagesTest extends IntegrationTest {
                 .doesNotContain("id=\"step-form\"", "id=\"close-form\"");
         assertThat(inspector.post("/legal/return-cases/" + id + "/close", Map.of("status", "RETURNED",
                 "summary", "x")).statusCode()).isEqualTo(403);
+        assertThat(inspector.post("/legal/return-cases/" + id + "/steps", Map.of("kind", "STEP",
+                "happenedAt", "2026-01-01T10:00", "summary", "x")).statusCode()).isEqualTo(403);
+        assertThat(inspector.post("/legal/return-cases", Map.of("personId", person.toString(), "country", "SV",
+                "grounds", "x")).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("SELECT count(*) FROM legal_return_case WHERE person_id = :p").param("p", person)
+                .query(Integer.class).single()).isOne();
         assertThat(session(Role.SUPERVISOR).get("/legal/return-cases/" + id).statusCode()).isEqualTo(200);
 
         PageSession housing = session(Role.HOUSING);

@@ -71,7 +71,7 @@ public class ReturnCaseRepository {
             """;
     private static final String SELECT_STATUS_CHANGES = """
             SELECT changed_at, changed_by, from_status, to_status, reason FROM legal_status_change
-             WHERE record_id = :record AND record_kind = 'RETURN_CASE' ORDER BY changed_at, to_status DESC
+             WHERE record_id = :record AND record_kind = 'RETURN_CASE' ORDER BY changed_at, from_status NULLS FIRST
             """;
     private static final String SELECT_ORDER_PERSON = "SELECT person_id FROM legal_order WHERE id = :id";
     // The facility a return case belongs to: the one the person was last removed from, else the one holding them

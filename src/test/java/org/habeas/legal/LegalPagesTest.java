@@ -379,7 +379,7 @@ class LegalPagesTest extends IntegrationTest {
             assertThat(page.body()).contains("id=\"error-basis\"");
             UUID free = aPerson(intake, estate.code(), "SV");
             page = officer.get("/people/" + free + "/legal/removal?lang=en&country=GT");
-            assertThat(page.statusCode()).isEqualTo(400);
+            assertThat(page.statusCode()).as("not in custody: a conflict, as the API says").isEqualTo(409);
             assertThat(page.body()).contains("NOT_IN_CUSTODY");
         }
     }

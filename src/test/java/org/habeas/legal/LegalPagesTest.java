@@ -102,7 +102,9 @@ class LegalPagesTest extends IntegrationTest {
                     assertThat(session.get(path).statusCode()).as(role + " " + path).isEqualTo(403);
                 }
             }
-            assertThat(logOn(Role.AGENCY).get("/legal/policies").statusCode()).isEqualTo(403);
+            var agency = logOn(Role.AGENCY);
+            assertThat(agency.get("/legal/policies").statusCode()).isEqualTo(403);
+            assertThat(agency.get("/legal").statusCode()).isEqualTo(403);
             assertThat(logOn(Role.INSPECTOR).get(tab() + "/removal?country=GT").statusCode())
                     .as("as the dry-run API: inspectors read the record, not the engine").isEqualTo(403);
             assertThat(logOn(Role.AGENCY).get(tab() + "/removal").statusCode()).isEqualTo(403);
@@ -132,6 +134,16 @@ class LegalPagesTest extends IntegrationTest {
             director.get(tab());
             assertThat(director.post("/legal/holds/" + UUID.randomUUID() + "/verify", Map.of("reason", "x"))
                     .statusCode()).as("only supervisors and legal officers verify holds").isEqualTo(403);
+            assertThat(director.post("/legal/holds/" + UUID.randomUUID() + "/withdraw", Map.of("reason", "x"))
+                    .statusCode()).isEqualTo(403);
+            assertThat(inspector.post("/legal/holds/" + UUID.randomUUID() + "/withdraw", Map.of("reason", "x"))
+                    .statusCode()).isEqualTo(403);
+            for (String action : new String[] {"status", "quality-review"}) {
+                assertThat(supervisor.post("/legal/orders/" + UUID.randomUUID() + "/" + action,
+                        Map.of("status", "VACATED", "reason", "x")).statusCode()).as(action).isEqualTo(403);
+                assertThat(inspector.post("/legal/orders/" + UUID.randomUUID() + "/" + action,
+                        Map.of("status", "VACATED", "reason", "x")).statusCode()).as(action).isEqualTo(403);
+            }
             assertThat(orders()).isZero();
         }
 
@@ -400,6 +412,9 @@ class LegalPagesTest extends IntegrationTest {
             assertThat(id.find()).isTrue();
             String hold = id.group(1);
             assertThat(page.body()).doesNotContain("hold-verify-" + hold);
+            officer.post("/legal/holds/" + hold + "/verify", Map.of("reason", "my own"));
+            assertThat(officer.get(tab() + "?lang=en").body()).contains("HOLD_DECIDED_BY_ITS_ENTERER",
+                    "someone other than who entered it");
 
             var supervisor = logOn(Role.SUPERVISOR);
             var list = supervisor.get("/legal/holds?lang=en");

@@ -143,6 +143,36 @@ final class LegalRecordFixtures {
         return body;
     }
 
+    /**
+     * Removes {@code person} (held in immigration custody in {@code facility}) to {@code country} through the API, as
+     * a removal passes every rule: the policies, a final removal order, a fresh review for the country, and a
+     * supervisor's second approval (REQ-53).
+     */
+    static void removed(ApiClient admin, ApiClient legal, ApiClient housing, ApiClient supervisor, UUID person,
+                        String facility, String country) {
+        policies(admin, 72, true, 30);
+        legal.post("/api/people/" + person + "/orders", anOrder("FINAL_REMOVAL_ORDER", null, null)).expect(201);
+        review(legal, person, country);
+        Map<String, Object> movement = new LinkedHashMap<>();
+        movement.put("personId", person.toString());
+        movement.put("action", "REMOVAL");
+        movement.put("facility", facility);
+        movement.put("toCountry", country);
+        movement.put("toAuthority", "Dirección General de Migración");
+        String approval = housing.post("/api/overrides", Map.of("movement", movement, "rule", "SECOND_APPROVER",
+                "reason", "removal on the final order", "legalBasis", "final order of removal",
+                "expiresAt", Instant.now().plus(2, ChronoUnit.HOURS).toString())).expect(201).json().path("id")
+                .asString();
+        supervisor.post("/api/overrides/" + approval + "/approve", Map.of("reason", "checked the file")).expect(200);
+        Map<String, Object> removal = new LinkedHashMap<>();
+        removal.put("type", "REMOVED");
+        removal.put("destination", country);
+        removal.put("detail", "Dirección General de Migración");
+        removal.put("authority", "final order of removal");
+        removal.put("overrides", List.of(approval));
+        housing.post("/api/people/" + person + "/movements", removal).expect(201);
+    }
+
     static String syntheticName() {
         String consonants = "bdfgklmnprstvz";
         String vowels = "aeiou";

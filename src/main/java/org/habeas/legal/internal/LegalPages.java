@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -475,14 +476,14 @@ class LegalPages {
     static final class Times {
 
         private final ZoneId zone;
-        private java.util.function.Function<UUID, ZoneId> byPerson;
+        private Function<UUID, ZoneId> byPerson;
         private final Map<UUID, ZoneId> cache = new HashMap<>();
 
         Times(ZoneId zone) {
             this.zone = zone;
         }
 
-        Times byPerson(java.util.function.Function<UUID, ZoneId> zones) {
+        Times byPerson(Function<UUID, ZoneId> zones) {
             this.byPerson = zones;
             return this;
         }

@@ -344,7 +344,10 @@ class LegalPagesTest extends IntegrationTest {
             var page = officer.get(tab() + "?lang=en");
             assertThat(page.body()).contains("id=\"legal-already-removed\"",
                     "The person had already been removed when order " + order + " was recorded",
-                    "A return case should be opened for order " + order);
+                    "A return case should be opened for order " + order, "id=\"legal-open-return-case\"");
+            // The prompt opens the return-case form with the person and the order filled in.
+            var prompt = officer.get("/legal/return-cases?lang=en&person=" + person + "&order=" + order);
+            assertThat(prompt.body()).contains("value=\"" + person + "\"", "value=\"" + order + "\"");
         }
     }
 

@@ -83,6 +83,7 @@ class ReturnCasePages {
 
     @GetMapping
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID person,
+                @RequestParam(required = false) UUID order, @RequestParam(required = false) String country,
                 @AuthenticationPrincipal HabeasUser user, Model model) {
         ReturnCase.Status shown = statusOrNull(status);
         model.addAttribute("status", shown == null ? "ALL" : shown.name());
@@ -93,7 +94,9 @@ class ReturnCasePages {
         }).toList());
         model.addAttribute("mayEnter", user.has(Role.LEGAL));
         if (!model.containsAttribute("tried")) {
-            model.addAttribute("tried", Map.of("personId", person == null ? "" : person.toString()));
+            // Prefilled from the order entry that found the person already removed (the return-case prompt).
+            model.addAttribute("tried", Map.of("personId", person == null ? "" : person.toString(),
+                    "orderId", order == null ? "" : order.toString(), "country", value(country)));
         }
         return "legal/return-cases";
     }

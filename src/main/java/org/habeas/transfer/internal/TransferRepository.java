@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,6 +22,12 @@ import org.habeas.transfer.Disposition;
 import org.habeas.transfer.DispositionKind;
 import org.habeas.transfer.HeldPerson;
 import org.habeas.transfer.InstrumentType;
+import org.habeas.transfer.LineVetting;
+import org.habeas.transfer.Manifest;
+import org.habeas.transfer.ManifestDirection;
+import org.habeas.transfer.ManifestLine;
+import org.habeas.transfer.ManifestStatus;
+import org.habeas.transfer.NewArrival;
 import org.habeas.transfer.PriceModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -263,6 +270,196 @@ public class TransferRepository {
                     .forEach(e -> found.put(e.getKey(), e.getValue()));
         }
         return found;
+    }
+
+    // ---- manifests
+
+    private static final String MANIFEST_COLUMNS = """
+            m.id, m.direction, m.agreement_id, m.carrier, m.journey, m.origin, m.destination_facility,
+            m.destination_authority, m.destination_country, m.scheduled_at, m.sending_agency, m.owner, m.status,
+            m.created_at,
+            (SELECT max(v.version) FROM manifest_version v WHERE v.manifest_id = m.id) AS latest_version,
+            (SELECT max(a.version) FROM manifest_approval a WHERE a.manifest_id = m.id) AS approved_version
+            """;
+
+    private static final String INSERT_MANIFEST = """
+            INSERT INTO manifest (id, direction, agreement_id, carrier, journey, origin, destination_facility,
+                                  destination_authority, destination_country, scheduled_at, sending_agency, owner,
+                                  status, created_at)
+            VALUES (:id, :direction, :agreement, :carrier, :journey, :origin, :destinationFacility,
+                    :destinationAuthority, :destinationCountry, :scheduledAt, :sendingAgency, :owner, 'OPEN',
+                    :createdAt)
+            """;
+
+    private static final String SELECT_MANIFEST = "SELECT " + MANIFEST_COLUMNS + " FROM manifest m WHERE m.id = :id";
+
+    private static final String LOCK_MANIFEST = "SELECT id FROM manifest WHERE id = :id FOR UPDATE";
+
+    private static final String SELECT_MANIFESTS = "SELECT " + MANIFEST_COLUMNS + """
+             FROM manifest m WHERE (CAST(:owner AS text) IS NULL OR m.owner = :owner)
+             ORDER BY m.scheduled_at DESC, m.id LIMIT :limit
+            """;
+
+    private static final String SET_MANIFEST_STATUS = """
+            UPDATE manifest SET status = :status WHERE id = :id AND status = :from
+            """;
+
+    private static final String INSERT_MANIFEST_VERSION = """
+            INSERT INTO manifest_version (manifest_id, version, reason, built_by, built_at)
+            VALUES (:manifest, :version, :reason, :builtBy, :builtAt)
+            """;
+
+    private static final String INSERT_MANIFEST_LINE = """
+            INSERT INTO manifest_line (manifest_id, version, position, ref, alternate_rank, person_id, identity,
+                                       category, basis_type, basis_reference, vetting_status, reasons)
+            VALUES (:manifest, :version, :position, :ref, :alternateRank, :person, CAST(:identity AS jsonb),
+                    :category, :basisType, :basisReference, :status, CAST(:reasons AS jsonb))
+            """;
+
+    private static final String SELECT_MANIFEST_VERSIONS = """
+            SELECT v.manifest_id, v.version, v.reason, v.built_by, v.built_at, a.approved_by, a.approved_at
+              FROM manifest_version v
+              LEFT JOIN manifest_approval a ON a.manifest_id = v.manifest_id AND a.version = v.version
+             WHERE v.manifest_id = :manifest ORDER BY v.version
+            """;
+
+    private static final String SELECT_MANIFEST_LINES = """
+            SELECT version, position, ref, alternate_rank, person_id, identity, category, basis_type,
+                   basis_reference, vetting_status, reasons
+              FROM manifest_line WHERE manifest_id = :manifest ORDER BY version, position
+            """;
+
+    private static final String INSERT_APPROVAL = """
+            INSERT INTO manifest_approval (manifest_id, version, approved_by, built_by, approved_at)
+            VALUES (:manifest, :version, :approvedBy, :builtBy, :approvedAt)
+            """;
+
+    private static final String INSERT_BOARDING = """
+            INSERT INTO manifest_boarding (manifest_id, version, ref, boarded_at, boarded_by)
+            VALUES (:manifest, :version, :ref, :boardedAt, :boardedBy)
+            """;
+
+    private static final String SELECT_BOARDED_REFS = """
+            SELECT ref FROM manifest_boarding WHERE manifest_id = :manifest ORDER BY ref
+            """;
+
+    private static final String INSERT_ARRIVAL = """
+            INSERT INTO manifest_arrival (manifest_id, version, ref, on_manifest, person_id, episode_id, refused_code,
+                                          checked_in_at, checked_in_by)
+            VALUES (:manifest, :version, :ref, :onManifest, :person, :episode, :refusedCode, :at, :by)
+            """;
+
+    public void insertManifest(Manifest m) {
+        int rows = jdbc.sql(INSERT_MANIFEST).param("id", m.id()).param("direction", m.direction().name())
+                .param("agreement", m.agreement()).param("carrier", m.carrier()).param("journey", m.journey())
+                .param("origin", m.origin()).param("destinationFacility", m.destinationFacility())
+                .param("destinationAuthority", m.destinationAuthority())
+                .param("destinationCountry", m.destinationCountry())
+                .param("scheduledAt", SqlTimes.utc(m.scheduledAt())).param("sendingAgency", m.sendingAgency())
+                .param("owner", m.owner()).param("createdAt", SqlTimes.utc(m.createdAt())).update();
+        requireOne(rows, "manifest insert");
+    }
+
+    public Optional<Manifest> manifest(UUID id) {
+        return jdbc.sql(SELECT_MANIFEST).param("id", id).query(TransferRepository::manifest).optional();
+    }
+
+    /** Locks the manifest row: versions, approvals and boardings of one manifest are made one at a time. */
+    public void lockManifest(UUID id) {
+        jdbc.sql(LOCK_MANIFEST).param("id", id).query(UUID.class).optional();
+    }
+
+    /** The manifests of {@code owner}, or everyone's when null, the latest scheduled first. */
+    public List<Manifest> manifests(String owner, int limit) {
+        return jdbc.sql(SELECT_MANIFESTS).param("owner", owner).param("limit", limit)
+                .query(TransferRepository::manifest).list();
+    }
+
+    public void setManifestStatus(UUID id, ManifestStatus from, ManifestStatus to) {
+        int rows = jdbc.sql(SET_MANIFEST_STATUS).param("id", id).param("from", from.name()).param("status", to.name())
+                .update();
+        requireOne(rows, "manifest status change");
+    }
+
+    public void insertManifestVersion(UUID manifest, int version, String reason, String builtBy, Instant builtAt,
+                                      List<ManifestLine> lines) {
+        int rows = jdbc.sql(INSERT_MANIFEST_VERSION).param("manifest", manifest).param("version", version)
+                .param("reason", reason).param("builtBy", builtBy).param("builtAt", SqlTimes.utc(builtAt)).update();
+        requireOne(rows, "manifest version insert");
+        for (ManifestLine l : lines) {
+            int line = jdbc.sql(INSERT_MANIFEST_LINE).param("manifest", manifest).param("version", version)
+                    .param("position", l.position()).param("ref", l.ref()).param("alternateRank", l.alternateRank())
+                    .param("person", l.person())
+                    .param("identity", l.identity() == null ? null : json.writeValueAsString(l.identity()))
+                    .param("category", l.category()).param("basisType", l.basisType())
+                    .param("basisReference", l.basisReference()).param("status", l.vetting().status().name())
+                    .param("reasons", json.writeValueAsString(l.vetting())).update();
+            requireOne(line, "manifest line insert");
+        }
+    }
+
+    /** A stored version without its lines: who built it and its approval. */
+    public record VersionRow(int version, String reason, String builtBy, Instant builtAt, String approvedBy,
+                             Instant approvedAt) {
+    }
+
+    public List<VersionRow> manifestVersions(UUID manifest) {
+        return jdbc.sql(SELECT_MANIFEST_VERSIONS).param("manifest", manifest).query((rs, n) -> new VersionRow(
+                rs.getInt("version"), rs.getString("reason"), rs.getString("built_by"),
+                SqlTimes.instant(rs, "built_at"), rs.getString("approved_by"), SqlTimes.instant(rs, "approved_at")))
+                .list();
+    }
+
+    /** Every line of every version, by version. */
+    public Map<Integer, List<ManifestLine>> manifestLines(UUID manifest) {
+        Map<Integer, List<ManifestLine>> byVersion = new java.util.TreeMap<>();
+        jdbc.sql(SELECT_MANIFEST_LINES).param("manifest", manifest).query((rs, n) -> {
+            String identity = rs.getString("identity");
+            Integer rank = rs.getObject("alternate_rank", Integer.class);
+            var line = new ManifestLine(rs.getInt("position"), rs.getString("ref"), rank,
+                    rs.getObject("person_id", UUID.class),
+                    identity == null ? null : json.readValue(identity, NewArrival.class), rs.getString("category"),
+                    rs.getString("basis_type"), rs.getString("basis_reference"),
+                    json.readValue(rs.getString("reasons"), LineVetting.class));
+            return Map.entry(rs.getInt("version"), line);
+        }).list().forEach(e -> byVersion.computeIfAbsent(e.getKey(), v -> new java.util.ArrayList<>())
+                .add(e.getValue()));
+        return byVersion;
+    }
+
+    public void insertApproval(UUID manifest, int version, String approvedBy, String builtBy, Instant at) {
+        int rows = jdbc.sql(INSERT_APPROVAL).param("manifest", manifest).param("version", version)
+                .param("approvedBy", approvedBy).param("builtBy", builtBy).param("approvedAt", SqlTimes.utc(at))
+                .update();
+        requireOne(rows, "manifest approval insert");
+    }
+
+    public void insertBoarding(UUID manifest, int version, String ref, Instant at, String by) {
+        int rows = jdbc.sql(INSERT_BOARDING).param("manifest", manifest).param("version", version).param("ref", ref)
+                .param("boardedAt", SqlTimes.utc(at)).param("boardedBy", by).update();
+        requireOne(rows, "boarding insert");
+    }
+
+    public List<String> boardedRefs(UUID manifest) {
+        return jdbc.sql(SELECT_BOARDED_REFS).param("manifest", manifest).query(String.class).list();
+    }
+
+    public void insertArrival(UUID manifest, int version, String ref, boolean onManifest, UUID person, UUID episode,
+                              String refusedCode, Instant at, String by) {
+        int rows = jdbc.sql(INSERT_ARRIVAL).param("manifest", manifest).param("version", version).param("ref", ref)
+                .param("onManifest", onManifest).param("person", person).param("episode", episode)
+                .param("refusedCode", refusedCode).param("at", SqlTimes.utc(at)).param("by", by).update();
+        requireOne(rows, "arrival insert");
+    }
+
+    private static Manifest manifest(ResultSet rs, int n) throws SQLException {
+        return new Manifest(rs.getObject("id", UUID.class), ManifestDirection.valueOf(rs.getString("direction")),
+                rs.getObject("agreement_id", UUID.class), rs.getString("carrier"), rs.getString("journey"),
+                rs.getString("origin"), rs.getString("destination_facility"), rs.getString("destination_authority"),
+                rs.getString("destination_country"), SqlTimes.instant(rs, "scheduled_at"),
+                rs.getString("sending_agency"), rs.getString("owner"), ManifestStatus.valueOf(rs.getString("status")),
+                SqlTimes.instant(rs, "created_at"), rs.getInt("latest_version"),
+                rs.getObject("approved_version", Integer.class));
     }
 
     // ---- mapping

@@ -1,0 +1,660 @@
+package org.habeas.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.habeas.access.FacilityScope;
+import org.habeas.access.Role;
+import org.habeas.audit.Journal;
+import org.habeas.audit.JournalEntry;
+import org.habeas.common.CountryCode;
+import org.habeas.common.ErrorCode;
+import org.habeas.common.HabeasException;
+import org.habeas.common.InvalidRequest;
+import org.habeas.common.PageRequest;
+import org.habeas.custody.Admission;
+import org.habeas.custody.AdmissionResult;
+import org.habeas.custody.AuthorityType;
+import org.habeas.custody.CustodyService;
+import org.habeas.custody.LegalAuthority;
+import org.habeas.custody.LegalStatus;
+import org.habeas.estate.EstateService;
+import org.habeas.people.Birth;
+import org.habeas.people.Identity;
+import org.habeas.people.Nationality;
+import org.habeas.people.PeopleService;
+import org.habeas.people.PersonId;
+import org.habeas.people.PersonMatch;
+import org.habeas.people.PersonName;
+import org.habeas.people.PersonQuery;
+import org.habeas.people.RecordedSex;
+import org.habeas.people.Registration;
+import org.habeas.transfer.internal.TransferRepository;
+import org.habeas.vetting.Decision;
+import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.RuleOutcome;
+import org.habeas.vetting.VettingRequest;
+import org.habeas.vetting.VettingService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Manifests (REQ-53 to REQ-55): every change is a new immutable version, vetted line by line as it is made, approved
+ * by someone other than its builder, and only the latest approved version may be boarded or arrive. A sending
+ * agency's client sees its own manifests only; any other answers MANIFEST_NOT_FOUND, as if it did not exist.
+ *
+ * <p>Each line is vetted for: the identity (an existing record, or a new arrival no record resembles: otherwise
+ * POSSIBLE_DUPLICATE until the sender names the record), the agreement (in force on the scheduled day,
+ * AGREEMENT_EXPIRED; the line's category among those it accepts, OUTSIDE_AGREEMENT_SCOPE), and by direction: an
+ * outbound line by every rule of the engine for a removal to the destination country (the legal rules included,
+ * one batch for the version), an inbound line for room at the destination facility (CAPACITY_EXCEEDED) and for
+ * not being held already (ALREADY_IN_CUSTODY).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ManifestService {
+
+    /** The longest manifest, in lines and alternates together. */
+    public static final int LONGEST = 1000;
+    /** The longest list the API or a page answers at once. */
+    public static final int LIST_LIMIT = 500;
+
+    private final TransferRepository repository;
+    private final AgreementService agreements;
+    private final VettingService vetting;
+    private final PeopleService people;
+    private final CustodyService custody;
+    private final EstateService estate;
+    private final FacilityScope scope;
+    private final Journal journal;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    ManifestService(TransferRepository repository, AgreementService agreements, VettingService vetting,
+                    PeopleService people, CustodyService custody, EstateService estate, FacilityScope scope,
+                    Journal journal, Clock clock, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.agreements = agreements;
+        this.vetting = vetting;
+        this.people = people;
+        this.custody = custody;
+        this.estate = estate;
+        this.scope = scope;
+        this.journal = journal;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    // ---- reading
+
+    /** The manifests the reader may see (an agency's own), the latest scheduled first. */
+    public List<Manifest> manifests() {
+        return repository.manifests(ownerFilter(), LIST_LIMIT);
+    }
+
+    /** The manifest, refused with MANIFEST_NOT_FOUND when there is none or it is another agency's. */
+    public Manifest manifest(UUID id) {
+        Manifest m = repository.manifest(id).orElseThrow(() -> TransferRefused.manifestNotFound(id));
+        String owner = ownerFilter();
+        if (owner != null && !owner.equals(m.owner())) {
+            throw TransferRefused.manifestNotFound(id);
+        }
+        return m;
+    }
+
+    /** Every version of the manifest, oldest first, each with its lines, approval and changes from the one before. */
+    public List<ManifestVersion> versions(UUID id) {
+        manifest(id);
+        Map<Integer, List<ManifestLine>> lines = repository.manifestLines(id);
+        List<TransferRepository.VersionRow> rows = repository.manifestVersions(id);
+        List<ManifestVersion> versions = new ArrayList<>();
+        ManifestVersion previous = null;
+        for (TransferRepository.VersionRow row : rows) {
+            List<ManifestLine> all = lines.getOrDefault(row.version(), List.of());
+            List<ManifestLine> travelling = all.stream().filter(l -> !l.alternate()).toList();
+            List<ManifestLine> alternates = all.stream().filter(ManifestLine::alternate).toList();
+            var version = new ManifestVersion(id, row.version(), row.reason(), row.builtBy(), row.builtAt(),
+                    row.approvedBy(), row.approvedAt(), row.version() == rows.size(), travelling, alternates,
+                    changes(previous, travelling));
+            versions.add(version);
+            previous = version;
+        }
+        return versions;
+    }
+
+    public ManifestVersion version(UUID id, int version) {
+        return versions(id).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> TransferRefused.versionNotFound(id, version));
+    }
+
+    // ---- building versions
+
+    /**
+     * Submits a manifest as its version 1, vetted line by line. Refused with AGREEMENT_NOT_FOUND, FACILITY_NOT_FOUND
+     * (an inbound destination not on the register or not visible), UNKNOWN_COUNTRY_CODE and VALIDATION_FAILED (a
+     * line with both or neither of a person and identity data, a ref used twice, fields the direction needs).
+     */
+    @Transactional
+    public ManifestVersion submit(NewManifest m) {
+        checked(m);
+        agreements.agreement(m.agreement());
+        if (m.direction() == ManifestDirection.INBOUND) {
+            estate.facilityOnly(m.destinationFacility());
+        }
+        String country = CountryCode.of(m.destinationCountry(), "destinationCountry").value();
+        Instant now = clock.instant();
+        var manifest = new Manifest(UUID.randomUUID(), m.direction(), m.agreement(), m.carrier().strip(),
+                m.journey().strip(), m.origin().strip(), m.destinationFacility(),
+                m.destinationAuthority() == null ? null : m.destinationAuthority().strip(), country,
+                m.scheduledAt(), m.sendingAgency().strip(), scope.actorName(), ManifestStatus.OPEN, now, 0, null);
+        repository.insertManifest(manifest);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("direction", manifest.direction().name());
+        details.put("agreement", manifest.agreement().toString());
+        details.put("journey", manifest.journey());
+        journal.append(JournalEntry.of("MANIFEST_SUBMITTED", "manifest", manifest.id().toString())
+                .withFacility(manifest.destinationFacility()).withDetails(details));
+        return newVersion(manifest, 1, "submitted", m.lines(), m.alternates());
+    }
+
+    /**
+     * Replaces the lines and alternates with a new version, vetted again. Refused with MANIFEST_CLOSED once
+     * dispatched, MANIFEST_VERSION_OUTDATED when {@code basedOn} is not the latest, and as {@link #submit}.
+     */
+    @Transactional
+    public ManifestVersion revise(UUID id, int basedOn, String reason, List<LineDraft> lines,
+                                  List<LineDraft> alternates) {
+        Manifest m = openForChange(id, basedOn);
+        checkedLines(lines, alternates);
+        return newVersion(m, m.latestVersion() + 1, reason, lines, alternates);
+    }
+
+    /**
+     * Moves an alternate up into the travelling lines, in place of {@code replacing} when given (that line leaves
+     * the manifest), as a new version that is vetted and must be approved again: the step that must never skip
+     * vetting. Refused with ALTERNATE_NOT_FOUND, MANIFEST_CLOSED and MANIFEST_VERSION_OUTDATED.
+     */
+    @Transactional
+    public ManifestVersion promote(UUID id, int basedOn, String alternate, String replacing, String reason) {
+        Manifest m = openForChange(id, basedOn);
+        ManifestVersion latest = version(id, m.latestVersion());
+        ManifestLine promoted = latest.alternates().stream().filter(a -> a.ref().equals(alternate)).findFirst()
+                .orElseThrow(() -> TransferRefused.alternateNotFound(alternate));
+        List<LineDraft> lines = new ArrayList<>();
+        boolean replaced = false;
+        for (ManifestLine l : latest.lines()) {
+            if (l.ref().equals(replacing)) {
+                lines.add(promoted.draft());
+                replaced = true;
+            } else {
+                lines.add(l.draft());
+            }
+        }
+        if (replacing != null && !replaced) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "No line " + replacing + " on the latest version",
+                    "replacing");
+        }
+        if (!replaced) {
+            lines.add(promoted.draft());
+        }
+        List<LineDraft> alternates = latest.alternates().stream().filter(a -> !a.ref().equals(alternate))
+                .map(ManifestLine::draft).toList();
+        return newVersion(m, m.latestVersion() + 1, reason, lines, alternates);
+    }
+
+    // ---- approval, boarding, arrival
+
+    /**
+     * Approves a version: the second person of the two-person rule (REQ-53). Its lines are vetted again first, so a
+     * record entered since the version was built counts. Refused with MANIFEST_VERSION_NOT_FOUND,
+     * MANIFEST_VERSION_OUTDATED (not the latest), MANIFEST_BUILDER_CANNOT_APPROVE, MANIFEST_LINES_DENIED (with the
+     * reasons line by line) and MANIFEST_CLOSED.
+     */
+    @Transactional
+    public ManifestVersion approve(UUID id, int version) {
+        Manifest m = locked(id);
+        if (m.status() != ManifestStatus.OPEN) {
+            throw TransferRefused.closed(m.status());
+        }
+        ManifestVersion v = version(id, version);
+        if (!v.latest()) {
+            throw TransferRefused.versionOutdated(version, m.latestVersion());
+        }
+        if (v.builtBy().equals(scope.actorName())) {
+            throw TransferRefused.builderCannotApprove(v.builtBy());
+        }
+        if (v.approved()) {
+            return v;
+        }
+        List<String> denied = deniedNow(m, v.lines());
+        if (!denied.isEmpty()) {
+            throw TransferRefused.linesDenied(denied);
+        }
+        repository.insertApproval(id, version, scope.actorName(), v.builtBy(), clock.instant());
+        journal.append(JournalEntry.of("MANIFEST_VERSION_APPROVED", "manifest", id.toString())
+                .withFacility(m.destinationFacility())
+                .withDetails(Map.of("version", version, "builtBy", v.builtBy(), "lines", v.lines().size())));
+        return version(id, version);
+    }
+
+    /**
+     * Boards {@code boarded} (refs) against the latest version, which must be approved; they are vetted once more at
+     * the door (REQ-55). Refused with MANIFEST_NOT_APPROVED, MANIFEST_VERSION_OUTDATED ({@code version} is not the
+     * latest), NOT_ON_APPROVED_MANIFEST (a ref that is not a travelling line of it), MANIFEST_LINES_DENIED and
+     * MANIFEST_CLOSED.
+     */
+    @Transactional
+    public Manifest dispatch(UUID id, int version, List<String> boarded) {
+        Manifest m = locked(id);
+        if (m.status() != ManifestStatus.OPEN) {
+            throw TransferRefused.closed(m.status());
+        }
+        ManifestVersion v = latestApproved(m, version);
+        List<ManifestLine> lines = onVersion(v, boarded);
+        List<String> denied = deniedNow(m, lines);
+        if (!denied.isEmpty()) {
+            throw TransferRefused.linesDenied(denied);
+        }
+        Instant now = clock.instant();
+        for (ManifestLine l : lines) {
+            repository.insertBoarding(id, version, l.ref(), now, scope.actorName());
+        }
+        repository.setManifestStatus(id, ManifestStatus.OPEN, ManifestStatus.DISPATCHED);
+        journal.append(JournalEntry.of("MANIFEST_DISPATCHED", "manifest", id.toString())
+                .withFacility(m.destinationFacility())
+                .withDetails(Map.of("version", version, "boarded", lines.stream().map(ManifestLine::ref).toList())));
+        return manifest(id);
+    }
+
+    /**
+     * Checks in the arrivals of an inbound manifest against its latest approved version and reconciles them. Those
+     * on it are registered when new and admitted through custody's bulk admission to the destination facility on
+     * the agreement's authority (TRANSFER_AGREEMENT, referenced by the agreement's id); those not on it are listed as
+     * unexpected and not admitted. Refused with MANIFEST_NOT_APPROVED, MANIFEST_VERSION_OUTDATED, MANIFEST_CLOSED
+     * (an outbound manifest, or one already arrived) and AGREEMENT_EXPIRED (the agreement is not in force today).
+     */
+    @Transactional
+    public Reconciliation checkIn(UUID id, int version, List<String> arrived) {
+        Manifest m = locked(id);
+        if (m.direction() != ManifestDirection.INBOUND || m.status() == ManifestStatus.ARRIVED) {
+            throw TransferRefused.closed(m.status());
+        }
+        ManifestVersion v = latestApproved(m, version);
+        Agreement agreement = agreements.agreement(m.agreement());
+        if (!agreement.inForceOn(agreements.today())) {
+            throw TransferRefused.agreementExpired(agreement.terms().reference(), agreements.today());
+        }
+        List<String> boardedRefs = repository.boardedRefs(id);
+        List<String> manifested = m.status() == ManifestStatus.DISPATCHED ? boardedRefs
+                : v.lines().stream().map(ManifestLine::ref).toList();
+        Map<String, ManifestLine> byRef = new LinkedHashMap<>();
+        v.lines().stream().filter(l -> manifested.contains(l.ref())).forEach(l -> byRef.put(l.ref(), l));
+        Set<String> came = new LinkedHashSet<>(arrived);
+        List<String> expected = came.stream().filter(byRef::containsKey).toList();
+        List<String> unexpected = came.stream().filter(r -> !byRef.containsKey(r)).toList();
+        List<String> missing = manifested.stream().filter(r -> !came.contains(r)).toList();
+
+        List<UUID> persons = new ArrayList<>();
+        for (String ref : expected) {
+            ManifestLine line = byRef.get(ref);
+            persons.add(line.person() != null ? line.person() : register(line.identity(), m));
+        }
+        List<Admission> admissions = new ArrayList<>();
+        for (UUID person : persons) {
+            admissions.add(new Admission(new PersonId(person), m.destinationFacility(), LegalStatus.IMMIGRATION,
+                    new LegalAuthority(AuthorityType.TRANSFER_AGREEMENT, m.sendingAgency(),
+                            agreement.terms().termStart(), agreement.id().toString(),
+                            "Arrived on manifest " + m.journey()), null, null, null, null, List.of(), List.of(),
+                    null));
+        }
+        List<AdmissionResult> results = admissions.isEmpty() ? List.of() : custody.admitAll(admissions);
+        Instant now = clock.instant();
+        List<Reconciliation.Admitted> admitted = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            AdmissionResult r = results.get(i);
+            repository.insertArrival(id, version, expected.get(i), true, persons.get(i), r.episode(), r.code(), now,
+                    scope.actorName());
+            admitted.add(new Reconciliation.Admitted(expected.get(i), persons.get(i), r));
+        }
+        for (String ref : unexpected) {
+            repository.insertArrival(id, version, ref, false, null, null, null, now, scope.actorName());
+        }
+        repository.setManifestStatus(id, m.status(), ManifestStatus.ARRIVED);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", version);
+        details.put("arrived", expected);
+        details.put("missing", missing);
+        details.put("unexpected", unexpected);
+        journal.append(JournalEntry.of("MANIFEST_ARRIVED", "manifest", id.toString())
+                .withFacility(m.destinationFacility()).withDetails(details));
+        return new Reconciliation(id, version, manifested, expected, missing, unexpected, admitted);
+    }
+
+    // ---- the parts
+
+    private ManifestVersion newVersion(Manifest m, int number, String reason, List<LineDraft> lines,
+                                       List<LineDraft> alternates) {
+        List<LineDraft> all = new ArrayList<>(lines);
+        all.addAll(alternates);
+        List<LineVetting> vetted = vet(m, all, lines.size());
+        List<ManifestLine> stored = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            LineDraft d = all.get(i);
+            stored.add(new ManifestLine(i + 1, d.ref().strip(), i < lines.size() ? null : i - lines.size() + 1,
+                    d.person(), d.identity(), blankToNull(d.category()), blankToNull(d.basisType()),
+                    blankToNull(d.basisReference()), vetted.get(i)));
+        }
+        repository.insertManifestVersion(m.id(), number, reason, scope.actorName(), clock.instant(), stored);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", number);
+        details.put("lines", lines.size());
+        details.put("alternates", alternates.size());
+        details.put("denied", stored.stream().filter(l -> !l.alternate() && l.vetting().denied())
+                .map(ManifestLine::ref).toList());
+        journal.append(JournalEntry.of("MANIFEST_VERSION_MADE", "manifest", m.id().toString())
+                .withFacility(m.destinationFacility()).withReason(reason).withDetails(details));
+        return version(m.id(), number);
+    }
+
+    /** The lines' vetting, in order; the first {@code travelling} lines travel, the rest are alternates. */
+    private List<LineVetting> vet(Manifest m, List<LineDraft> drafts, int travelling) {
+        List<List<LineVetting.Reason>> denials = new ArrayList<>();
+        List<List<String>> passed = new ArrayList<>();
+        drafts.forEach(d -> {
+            denials.add(new ArrayList<>());
+            passed.add(new ArrayList<>());
+        });
+        Agreement agreement = agreements.agreement(m.agreement());
+        LocalDate day = LocalDate.ofInstant(m.scheduledAt(), ZoneOffset.UTC);
+        Set<String> accepted = new HashSet<>(agreement.terms().acceptedCategories());
+        String agreementSource = "agreement " + agreement.terms().reference() + " version " + agreement.version();
+
+        Map<PersonId, ?> known = people.admissionFacts(drafts.stream().map(LineDraft::person)
+                .filter(java.util.Objects::nonNull).map(PersonId::new).distinct().toList());
+        for (int i = 0; i < drafts.size(); i++) {
+            LineDraft d = drafts.get(i);
+            if (!agreement.inForceOn(day)) {
+                denials.get(i).add(new LineVetting.Reason("AGREEMENT_TERM", "AGREEMENT_EXPIRED",
+                        "Agreement %s is in force from %s to %s, not on %s".formatted(agreement.terms().reference(),
+                                agreement.terms().termStart(), agreement.terms().termEnd(), day), agreementSource));
+            } else {
+                passed.get(i).add("AGREEMENT_TERM");
+            }
+            String category = d.category() == null ? null : d.category().strip().toUpperCase(Locale.ROOT);
+            if (!accepted.isEmpty() && (category == null || !accepted.contains(category))) {
+                denials.get(i).add(new LineVetting.Reason("AGREEMENT_SCOPE", "OUTSIDE_AGREEMENT_SCOPE",
+                        "Category %s is not among those the agreement accepts: %s".formatted(
+                                category == null ? "(none given)" : category, String.join(", ", accepted)),
+                        agreementSource));
+            } else {
+                passed.get(i).add("AGREEMENT_SCOPE");
+            }
+            if (d.person() != null) {
+                if (!known.containsKey(new PersonId(d.person()))) {
+                    denials.get(i).add(new LineVetting.Reason("IDENTITY", "PERSON_NOT_FOUND",
+                            "No person " + d.person() + " on the register", "the register of people"));
+                } else {
+                    passed.get(i).add("IDENTITY");
+                }
+            } else {
+                List<String> resembling = resembling(d.identity());
+                if (!resembling.isEmpty()) {
+                    denials.get(i).add(new LineVetting.Reason("IDENTITY", "POSSIBLE_DUPLICATE",
+                            "The identity resembles records on the register: %s; name the record, or confirm a new "
+                                    .formatted(String.join(", ", resembling)) + "person in a new version",
+                            "the register of people"));
+                } else {
+                    passed.get(i).add("IDENTITY");
+                }
+            }
+        }
+        if (m.direction() == ManifestDirection.OUTBOUND) {
+            vetRemovals(m, drafts, denials, passed);
+        } else {
+            vetArrivals(m, drafts, travelling, denials, passed);
+        }
+        List<LineVetting> vetted = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            vetted.add(LineVetting.of(denials.get(i), passed.get(i)));
+        }
+        return vetted;
+    }
+
+    // Every rule of the engine for a removal to the destination country, as one batch for the version.
+    private void vetRemovals(Manifest m, List<LineDraft> drafts, List<List<LineVetting.Reason>> denials,
+                             List<List<String>> passed) {
+        Instant at = m.scheduledAt().isBefore(clock.instant()) ? clock.instant() : m.scheduledAt();
+        List<Integer> judged = new ArrayList<>();
+        List<VettingRequest> requests = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            LineDraft d = drafts.get(i);
+            if (d.person() == null) {
+                denials.get(i).add(new LineVetting.Reason("CUSTODY", "NOT_IN_CUSTODY",
+                        "An outbound line must name a person held on the register", "custody episodes"));
+                continue;
+            }
+            Optional<String> facility = custody.facilityHolding(new PersonId(d.person()));
+            if (facility.isEmpty()) {
+                denials.get(i).add(new LineVetting.Reason("CUSTODY", "NOT_IN_CUSTODY",
+                        "Person " + d.person() + " is not in custody", "custody episodes"));
+                continue;
+            }
+            VettingRequest.Basis basis = d.basisType() == null && d.basisReference() == null ? null
+                    : new VettingRequest.Basis(blankToNull(d.basisType()), blankToNull(d.basisReference()));
+            requests.add(new VettingRequest(d.person(), MovementAction.REMOVAL, facility.get(), null, null, null,
+                    m.destinationCountry(), m.destinationAuthority(), m.agreement(), at, basis));
+            judged.add(i);
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<Decision> decisions;
+        try {
+            // Under a savepoint: a refusal thrown through the engine's transaction would otherwise doom this one.
+            decisions = savepoint.execute(status -> vetting.dryRun(requests));
+        } catch (HabeasException refused) {
+            for (int i : judged) {
+                denials.get(i).add(new LineVetting.Reason("VETTING", refused.code().name(), refused.getMessage(),
+                        "the vetting engine"));
+            }
+            return;
+        }
+        for (int k = 0; k < judged.size(); k++) {
+            int i = judged.get(k);
+            for (RuleOutcome o : decisions.get(k).outcomes()) {
+                if (o.blocks()) {
+                    denials.get(i).add(new LineVetting.Reason(o.rule(), o.code(), o.reason(), o.source()));
+                } else {
+                    passed.get(i).add(o.rule());
+                }
+            }
+        }
+    }
+
+    // Room at the destination for the travelling lines, in order, and nobody already held.
+    private void vetArrivals(Manifest m, List<LineDraft> drafts, int travelling,
+                             List<List<LineVetting.Reason>> denials, List<List<String>> passed) {
+        var figures = estate.facility(m.destinationFacility()).figures();
+        long room = Math.max(0, figures.operational() - figures.population());
+        long taken = 0;
+        String source = "capacity figures of " + m.destinationFacility();
+        for (int i = 0; i < drafts.size(); i++) {
+            LineDraft d = drafts.get(i);
+            if (d.person() != null && custody.facilityHolding(new PersonId(d.person())).isPresent()) {
+                denials.get(i).add(new LineVetting.Reason("CUSTODY", "ALREADY_IN_CUSTODY",
+                        "Person " + d.person() + " is already held on the register", "custody episodes"));
+            }
+            if (i >= travelling) {
+                continue;   // an alternate takes room only once promoted; its version is vetted again then
+            }
+            taken++;
+            if (taken > room) {
+                denials.get(i).add(new LineVetting.Reason("CAPACITY", "CAPACITY_EXCEEDED",
+                        "%s has room for %d more people within its operational capacity; this is arrival %d"
+                                .formatted(m.destinationFacility(), room, taken), source));
+            } else {
+                passed.get(i).add("CAPACITY");
+            }
+        }
+    }
+
+    /** The travelling lines' denials if they were vetted now, one text per denial naming the line. */
+    private List<String> deniedNow(Manifest m, List<ManifestLine> lines) {
+        List<LineDraft> drafts = lines.stream().map(ManifestLine::draft).toList();
+        List<LineVetting> vetted = vet(m, drafts, drafts.size());
+        List<String> denied = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            for (LineVetting.Reason r : vetted.get(i).reasons()) {
+                denied.add("%s: %s %s: %s".formatted(drafts.get(i).ref(), r.rule(), r.code(), r.reason()));
+            }
+        }
+        return denied;
+    }
+
+    private List<String> resembling(NewArrival identity) {
+        if (identity.fullName().isBlank()) {
+            return List.of();
+        }
+        var query = new PersonQuery(identity.fullName(), null, identity.birthDate(), null, null, null);
+        try {
+            return savepoint.execute(status -> people.search(query, new PageRequest(0, 5))).items().stream()
+                    .filter(p -> p.score() >= PeopleService.DUPLICATE_THRESHOLD)
+                    .map(PersonMatch::person).map(p -> p.id().toString()).toList();
+        } catch (HabeasException refused) {
+            return List.of("(the register could not be searched: " + refused.code() + ")");
+        }
+    }
+
+    private UUID register(NewArrival n, Manifest m) {
+        var identity = new Identity(new PersonName(n.givenNames(), n.firstFamilyName(), n.secondFamilyName(), null),
+                List.of(), n.birthDate() == null ? Birth.unknown(null)
+                : Birth.parse(n.birthDate().toString(), null, people.today(), "birthDate"), null,
+                n.recordedSex() == null ? RecordedSex.UNKNOWN : n.recordedSex(), null,
+                n.nationality() == null ? List.of() : List.of(new Nationality(CountryCode.of(n.nationality(),
+                        "nationality"), Nationality.Source.SENDING_AGENCY)), List.of(), List.of(), false, null, null);
+        // Vetting denied any line resembling a record, so an arrival that reaches here is confirmed new.
+        return people.register(new Registration(identity, m.destinationFacility(),
+                "arrived on manifest " + m.journey() + " (" + m.id() + ")", null)).person().id().value();
+    }
+
+    private ManifestVersion latestApproved(Manifest m, int version) {
+        if (m.approvedVersion() == null || m.approvedVersion() != m.latestVersion()) {
+            throw TransferRefused.notApproved(m.latestVersion());
+        }
+        if (version != m.latestVersion()) {
+            throw TransferRefused.versionOutdated(version, m.latestVersion());
+        }
+        return version(m.id(), version);
+    }
+
+    private static List<ManifestLine> onVersion(ManifestVersion v, List<String> refs) {
+        Map<String, ManifestLine> byRef = new LinkedHashMap<>();
+        v.lines().forEach(l -> byRef.put(l.ref(), l));
+        List<String> absent = refs.stream().filter(r -> !byRef.containsKey(r)).toList();
+        if (!absent.isEmpty()) {
+            throw TransferRefused.notOnApproved(absent, v.version());
+        }
+        return refs.stream().distinct().map(byRef::get).toList();
+    }
+
+    private Manifest openForChange(UUID id, int basedOn) {
+        Manifest m = locked(id);
+        if (m.status() != ManifestStatus.OPEN) {
+            throw TransferRefused.closed(m.status());
+        }
+        if (basedOn != m.latestVersion()) {
+            throw TransferRefused.versionOutdated(basedOn, m.latestVersion());
+        }
+        return m;
+    }
+
+    private Manifest locked(UUID id) {
+        manifest(id);
+        repository.lockManifest(id);
+        return manifest(id);
+    }
+
+    // An agency's client sees its own manifests; every other reader sees them all.
+    private String ownerFilter() {
+        return scope.currentUser().filter(u -> u.has(Role.AGENCY)).map(u -> u.username()).orElse(null);
+    }
+
+    private static ManifestVersion.Changes changes(ManifestVersion previous, List<ManifestLine> travelling) {
+        if (previous == null) {
+            return new ManifestVersion.Changes(List.of(), List.of(), List.of());
+        }
+        Set<String> before = new LinkedHashSet<>(previous.lines().stream().map(ManifestLine::ref).toList());
+        Set<String> alternatesBefore = new HashSet<>(previous.alternates().stream().map(ManifestLine::ref).toList());
+        Set<String> now = new LinkedHashSet<>(travelling.stream().map(ManifestLine::ref).toList());
+        List<String> added = now.stream().filter(r -> !before.contains(r)).toList();
+        return new ManifestVersion.Changes(added.stream().filter(r -> !alternatesBefore.contains(r)).toList(),
+                before.stream().filter(r -> !now.contains(r)).toList(),
+                added.stream().filter(alternatesBefore::contains).toList());
+    }
+
+    private void checked(NewManifest m) {
+        boolean inbound = m.direction() == ManifestDirection.INBOUND;
+        if (inbound && blankToNull(m.destinationFacility()) == null) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "An inbound manifest names its destination facility",
+                    "destinationFacility");
+        }
+        if (!inbound && blankToNull(m.destinationAuthority()) == null) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                    "An outbound manifest names the foreign authority receiving the people", "destinationAuthority");
+        }
+        if (!inbound && m.destinationFacility() != null) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                    "An outbound manifest leaves for a foreign authority, not a facility", "destinationFacility");
+        }
+        checkedLines(m.lines(), m.alternates());
+    }
+
+    private static void checkedLines(List<LineDraft> lines, List<LineDraft> alternates) {
+        if (lines.size() + alternates.size() > LONGEST) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "At most %d lines".formatted(LONGEST), "lines");
+        }
+        Set<String> refs = new HashSet<>();
+        Set<UUID> persons = new HashSet<>();
+        List<LineDraft> all = new ArrayList<>(lines);
+        all.addAll(alternates);
+        for (int i = 0; i < all.size(); i++) {
+            LineDraft d = all.get(i);
+            String field = (i < lines.size() ? "lines[" + i + "]" : "alternates[" + (i - lines.size()) + "]");
+            if ((d.person() == null) == (d.identity() == null)) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                        "A line names either a person on the register or a new arrival's identity", field + ".person");
+            }
+            if (!refs.add(d.ref().strip())) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The ref " + d.ref() + " is used twice",
+                        field + ".ref");
+            }
+            if (d.person() != null && !persons.add(d.person())) {
+                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Person " + d.person() + " is listed twice",
+                        field + ".person");
+            }
+            if (d.identity() != null && d.identity().nationality() != null) {
+                CountryCode.of(d.identity().nationality(), field + ".identity.nationality");
+            }
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

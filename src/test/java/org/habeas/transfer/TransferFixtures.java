@@ -127,6 +127,20 @@ final class TransferFixtures {
         intake.post("/api/people/" + person + "/custody", body).expect(201);
     }
 
+    /** Admits {@code person} in immigration custody on a detention order, as the legal rules expect. */
+    static void admitImmigration(ApiClient intake, UUID person, String facility) {
+        Map<String, Object> authority = new LinkedHashMap<>();
+        authority.put("type", "IMMIGRATION_DETENTION_ORDER");
+        authority.put("issuingAuthority", "Autoridad de prueba");
+        authority.put("issuedOn", "2025-03-14");
+        authority.put("documentReference", "DO-" + RANDOM.nextInt(1_000_000));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("facility", facility);
+        body.put("legalStatus", "IMMIGRATION");
+        body.put("authority", authority);
+        intake.post("/api/people/" + person + "/custody", body).expect(201);
+    }
+
     static Map<String, Object> aPlacement(UUID cell) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "PLACED");

@@ -30,6 +30,8 @@ import org.habeas.custody.AuthorityType;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.LegalAuthority;
 import org.habeas.custody.LegalStatus;
+import org.habeas.custody.MoveCommand;
+import org.habeas.custody.MovementKind;
 import org.habeas.estate.EstateService;
 import org.habeas.people.Birth;
 import org.habeas.people.Identity;
@@ -44,6 +46,7 @@ import org.habeas.people.Registration;
 import org.habeas.transfer.internal.TransferRepository;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementAction;
+import org.habeas.vetting.MovementDenied;
 import org.habeas.vetting.RuleOutcome;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingService;
@@ -73,6 +76,8 @@ public class ManifestService {
     public static final int LONGEST = 1000;
     /** The longest list the API or a page answers at once. */
     public static final int LIST_LIMIT = 500;
+
+    private static final String SECOND_APPROVER = "SECOND_APPROVER";
 
     private final TransferRepository repository;
     private final AgreementService agreements;
@@ -346,6 +351,45 @@ public class ManifestService {
         return new Reconciliation(id, version, manifested, expected, missing, unexpected, admitted);
     }
 
+    /**
+     * Records the handover of a boarded person to the foreign authority of an outbound manifest (REQ-40, REQ-48):
+     * custody ends by removal to the destination country under the agreement, vetted once more by the engine, with
+     * the receiving official, place, time, receipt and non-refoulement assessment kept with the ledger entry and in
+     * the manifest's handovers. Refused with MANIFEST_CLOSED (not an outbound manifest that was dispatched),
+     * NOT_ON_APPROVED_MANIFEST (a ref that did not board), VALIDATION_FAILED (a required field missing) and the
+     * engine's denial (MovementDenied, whose decision and journal entry commit).
+     */
+    @Transactional(noRollbackFor = MovementDenied.class)
+    public HandedOver handOver(UUID id, Handover h) {
+        Manifest m = locked(id);
+        if (m.direction() != ManifestDirection.OUTBOUND || m.status() != ManifestStatus.DISPATCHED) {
+            throw TransferRefused.closed(m.status());
+        }
+        if (!repository.boardedRefs(id).contains(h.ref())) {
+            throw TransferRefused.notOnApproved(List.of(h.ref()), m.approvedVersion());
+        }
+        ManifestLine line = version(id, m.approvedVersion()).lines().stream().filter(l -> l.ref().equals(h.ref()))
+                .findFirst().orElseThrow(() -> TransferRefused.notOnApproved(List.of(h.ref()), m.approvedVersion()));
+        Map<String, Object> particulars = new LinkedHashMap<>();
+        if (line.basisType() != null) {
+            particulars.put(CustodyService.BASIS, line.basisType());
+        }
+        particulars.put("manifest", id.toString());
+        particulars.put("receivingOfficial", h.receivingOfficial());
+        particulars.put("place", h.place());
+        particulars.put("receiptReference", h.receiptReference());
+        particulars.put("nonRefoulementAssessedBy", h.assessment().assessedBy());
+        var moved = custody.move(new MoveCommand(new PersonId(line.person()), MovementKind.REMOVED, h.at(), null,
+                m.destinationCountry(), m.destinationAuthority(),
+                line.basisReference() != null ? line.basisReference() : "agreement " + m.agreement(),
+                m.agreement().toString(), "handed over on manifest " + m.journey(), null, List.of(), particulars));
+        repository.insertHandover(id, line.person(), m.agreement(), moved.movement().id(), h, clock.instant(),
+                scope.actorName());
+        journal.append(JournalEntry.of("MANIFEST_HANDOVER_RECORDED", "person", line.person().toString())
+                .withDetails(Map.of("manifest", id.toString(), "ref", h.ref(), "receipt", h.receiptReference())));
+        return new HandedOver(id, h.ref(), line.person(), moved);
+    }
+
     // ---- the parts
 
     private ManifestVersion newVersion(Manifest m, int number, String reason, List<LineDraft> lines,
@@ -478,7 +522,9 @@ public class ManifestService {
         for (int k = 0; k < judged.size(); k++) {
             int i = judged.get(k);
             for (RuleOutcome o : decisions.get(k).outcomes()) {
-                if (o.blocks()) {
+                // This manifest's own two-person approval is the second approver its lines need; the handover is
+                // vetted again, and SECOND_APPROVER then finds the approved, boarded line.
+                if (o.blocks() && !SECOND_APPROVER.equals(o.rule())) {
                     denials.get(i).add(new LineVetting.Reason(o.rule(), o.code(), o.reason(), o.source()));
                 } else {
                     passed.get(i).add(o.rule());

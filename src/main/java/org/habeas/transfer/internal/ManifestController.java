@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import org.habeas.common.Idempotency;
 import org.habeas.people.RecordedSex;
+import org.habeas.transfer.HandedOver;
+import org.habeas.transfer.Handover;
 import org.habeas.transfer.LineDraft;
 import org.habeas.transfer.Manifest;
 import org.habeas.transfer.ManifestDirection;
@@ -46,6 +48,7 @@ class ManifestController {
     static final String APPROVERS = "hasRole('SUPERVISOR')";
     static final String BOARDERS = "hasAnyRole('AGENCY','INTAKE','HOUSING')";
     static final String CHECKS_IN = "hasRole('INTAKE')";
+    static final String HANDS_OVER = "hasRole('HOUSING')";
 
     private final ManifestService manifests;
     private final Idempotency idempotency;
@@ -106,6 +109,26 @@ class ManifestController {
 
     record ArrivalRequest(@NotNull Integer version,
                           @NotNull @Size(max = ManifestService.LONGEST) List<@NotBlank String> arrived) {
+    }
+
+    record AssessmentRequest(@NotBlank @Size(max = 4000) String persecutionRisk,
+                             @NotBlank @Size(max = 4000) String tortureRisk,
+                             @NotBlank @Size(max = 4000) String disappearanceRisk,
+                             @NotBlank @Size(max = 4000) String facilityConditions,
+                             @NotBlank @Size(max = 300) String assessedBy) {
+    }
+
+    record HandoverRequest(@NotBlank @Size(max = 100) String ref, @NotBlank @Size(max = 300) String receivingOfficial,
+                           @NotBlank @Size(max = 300) String place, @NotNull Instant at,
+                           @NotBlank @Size(max = 200) String receiptReference,
+                           @NotNull @Valid AssessmentRequest nonRefoulement) {
+
+        Handover toHandover() {
+            return new Handover(ref, receivingOfficial, place, at, receiptReference, new Handover.Assessment(
+                    nonRefoulement.persecutionRisk(), nonRefoulement.tortureRisk(),
+                    nonRefoulement.disappearanceRisk(), nonRefoulement.facilityConditions(),
+                    nonRefoulement.assessedBy()));
+        }
     }
 
     /** A manifest with one of its versions: what a submission, revision or approval answers. */
@@ -184,6 +207,15 @@ class ManifestController {
     @PreAuthorize(CHECKS_IN)
     Reconciliation arrivals(@PathVariable UUID id, @Valid @RequestBody ArrivalRequest request) {
         return manifests.checkIn(id, request.version(), request.arrived());
+    }
+
+    /** The handover of one boarded person to the foreign authority; every field is required (REQ-40, REQ-48). */
+    @PostMapping("/{id}/handovers")
+    @PreAuthorize(HANDS_OVER)
+    ResponseEntity<HandedOver> handOver(@PathVariable UUID id, @Valid @RequestBody HandoverRequest request) {
+        HandedOver done = manifests.handOver(id, request.toHandover());
+        return ResponseEntity.created(URI.create("/api/manifests/%s/handovers/%s".formatted(id, done.ref())))
+                .body(done);
     }
 
     private static List<LineDraft> drafts(List<LineRequest> lines) {

@@ -21,6 +21,7 @@ import org.habeas.transfer.AgreementVersion;
 import org.habeas.transfer.Disposition;
 import org.habeas.transfer.DispositionKind;
 import org.habeas.transfer.HeldPerson;
+import org.habeas.transfer.Handover;
 import org.habeas.transfer.InstrumentType;
 import org.habeas.transfer.LineVetting;
 import org.habeas.transfer.Manifest;
@@ -450,6 +451,44 @@ public class TransferRepository {
                 .param("onManifest", onManifest).param("person", person).param("episode", episode)
                 .param("refusedCode", refusedCode).param("at", SqlTimes.utc(at)).param("by", by).update();
         requireOne(rows, "arrival insert");
+    }
+
+    private static final String INSERT_HANDOVER = """
+            INSERT INTO manifest_handover (manifest_id, ref, person_id, agreement_id, movement_id, receiving_official,
+                                           place, handed_over_at, receipt_reference, persecution_risk, torture_risk,
+                                           disappearance_risk, facility_conditions, assessed_by, recorded_at,
+                                           recorded_by)
+            VALUES (:manifest, :ref, :person, :agreement, :movement, :official, :place, :at, :receipt, :persecution,
+                    :torture, :disappearance, :conditions, :assessedBy, :recordedAt, :recordedBy)
+            """;
+
+    // Boarded against an approved version (the boarding row's foreign key names the approval), not handed over yet.
+    private static final String BOARDED_FOR_REMOVAL = """
+            SELECT EXISTS (
+                SELECT 1 FROM manifest m
+                  JOIN manifest_boarding b ON b.manifest_id = m.id
+                  JOIN manifest_line l ON l.manifest_id = b.manifest_id AND l.version = b.version AND l.ref = b.ref
+                 WHERE m.direction = 'OUTBOUND' AND m.status = 'DISPATCHED' AND m.destination_country = :country
+                   AND m.agreement_id = :agreement AND l.person_id = :person AND l.alternate_rank IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM manifest_handover h WHERE h.manifest_id = m.id AND h.ref = b.ref))
+            """;
+
+    public boolean boardedForRemoval(java.util.UUID person, String country, java.util.UUID agreement) {
+        return jdbc.sql(BOARDED_FOR_REMOVAL).param("person", person).param("country", country)
+                .param("agreement", agreement).query(Boolean.class).single();
+    }
+
+    public void insertHandover(UUID manifest, UUID person, UUID agreement, UUID movement, Handover h,
+                               Instant recordedAt, String recordedBy) {
+        int rows = jdbc.sql(INSERT_HANDOVER).param("manifest", manifest).param("ref", h.ref()).param("person", person)
+                .param("agreement", agreement).param("movement", movement).param("official", h.receivingOfficial())
+                .param("place", h.place()).param("at", SqlTimes.utc(h.at())).param("receipt", h.receiptReference())
+                .param("persecution", h.assessment().persecutionRisk()).param("torture", h.assessment().tortureRisk())
+                .param("disappearance", h.assessment().disappearanceRisk())
+                .param("conditions", h.assessment().facilityConditions())
+                .param("assessedBy", h.assessment().assessedBy()).param("recordedAt", SqlTimes.utc(recordedAt))
+                .param("recordedBy", recordedBy).update();
+        requireOne(rows, "handover insert");
     }
 
     private static Manifest manifest(ResultSet rs, int n) throws SQLException {

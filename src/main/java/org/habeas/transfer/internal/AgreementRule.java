@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AgreementRule implements VettingRule {
 
-    static final String NAME = "AGREEMENT_TERM";
+    static final String NAME = org.habeas.transfer.TransferRule.AGREEMENT_TERM.name();
 
     private static final Source AGREEMENTS = new Source("agreements between governments",
             "transfer.source.agreements");

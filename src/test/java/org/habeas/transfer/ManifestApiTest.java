@@ -190,6 +190,44 @@ class ManifestApiTest extends IntegrationTest {
                     .field("lines");
         }
 
+        String csvQuery(String journey) {
+            return "?direction=INBOUND&agreementId=" + agreement + "&carrier=Charter&journey=" + journey
+                    + "&origin=Harlingen&destinationFacility=" + estate.code() + "&destinationCountry=SV"
+                    + "&scheduledAt=" + Instant.now().plus(1, ChronoUnit.HOURS) + "&sendingAgency=ICE";
+        }
+
+        static final String HEADER = "ref,alternate,person_id,given_names,first_family_name,second_family_name,"
+                + "birth_date,nationality,recorded_sex,category,basis_type,basis_reference\r\n";
+
+        @Test
+        void aCsvWithMalformedLinesReportsEachWithItsLineAndFieldAndWritesNothing() {
+            String journey = "CSV-" + UUID.randomUUID().toString().substring(0, 6);
+            String csv = HEADER
+                    + "A1,," + ",Jose," + syntheticName() + ",,1990-02-03,VE,MALE,ALLEGED_CRIMINAL,,\r\n"
+                    + "A2,,not-an-id,,,,,,,ALLEGED_CRIMINAL,,\r\n"
+                    + "A3,,,Juan," + syntheticName() + ",,1990-13-45,VE,MALE,ALLEGED_CRIMINAL,,\r\n"
+                    + "A4,1,too,few\r\n";
+            JsonNode problem = agency.raw("POST", "/api/manifests" + csvQuery(journey), "text/csv", csv).expect(400)
+                    .code("MANIFEST_CSV_INVALID").json();
+            List<String> found = new ArrayList<>();
+            problem.path("problems").forEach(p -> found.add(p.path("line").asInt() + ":" + p.path("field").asString()));
+            assertThat(found).containsExactly("3:person_id", "4:birth_date", "5:line");
+            assertThat(jdbc.sql("SELECT count(*) FROM manifest WHERE journey = :j").param("j", journey)
+                    .query(Integer.class).single()).isZero();
+        }
+
+        @Test
+        void aCsvUploadMakesVersionOneWithItsAlternates() {
+            String csv = HEADER
+                    + "A1,,,Jose," + syntheticName() + ",,1990-02-03,VE,MALE,ALLEGED_CRIMINAL,,\r\n"
+                    + "\"A2\",1,,\"Juan, Maria\"," + syntheticName() + ",,1991-02-03,VE,MALE,ALLEGED_CRIMINAL,,\r\n";
+            JsonNode answer = agency.raw("POST", "/api/manifests" + csvQuery("CSV-OK"), "text/csv", csv).expect(201)
+                    .json();
+            assertThat(statuses(answer.path("version"))).containsExactly("A1=CLEARED");
+            assertThat(answer.path("version").path("alternates").get(0).path("identity").path("givenNames")
+                    .asString()).isEqualTo("Juan, Maria");
+        }
+
         @Test
         void aRepeatedSubmissionWithTheSameKeyAnswersTheFirst() {
             var body = anInbound(List.of(aNewArrival("A1")), List.of());

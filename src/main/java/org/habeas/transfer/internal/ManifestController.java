@@ -135,7 +135,7 @@ class ManifestController {
     record ManifestAnswer(Manifest manifest, ManifestVersion version) {
     }
 
-    @PostMapping
+    @PostMapping(consumes = "application/json")
     @PreAuthorize(BUILDERS)
     ResponseEntity<ManifestAnswer> submit(@Valid @RequestBody ManifestRequest request,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
@@ -144,6 +144,39 @@ class ManifestController {
             return ResponseEntity.created(URI.create("/api/manifests/" + v.manifest()))
                     .body(new ManifestAnswer(manifests.manifest(v.manifest()), v));
         });
+    }
+
+    /**
+     * Submits a manifest whose lines come as CSV ({@link ManifestCsv}) and whose particulars are query parameters;
+     * every malformed line is reported with its line number and field, and nothing is written.
+     */
+    @PostMapping(consumes = "text/csv")
+    @PreAuthorize(BUILDERS)
+    ResponseEntity<ManifestAnswer> upload(@Valid ManifestParticulars particulars, @RequestBody String csv,
+                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
+        return idempotency.run(key, "POST /api/manifests (CSV)", java.util.List.of(particulars, csv),
+                ManifestAnswer.class, () -> {
+                    ManifestCsv.Lines lines = ManifestCsv.parse(csv);
+                    ManifestVersion v = manifests.submit(particulars.toCommand(lines));
+                    return ResponseEntity.created(URI.create("/api/manifests/" + v.manifest()))
+                            .body(new ManifestAnswer(manifests.manifest(v.manifest()), v));
+                });
+    }
+
+    /** The particulars of a CSV upload, as query parameters. */
+    record ManifestParticulars(@NotNull ManifestDirection direction, @NotNull UUID agreementId,
+                               @NotBlank @Size(max = 200) String carrier, @NotBlank @Size(max = 100) String journey,
+                               @NotBlank @Size(max = 200) String origin,
+                               @Pattern(regexp = "[A-Z0-9-]{2,20}") String destinationFacility,
+                               @Size(max = 300) String destinationAuthority,
+                               @NotBlank @Size(max = 10) String destinationCountry, @NotNull Instant scheduledAt,
+                               @NotBlank @Size(max = 300) String sendingAgency) {
+
+        NewManifest toCommand(ManifestCsv.Lines lines) {
+            return new NewManifest(direction, agreementId, carrier, journey, origin, destinationFacility,
+                    destinationAuthority, destinationCountry, scheduledAt, sendingAgency, lines.lines(),
+                    lines.alternates());
+        }
     }
 
     @GetMapping

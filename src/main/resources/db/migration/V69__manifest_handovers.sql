@@ -24,3 +24,17 @@ CREATE TABLE manifest_handover (
 
 CREATE TRIGGER manifest_handover_append_only BEFORE UPDATE OR DELETE ON manifest_handover
     FOR EACH ROW EXECUTE FUNCTION agreement_refuses_change();
+
+-- Notifications owed for each executed transfer (REQ-36, REQ-38): counsel of record and family, one task each per
+-- person boarded or arrived. Transfer records them; the module that delivers notifications will close them, so the
+-- status may change, from PENDING only.
+CREATE TABLE manifest_notification (
+    id          uuid        PRIMARY KEY,
+    manifest_id uuid        NOT NULL REFERENCES manifest (id),
+    ref         text        NOT NULL,
+    person_id   uuid        REFERENCES person (id),
+    recipient   text        NOT NULL CHECK (recipient IN ('COUNSEL', 'FAMILY')),
+    status      text        NOT NULL CHECK (status IN ('PENDING', 'SENT', 'NOT_POSSIBLE')),
+    created_at  timestamptz NOT NULL,
+    UNIQUE (manifest_id, ref, recipient)
+);

@@ -259,6 +259,10 @@ class ManifestApiTest extends IntegrationTest {
             agency.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("A1", "A2")))
                     .expect(200);
 
+            JsonNode notices = agency.get("/api/manifests/" + id + "/notifications").expect(200).json();
+            assertThat(notices).hasSize(4);
+            notices.forEach(n -> assertThat(n.path("status").asString()).isEqualTo("PENDING"));
+
             JsonNode r = as(Role.INTAKE).post("/api/manifests/" + id + "/arrivals",
                     Map.of("version", 1, "arrived", List.of("A1", "X9"))).expect(200).json();
             assertThat(r.path("arrived").get(0).asString()).isEqualTo("A1");

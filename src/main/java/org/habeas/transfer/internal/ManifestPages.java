@@ -50,6 +50,7 @@ class ManifestPages {
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
         model.addAttribute("latest", latest);
+        model.addAttribute("notices", manifests.notices(id));
         model.addAttribute("mayApprove", user.has(org.habeas.access.Role.SUPERVISOR) && !latest.approved()
                 && !latest.builtBy().equals(user.username()) && manifest.status().name().equals("OPEN"));
         model.addAttribute("mayCheckIn", user.has(org.habeas.access.Role.INTAKE) && latest.approved()

@@ -38,3 +38,17 @@ CREATE TABLE manifest_notification (
     created_at  timestamptz NOT NULL,
     UNIQUE (manifest_id, ref, recipient)
 );
+
+-- A version a supervisor refused, with why: it is never approved, and the builder makes a new version.
+CREATE TABLE manifest_refusal (
+    manifest_id uuid        NOT NULL,
+    version     integer     NOT NULL,
+    refused_by  text        NOT NULL,
+    reason      text        NOT NULL CHECK (length(reason) BETWEEN 1 AND 2000),
+    refused_at  timestamptz NOT NULL,
+    PRIMARY KEY (manifest_id, version),
+    FOREIGN KEY (manifest_id, version) REFERENCES manifest_version (manifest_id, version)
+);
+
+CREATE TRIGGER manifest_refusal_append_only BEFORE UPDATE OR DELETE ON manifest_refusal
+    FOR EACH ROW EXECUTE FUNCTION agreement_refuses_change();

@@ -135,7 +135,8 @@ public class ManifestService {
             List<ManifestLine> travelling = all.stream().filter(l -> !l.alternate()).toList();
             List<ManifestLine> alternates = all.stream().filter(ManifestLine::alternate).toList();
             var version = new ManifestVersion(id, row.version(), row.reason(), row.builtBy(), row.builtAt(),
-                    row.approvedBy(), row.approvedAt(), row.version() == rows.size(), travelling, alternates,
+                    row.approvedBy(), row.approvedAt(), row.refusedBy(), row.refusalReason(),
+                    row.version() == rows.size(), travelling, alternates,
                     changes(previous, travelling));
             versions.add(version);
             previous = version;
@@ -256,6 +257,9 @@ public class ManifestService {
         if (v.approved()) {
             return v;
         }
+        if (v.refused()) {
+            throw TransferRefused.versionRefused(version, v.refusedBy());
+        }
         List<String> denied = deniedNow(m, v.lines());
         if (!denied.isEmpty()) {
             throw TransferRefused.linesDenied(denied);
@@ -264,6 +268,30 @@ public class ManifestService {
         journal.append(JournalEntry.of("MANIFEST_VERSION_APPROVED", "manifest", id.toString())
                 .withFacility(m.destinationFacility())
                 .withDetails(Map.of("version", version, "builtBy", v.builtBy(), "lines", v.lines().size())));
+        return version(id, version);
+    }
+
+    /**
+     * Refuses the latest version with a reason: it is never approved, and the builder makes a new one. Refused with
+     * MANIFEST_VERSION_OUTDATED, MANIFEST_VERSION_REFUSED (already refused), MANIFEST_CLOSED (dispatched, or the
+     * version already approved).
+     */
+    @Transactional
+    public ManifestVersion refuse(UUID id, int version, String reason) {
+        Manifest m = locked(id);
+        ManifestVersion v = version(id, version);
+        if (m.status() != ManifestStatus.OPEN || v.approved()) {
+            throw TransferRefused.closed(m.status());
+        }
+        if (!v.latest()) {
+            throw TransferRefused.versionOutdated(version, m.latestVersion());
+        }
+        if (v.refused()) {
+            throw TransferRefused.versionRefused(version, v.refusedBy());
+        }
+        repository.insertRefusal(id, version, scope.actorName(), reason, clock.instant());
+        journal.append(JournalEntry.of("MANIFEST_VERSION_REFUSED", "manifest", id.toString())
+                .withFacility(m.destinationFacility()).withReason(reason).withDetails(Map.of("version", version)));
         return version(id, version);
     }
 

@@ -93,4 +93,9 @@ public final class TransferRefused {
             }
         };
     }
+
+    static HabeasException versionRefused(int version, String by) {
+        return new Conflict(ErrorCode.MANIFEST_VERSION_REFUSED,
+                "Version %d was refused by %s: make a new version".formatted(version, by));
+    }
 }

@@ -306,6 +306,22 @@ class ManifestApiTest extends IntegrationTest {
         }
 
         @Test
+        void aRefusedVersionIsNeverApprovedAndTheNextOneMayBe() {
+            String id = id(submit(agency, anInbound(List.of(aNewArrival("A1")), List.of())));
+            agency.post("/api/manifests/" + id + "/versions/1/refuse", Map.of("reason", "x")).expect(403);
+            supervisor.post("/api/manifests/" + id + "/versions/1/refuse", Map.of()).expect(400)
+                    .code("VALIDATION_FAILED").field("reason");
+            JsonNode refused = supervisor.post("/api/manifests/" + id + "/versions/1/refuse",
+                    Map.of("reason", "the flight number does not match the carrier's")).expect(200).json();
+            assertThat(refused.path("version").path("refusedBy").asString()).isNotBlank();
+            supervisor.post("/api/manifests/" + id + "/versions/1/approve", Map.of()).expect(409)
+                    .code("MANIFEST_VERSION_REFUSED");
+            agency.post("/api/manifests/" + id + "/versions", Map.of("basedOn", 1, "reason", "flight corrected",
+                    "lines", List.of(aNewArrival("A1")))).expect(201);
+            supervisor.post("/api/manifests/" + id + "/versions/2/approve", Map.of()).expect(200);
+        }
+
+        @Test
         void aLineUnderAnExpiredAgreementIsDeniedAndBlocksApproval() {
             agreement = record(director, anAgreement(TODAY.minusDays(400), TODAY.minusDays(1)));
             JsonNode v1 = submit(agency, anInbound(List.of(aNewArrival("A1")), List.of()));

@@ -238,6 +238,17 @@ class ManifestController {
         return new ManifestAnswer(manifests.manifest(id), v);
     }
 
+    record RefusalRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/{id}/versions/{version}/refuse")
+    @PreAuthorize(APPROVERS)
+    ManifestAnswer refuse(@PathVariable UUID id, @PathVariable int version,
+                          @Valid @RequestBody RefusalRequest request) {
+        ManifestVersion v = manifests.refuse(id, version, request.reason());
+        return new ManifestAnswer(manifests.manifest(id), v);
+    }
+
     @PostMapping("/{id}/dispatch")
     @PreAuthorize(BOARDERS)
     Manifest dispatch(@PathVariable UUID id, @Valid @RequestBody BoardingRequest request) {

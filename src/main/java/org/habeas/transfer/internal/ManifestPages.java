@@ -52,6 +52,7 @@ class ManifestPages {
         model.addAttribute("latest", latest);
         model.addAttribute("notices", manifests.notices(id));
         model.addAttribute("mayApprove", user.has(org.habeas.access.Role.SUPERVISOR) && !latest.approved()
+                && !latest.refused()
                 && !latest.builtBy().equals(user.username()) && manifest.status().name().equals("OPEN"));
         model.addAttribute("mayCheckIn", user.has(org.habeas.access.Role.INTAKE) && latest.approved()
                 && manifest.direction().name().equals("INBOUND") && !manifest.status().name().equals("ARRIVED"));
@@ -62,6 +63,17 @@ class ManifestPages {
     @PreAuthorize(ManifestController.APPROVERS)
     String approve(@PathVariable UUID id, @PathVariable int version, RedirectAttributes redirect) {
         return shown(id, redirect, "transfer.manifest.approved", () -> manifests.approve(id, version));
+    }
+
+    @PostMapping("/{id}/versions/{version}/refuse")
+    @PreAuthorize(ManifestController.APPROVERS)
+    String refuse(@PathVariable UUID id, @PathVariable int version, @RequestParam(defaultValue = "") String reason,
+                  RedirectAttributes redirect) {
+        if (reason.isBlank() || reason.length() > 2000) {
+            redirect.addFlashAttribute("refused", "VALIDATION_FAILED");
+            return "redirect:/manifests/" + id;
+        }
+        return shown(id, redirect, "transfer.manifest.refusedDone", () -> manifests.refuse(id, version, reason));
     }
 
     @PostMapping("/{id}/arrivals")

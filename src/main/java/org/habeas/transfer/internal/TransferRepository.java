@@ -319,9 +319,11 @@ public class TransferRepository {
             """;
 
     private static final String SELECT_MANIFEST_VERSIONS = """
-            SELECT v.manifest_id, v.version, v.reason, v.built_by, v.built_at, a.approved_by, a.approved_at
+            SELECT v.manifest_id, v.version, v.reason, v.built_by, v.built_at, a.approved_by, a.approved_at,
+                   r.refused_by, r.reason AS refusal_reason
               FROM manifest_version v
               LEFT JOIN manifest_approval a ON a.manifest_id = v.manifest_id AND a.version = v.version
+              LEFT JOIN manifest_refusal r ON r.manifest_id = v.manifest_id AND r.version = v.version
              WHERE v.manifest_id = :manifest ORDER BY v.version
             """;
 
@@ -402,13 +404,14 @@ public class TransferRepository {
 
     /** A stored version without its lines: who built it and its approval. */
     public record VersionRow(int version, String reason, String builtBy, Instant builtAt, String approvedBy,
-                             Instant approvedAt) {
+                             Instant approvedAt, String refusedBy, String refusalReason) {
     }
 
     public List<VersionRow> manifestVersions(UUID manifest) {
         return jdbc.sql(SELECT_MANIFEST_VERSIONS).param("manifest", manifest).query((rs, n) -> new VersionRow(
                 rs.getInt("version"), rs.getString("reason"), rs.getString("built_by"),
-                SqlTimes.instant(rs, "built_at"), rs.getString("approved_by"), SqlTimes.instant(rs, "approved_at")))
+                SqlTimes.instant(rs, "built_at"), rs.getString("approved_by"), SqlTimes.instant(rs, "approved_at"),
+                rs.getString("refused_by"), rs.getString("refusal_reason")))
                 .list();
     }
 
@@ -434,6 +437,17 @@ public class TransferRepository {
                 .param("approvedBy", approvedBy).param("builtBy", builtBy).param("approvedAt", SqlTimes.utc(at))
                 .update();
         requireOne(rows, "manifest approval insert");
+    }
+
+    private static final String INSERT_REFUSAL = """
+            INSERT INTO manifest_refusal (manifest_id, version, refused_by, reason, refused_at)
+            VALUES (:manifest, :version, :refusedBy, :reason, :refusedAt)
+            """;
+
+    public void insertRefusal(UUID manifest, int version, String refusedBy, String reason, Instant at) {
+        int rows = jdbc.sql(INSERT_REFUSAL).param("manifest", manifest).param("version", version)
+                .param("refusedBy", refusedBy).param("reason", reason).param("refusedAt", SqlTimes.utc(at)).update();
+        requireOne(rows, "manifest refusal insert");
     }
 
     public void insertBoarding(UUID manifest, int version, String ref, Instant at, String by) {

@@ -12,6 +12,7 @@ import static org.habeas.transfer.TransferFixtures.record;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,6 +59,20 @@ class AgreementApiTest extends IntegrationTest {
             UUID id = record(director, anAgreement(TODAY, TODAY.plusDays(364)));
             as(Role.INSPECTOR).put("/api/agreements/" + id, Map.of("expectedVersion", 1, "reason", "x",
                     "terms", anAgreement(TODAY, TODAY.plusDays(10)))).expect(403);
+        }
+
+        @Test
+        void everyReadRefusesAnAgencyAndAHousingOfficer() {
+            UUID id = record(director, anAgreement(TODAY, TODAY.plusDays(364)));
+            for (String path : List.of("/api/agreements", "/api/agreements/expiring", "/api/agreements/" + id,
+                    "/api/agreements/" + id + "/versions", "/api/agreements/" + id + "/people",
+                    "/api/agreements/" + id + "/without-disposition", "/api/agreements/" + id + "/dispositions",
+                    "/api/agreements/" + id + "/statement")) {
+                as(Role.AGENCY).get(path).expect(403);
+                as(Role.HOUSING).get(path).expect(403);
+            }
+            as(Role.HOUSING).post("/api/agreements/" + id + "/dispositions", aDisposition(UUID.randomUUID()))
+                    .expect(403);
         }
 
         @Test

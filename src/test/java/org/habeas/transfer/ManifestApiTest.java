@@ -138,6 +138,33 @@ class ManifestApiTest extends IntegrationTest {
         }
 
         @Test
+        void everyOtherRouteRefusesTheWrongRole() {
+            String id = id(submit(agency, anInbound(List.of(aNewArrival("A1")), List.of(aNewArrival("ALT1")))));
+            supervisor.post("/api/manifests/" + id + "/versions", Map.of("basedOn", 1, "reason", "x",
+                    "lines", List.of(aNewArrival("A2")))).expect(403);
+            supervisor.post("/api/manifests/" + id + "/versions/1/promote", Map.of("alternate", "ALT1",
+                    "reason", "x")).expect(403);
+            supervisor.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("A1")))
+                    .expect(403);
+            as(Role.HOUSING).get("/api/manifests/" + id + "/notifications").expect(403);
+            as(Role.HOUSING).get("/api/manifests/" + id + "/versions/1").expect(403);
+            as(Role.HOUSING).raw("POST", "/api/manifests", "text/csv", "ref\r\n").expect(403);
+            as(Role.INSPECTOR).post("/api/manifests/" + id + "/versions/1/refuse", Map.of("reason", "x"))
+                    .expect(403);
+        }
+
+        @Test
+        void anotherAgencyCannotActOnAManifest() {
+            String id = id(submit(agency, anInbound(List.of(aNewArrival("A1")), List.of(aNewArrival("ALT1")))));
+            ApiClient otherAgency = as(Role.AGENCY, Role.INSPECTOR);
+            otherAgency.post("/api/manifests/" + id + "/versions", Map.of("basedOn", 1, "reason", "x",
+                    "lines", List.of(aNewArrival("A2")))).expect(404).code("MANIFEST_NOT_FOUND");
+            otherAgency.post("/api/manifests/" + id + "/versions/1/promote", Map.of("alternate", "ALT1",
+                    "reason", "x")).expect(404).code("MANIFEST_NOT_FOUND");
+            otherAgency.get("/api/manifests/" + id + "/notifications").expect(404).code("MANIFEST_NOT_FOUND");
+        }
+
+        @Test
         void anAgencySeesItsOwnManifestsAndNoOther() {
             String id = id(submit(agency, anInbound(List.of(aNewArrival("A1")), List.of())));
             ApiClient otherAgency = as(Role.AGENCY, Role.INSPECTOR);
@@ -182,6 +209,13 @@ class ManifestApiTest extends IntegrationTest {
             var body = anInbound(List.of(aNewArrival("A1")), List.of());
             body.put("agreementId", UUID.randomUUID().toString());
             agency.post("/api/manifests", body).expect(404).code("AGREEMENT_NOT_FOUND");
+        }
+
+        @Test
+        void promotingAnAlternateThatIsNotThereIsRefused() {
+            String id = id(submit(agency, anInbound(List.of(aNewArrival("A1")), List.of())));
+            agency.post("/api/manifests/" + id + "/versions/1/promote", Map.of("alternate", "NOPE", "reason", "x"))
+                    .expect(400).code("ALTERNATE_NOT_FOUND").field("alternate");
         }
 
         @Test

@@ -66,7 +66,15 @@ class ManifestPagesTest extends IntegrationTest {
     }
 
     @Test
-    void aHousingOfficerIsRefusedTheReview() {
+    void theWrongRolesAreRefused() {
         assertThat(logOn(Role.HOUSING).get("/manifests").statusCode()).isEqualTo(403);
+        UUID any = UUID.randomUUID();
+        var inspector = logOn(Role.INSPECTOR);
+        assertThat(inspector.post("/manifests/" + any + "/versions/1/approve", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(inspector.post("/manifests/" + any + "/versions/1/refuse", Map.of("reason", "x")).statusCode())
+                .isEqualTo(403);
+        assertThat(logOn(Role.SUPERVISOR).post("/manifests/" + any + "/arrivals", Map.of("version", "1"))
+                .statusCode()).isEqualTo(403);
     }
 }

@@ -365,6 +365,24 @@ class ManifestApiTest extends IntegrationTest {
                     .code("MANIFEST_LINES_DENIED");
         }
 
+        /** REQ-55: vetted again at boarding, and the arrival refused once the agreement is no longer in force. */
+        @Test
+        void anAgreementEndedAfterApprovalRefusesBoardingAndArrival() {
+            var terms = anAgreement(TODAY.minusDays(30), TODAY.plusDays(300));
+            agreement = record(director, terms);
+            JsonNode v1 = submit(agency, anInbound(List.of(aNewArrival("A1")), List.of()));
+            String id = id(v1);
+            supervisor.post("/api/manifests/" + id + "/versions/1/approve", Map.of()).expect(200);
+            terms.put("termEnd", TODAY.minusDays(1).toString());
+            director.put("/api/agreements/" + agreement, Map.of("expectedVersion", 1,
+                    "reason", "the sending state ended the arrangement", "terms", terms)).expect(200);
+            var refused = agency.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1,
+                    "boarded", List.of("A1"))).expect(409).code("MANIFEST_LINES_DENIED");
+            assertThat(refused.body()).contains("A1: AGREEMENT_TERM AGREEMENT_EXPIRED");
+            as(Role.INTAKE).post("/api/manifests/" + id + "/arrivals", Map.of("version", 1, "arrived",
+                    List.of("A1"))).expect(409).code("AGREEMENT_EXPIRED");
+        }
+
         @Test
         void aLineOutsideTheAcceptedCategoriesIsFlagged() {
             var line = aNewArrival("A1");

@@ -113,6 +113,27 @@ class ManifestHandoverTest extends IntegrationTest {
         return body;
     }
 
+    /** REQ-55: a protection order entered after the version was built refuses its approval. */
+    @Test
+    void anOrderEnteredAfterTheVersionWasBuiltRefusesItsApproval() {
+        UUID person = removableToSV();
+        JsonNode v1 = intake.post("/api/manifests", anOutbound(List.of(line("R1", person)))).expect(201).json();
+        assertThat(v1.path("version").path("lines").get(0).path("vetting").path("status").asString())
+                .isEqualTo("CLEARED");
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("type", "WITHHOLDING_OF_REMOVAL");
+        order.put("issuedBy", "Immigration Court, Test District");
+        order.put("caseNumber", "A" + (100_000_000 + RANDOM.nextInt(899_999_999)));
+        order.put("decidedOn", TODAY.minusDays(2).toString());
+        order.put("country", "SV");
+        order.put("documentReference", "EOIR-" + RANDOM.nextInt(1_000_000));
+        legal.post("/api/people/" + person + "/orders", order).expect(201);
+        String id = v1.path("manifest").path("id").asString();
+        var refused = as(Role.SUPERVISOR).post("/api/manifests/" + id + "/versions/1/approve", Map.of()).expect(409)
+                .code("MANIFEST_LINES_DENIED");
+        assertThat(refused.body()).contains("R1: PROTECTION_ORDER");
+    }
+
     @Test
     void anApprovedDispatchedLineIsHandedOverWithEveryFieldAndCustodyEnds() {
         UUID first = removableToSV();

@@ -318,6 +318,36 @@ class ManifestApiTest extends IntegrationTest {
                     .expect(409).code("MANIFEST_CLOSED");
         }
 
+        /** The whole flow: submit, vet, substitute an alternate, re-vet, approve, board, arrive, reconcile, statement. */
+        @Test
+        void theWholeFlowFromSubmissionToStatement() {
+            String id = id(submit(agency, anInbound(List.of(aNewArrival("A1"), aNewArrival("A2")),
+                    List.of(aNewArrival("ALT1"), aNewArrival("ALT2")))));
+            JsonNode v2 = agency.post("/api/manifests/" + id + "/versions/1/promote", Map.of("alternate", "ALT1",
+                    "replacing", "A2", "reason", "A2 withdrawn by the sender")).expect(201).json().path("version");
+            assertThat(statuses(v2)).containsExactly("A1=CLEARED", "ALT1=CLEARED");
+            assertThat(v2.path("alternates").get(0).path("ref").asString()).isEqualTo("ALT2");
+            assertThat(v2.path("alternates").get(0).path("alternateRank").asInt()).isEqualTo(1);
+            assertThat(v2.path("approvedBy").isNull()).isTrue();
+            supervisor.post("/api/manifests/" + id + "/versions/2/approve", Map.of()).expect(200);
+            agency.post("/api/manifests/" + id + "/dispatch", Map.of("version", 2, "boarded", List.of("A2")))
+                    .expect(409).code("NOT_ON_APPROVED_MANIFEST");
+            agency.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("A1")))
+                    .expect(409).code("MANIFEST_VERSION_OUTDATED");
+            agency.post("/api/manifests/" + id + "/dispatch", Map.of("version", 2, "boarded", List.of("A1", "ALT1")))
+                    .expect(200);
+            JsonNode r = as(Role.INTAKE).post("/api/manifests/" + id + "/arrivals",
+                    Map.of("version", 2, "arrived", List.of("A1", "ALT1"))).expect(200).json();
+            assertThat(r.path("missing")).isEmpty();
+            assertThat(r.path("unexpected")).isEmpty();
+            r.path("admitted").forEach(a -> assertThat(a.path("result").path("status").asInt()).isEqualTo(201));
+            JsonNode statement = director.get("/api/agreements/" + agreement + "/statement").expect(200).json();
+            assertThat(statement.path("heldNow").asLong()).isEqualTo(2);
+            assertThat(statement.path("peopleHeld").asLong()).isEqualTo(2);
+            assertThat(statement.path("withoutDisposition")).hasSize(2);
+            assertThat(agency.get("/api/manifests/" + id + "/versions").expect(200).json()).hasSize(2);
+        }
+
         @Test
         void theBuilderCannotApproveAndOnlyTheLatestVersionMayBeApproved() {
             ApiClient both = as(Role.INTAKE, Role.SUPERVISOR);

@@ -148,6 +148,11 @@ public class AgreementService {
         return repository.heldNow(id).stream().filter(h -> scope.allows(h.facility())).toList();
     }
 
+    /** How many people are held now under the agreement, in every facility (the figure its cap is measured by). */
+    public long heldCount(UUID id) {
+        return repository.heldNow(id).size();
+    }
+
     /** The people held now under the agreement, that the reader may see, who have no long-term disposition yet. */
     public List<HeldPerson> withoutDisposition(UUID id) {
         return heldNow(id).stream().filter(h -> h.disposition() == null).toList();

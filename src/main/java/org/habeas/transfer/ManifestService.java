@@ -49,8 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
  * POSSIBLE_DUPLICATE until the sender names the record), the agreement (in force on the scheduled day,
  * AGREEMENT_EXPIRED; the line's category among those it accepts, OUTSIDE_AGREEMENT_SCOPE), and by direction: an
  * outbound line by every rule of the engine for a removal to the destination country (the legal rules included,
- * one batch for the version), an inbound line for room at the destination facility (CAPACITY_EXCEEDED) and for
- * not being held already (ALREADY_IN_CUSTODY).
+ * one batch for the version), an inbound line for room at the destination facility and within the agreement's
+ * capacity cap (CAPACITY_EXCEEDED) and for not being held already (ALREADY_IN_CUSTODY).
  */
 @Service
 @Transactional(readOnly = true)

@@ -179,6 +179,9 @@ class ManifestVetting {
     // Room at the destination for the travelling lines, in order, and nobody already held.
     private void vetArrivals(Manifest m, List<LineDraft> drafts, int travelling,
                              List<List<LineVetting.Reason>> denials, List<List<String>> passed) {
+        Agreement agreement = agreements.agreement(m.agreement());
+        Integer cap = agreement.terms().capacityCap();
+        long heldUnder = cap == null ? 0 : agreements.heldCount(m.agreement());
         var figures = estate.facility(m.destinationFacility()).figures();
         long room = Math.max(0, figures.operational() - figures.population());
         long taken = 0;
@@ -193,6 +196,14 @@ class ManifestVetting {
                 continue;   // an alternate takes room only once promoted; its version is vetted again then
             }
             taken++;
+            if (cap != null && heldUnder + taken > cap) {
+                denials.get(i).add(new LineVetting.Reason("AGREEMENT_CAP", "CAPACITY_EXCEEDED",
+                        "Agreement %s caps the people held under it at %d; %d are held and this is arrival %d"
+                                .formatted(agreement.terms().reference(), cap, heldUnder, taken),
+                        "agreement " + agreement.terms().reference()));
+            } else {
+                passed.get(i).add("AGREEMENT_CAP");
+            }
             if (taken > room) {
                 denials.get(i).add(new LineVetting.Reason("CAPACITY", "CAPACITY_EXCEEDED",
                         "%s has room for %d more people within its operational capacity; this is arrival %d"

@@ -414,6 +414,30 @@ class ManifestApiTest extends IntegrationTest {
         }
 
         @Test
+        void linesBeyondTheAgreementsCapAreDenied() {
+            var terms = anAgreement(TODAY.minusDays(30), TODAY.plusDays(300));
+            terms.put("capacityCap", 1);
+            agreement = record(director, terms);
+            JsonNode v1 = submit(agency, anInbound(List.of(aNewArrival("A1"), aNewArrival("A2")), List.of()));
+            assertThat(statuses(v1.path("version"))).containsExactly("A1=CLEARED", "A2=DENIED");
+            assertThat(deniedRules(v1.path("version").path("lines").get(1))).containsExactly("AGREEMENT_CAP");
+        }
+
+        @Test
+        void linesBeyondTheRoomAtTheDestinationAreDenied() {
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (int i = 1; i <= 11; i++) {
+                lines.add(aNewArrival("A" + i));
+            }
+            JsonNode v1 = submit(agency, anInbound(lines, List.of()));
+            JsonNode last = v1.path("version").path("lines").get(10);
+            assertThat(last.path("vetting").path("status").asString()).isEqualTo("DENIED");
+            assertThat(deniedRules(last)).containsExactly("CAPACITY");
+            assertThat(v1.path("version").path("lines").get(9).path("vetting").path("status").asString())
+                    .isEqualTo("CLEARED");
+        }
+
+        @Test
         void aLineOutsideTheAcceptedCategoriesIsFlagged() {
             var line = aNewArrival("A1");
             line.put("category", "THIRD_COUNTRY_NATIONAL");

@@ -9,7 +9,8 @@ import java.util.Map;
  * denial of {@link #NO_RULE_FOR_ACTION} to any decision on an action for which one of these gave no outcome, so a
  * rule that is missing from the application (a module not deployed, a bean renamed) or that stopped applying to the
  * action refuses the movement instead of letting it through unjudged. Each name is published by the module that
- * contributes the rule: estate (CAPACITY, AREA_MINIMUM), custody and custody.placement, and legal.
+ * contributes the rule: estate (CAPACITY, AREA_MINIMUM), custody and custody.placement, legal, and transfer
+ * (AGREEMENT_TERM).
  */
 public final class RequiredRules {
 
@@ -18,11 +19,14 @@ public final class RequiredRules {
 
     private static final List<String> INTO_A_CELL = List.of("AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION",
             "SEPARATION");
-    private static final List<String> ABROAD = List.of("CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED", "LEGAL_HOLD",
-            "LEGAL_REVIEW_STALE", "NOTICE_WINDOW", "PROTECTION_ORDER", "SECOND_APPROVER", "STAY_OF_REMOVAL");
+    private static final List<String> PLACED = List.of("AGREEMENT_TERM", "AREA_MINIMUM", "CAPACITY",
+            "NON_ASSOCIATION", "SEPARATION");
+    private static final List<String> ABROAD = List.of("AGREEMENT_TERM", "CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED",
+            "LEGAL_HOLD", "LEGAL_REVIEW_STALE", "NOTICE_WINDOW", "PROTECTION_ORDER", "SECOND_APPROVER",
+            "STAY_OF_REMOVAL");
 
     private static final Map<MovementAction, List<String>> BY_ACTION = new EnumMap<>(Map.of(
-            MovementAction.PLACEMENT, INTO_A_CELL,
+            MovementAction.PLACEMENT, PLACED,
             MovementAction.CELL_MOVE, INTO_A_CELL,
             MovementAction.TRANSFER, List.of("TRANSFER_DESTINATION"),
             MovementAction.TEMPORARY_ABSENCE, List.of("ABSENCE_AUTHORITY"),

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ProductionRuleSetTest extends IntegrationTest {
 
-    /** The production rules, as the engine orders them (by name): custody's, estate's, legal's and the engine's own. */
-    static final List<String> PRODUCTION = List.of("ABSENCE_AUTHORITY", "AREA_MINIMUM", "CAPACITY",
+    /** The production rules, as the engine orders them (by name): custody's, estate's, legal's, transfer's and the engine's own. */
+    static final List<String> PRODUCTION = List.of("ABSENCE_AUTHORITY", "AGREEMENT_TERM", "AREA_MINIMUM", "CAPACITY",
             "CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED", "LEGAL_HOLD", "LEGAL_REVIEW_STALE", "NON_ASSOCIATION",
             "NOTICE_WINDOW", "PROTECTION_ORDER", "RELEASE_AUTHORITY", "SECOND_APPROVER", "SEPARATION",
             "STAY_OF_REMOVAL", "TRANSFER_DESTINATION");
@@ -37,12 +37,12 @@ class ProductionRuleSetTest extends IntegrationTest {
 
     private static Map<MovementAction, List<String>> byAction() {
         Map<MovementAction, List<String>> byAction = new EnumMap<>(MovementAction.class);
-        byAction.put(MovementAction.PLACEMENT, List.of("AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION", "SEPARATION"));
+        byAction.put(MovementAction.PLACEMENT, List.of("AGREEMENT_TERM", "AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION", "SEPARATION"));
         byAction.put(MovementAction.CELL_MOVE, List.of("AREA_MINIMUM", "CAPACITY", "NON_ASSOCIATION", "SEPARATION"));
         byAction.put(MovementAction.TRANSFER, List.of("TRANSFER_DESTINATION"));
         byAction.put(MovementAction.TEMPORARY_ABSENCE, List.of("ABSENCE_AUTHORITY"));
         byAction.put(MovementAction.RELEASE, List.of("RELEASE_AUTHORITY"));
-        List<String> abroad = List.of("CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED", "LEGAL_HOLD", "LEGAL_REVIEW_STALE",
+        List<String> abroad = List.of("AGREEMENT_TERM", "CLASS_INJUNCTION", "FINAL_ORDER_REQUIRED", "LEGAL_HOLD", "LEGAL_REVIEW_STALE",
                 "NOTICE_WINDOW", "PROTECTION_ORDER", "SECOND_APPROVER", "STAY_OF_REMOVAL");
         byAction.put(MovementAction.REMOVAL, abroad);
         byAction.put(MovementAction.HANDOVER, abroad);

@@ -2,9 +2,11 @@ package org.habeas.vetting.internal;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.habeas.access.Role;
+import org.habeas.vetting.ApprovedMovements;
 import org.habeas.vetting.Evaluation;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleOutcome;
@@ -25,10 +27,15 @@ class SecondApproverRule implements VettingRule {
     private static final RuleOutcome.Source SOURCE = new RuleOutcome.Source("the two-person rule",
             "vetting.source.twoPersons");
 
-    private final Clock clock;
+    private static final RuleOutcome.Source LISTS = new RuleOutcome.Source("an approved manifest",
+            "vetting.source.approvedManifest");
 
-    SecondApproverRule(Clock clock) {
+    private final Clock clock;
+    private final List<ApprovedMovements> approved;
+
+    SecondApproverRule(Clock clock, List<ApprovedMovements> approved) {
         this.clock = clock;
+        this.approved = approved;
     }
 
     @Override
@@ -43,6 +50,9 @@ class SecondApproverRule implements VettingRule {
 
     @Override
     public RuleOutcome evaluate(VettingRequest request, Evaluation evaluation) {
+        if (approved.stream().anyMatch(a -> a.approvedByTwo(request))) {
+            return RuleOutcome.pass(NAME, LISTS, clock.instant());
+        }
         return RuleOutcome.deny(NAME, "SECOND_APPROVAL_REQUIRED", RuleOutcome.Detail.of("a removal or handover "
                 + "outside an approved manifest needs a second approver: request an override of SECOND_APPROVER for "
                 + "this movement; a supervisor approves it", "vetting.ruleDetail.secondApprover"), SOURCE,

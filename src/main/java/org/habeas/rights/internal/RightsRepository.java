@@ -1,0 +1,263 @@
+package org.habeas.rights.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.habeas.common.SqlTimes;
+import org.habeas.rights.EventPublicationView;
+import org.habeas.rights.NotificationAttempt;
+import org.habeas.rights.NotificationTask;
+import org.habeas.rights.Occasion;
+import org.habeas.rights.PersonContact;
+import org.habeas.rights.Recipient;
+import org.habeas.rights.TaskStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The rights module's SQL: contacts, notification duties and their attempts, and the outbox's incomplete rows. */
+@Repository
+public class RightsRepository {
+
+    private static final String CONTACT_COLUMNS = """
+            id, person_id, kind, name, relation, phone, email, address, tell_of_illness, recorded_at, recorded_by
+            """;
+
+    // A second run of the admission listener copies the same contacts again: the unique key drops them.
+    private static final String INSERT_CONTACT_ONCE = """
+            INSERT INTO rights_contact (id, person_id, kind, name, relation, phone, email, address, tell_of_illness,
+                                        recorded_at, recorded_by, from_movement)
+            VALUES (:id, :person, :kind, :name, :relation, :phone, :email, :address, :tellOfIllness,
+                    :recordedAt, :recordedBy, :fromMovement)
+            ON CONFLICT DO NOTHING
+            """;
+
+    private static final String SELECT_CONTACTS_OF_PERSON = "SELECT " + CONTACT_COLUMNS + """
+              FROM rights_contact
+             WHERE person_id = :person
+             ORDER BY recorded_at, id
+            """;
+
+    private static final String SELECT_CONTACT = "SELECT " + CONTACT_COLUMNS + """
+              FROM rights_contact
+             WHERE id = :id
+            """;
+
+    private static final String UPDATE_CONTACT_CONSENT = """
+            UPDATE rights_contact SET tell_of_illness = :tellOfIllness WHERE id = :id
+            """;
+
+    // Idempotent on the event: the same occasion and recipient never make a second task (V82).
+    private static final String INSERT_TASK_ONCE = """
+            INSERT INTO notification_task (id, person_id, facility, occasion, occasion_id, recipient, recipient_key,
+                                           contact_id, notice, occurred_at, created_at, due_at, status)
+            VALUES (:id, :person, :facility, :occasion, :occasionId, :recipient, :recipientKey, :contact,
+                    CAST(:notice AS jsonb), :occurredAt, :createdAt, :dueAt, :status)
+            ON CONFLICT (occasion_id, recipient_key) DO NOTHING
+            """;
+
+    private static final String TASK_COLUMNS = """
+            t.id, t.person_id, t.facility, t.occasion, t.occasion_id, t.recipient, t.contact_id, c.name AS contact_name,
+            t.notice::text AS notice, t.occurred_at, t.created_at, t.due_at, t.status, t.done_at,
+            (t.status = 'OPEN' AND t.due_at < :now) AS overdue
+            """;
+
+    private static final String SELECT_TASKS_DUE_IN_FACILITY = "SELECT " + TASK_COLUMNS + """
+              FROM notification_task t LEFT JOIN rights_contact c ON c.id = t.contact_id
+             WHERE t.facility = :facility AND t.status = 'OPEN' AND t.due_at >= :now
+             ORDER BY t.due_at, t.id
+             LIMIT :limit
+            """;
+
+    private static final String SELECT_TASKS_OVERDUE_IN_FACILITY = "SELECT " + TASK_COLUMNS + """
+              FROM notification_task t LEFT JOIN rights_contact c ON c.id = t.contact_id
+             WHERE t.facility = :facility AND t.status = 'OPEN' AND t.due_at < :now
+             ORDER BY t.due_at, t.id
+             LIMIT :limit
+            """;
+
+    private static final String SELECT_TASKS_CLOSED_IN_FACILITY = "SELECT " + TASK_COLUMNS + """
+              FROM notification_task t LEFT JOIN rights_contact c ON c.id = t.contact_id
+             WHERE t.facility = :facility AND t.status <> 'OPEN'
+             ORDER BY t.created_at DESC, t.id
+             LIMIT :limit
+            """;
+
+    private static final String SELECT_TASKS_OF_PERSON = "SELECT " + TASK_COLUMNS + """
+              FROM notification_task t LEFT JOIN rights_contact c ON c.id = t.contact_id
+             WHERE t.person_id = :person
+             ORDER BY t.created_at, t.recipient, t.id
+            """;
+
+    private static final String SELECT_TASK_FOR_UPDATE = "SELECT " + TASK_COLUMNS + """
+              FROM notification_task t LEFT JOIN rights_contact c ON c.id = t.contact_id
+             WHERE t.id = :id
+               FOR UPDATE OF t
+            """;
+
+    private static final String INSERT_ATTEMPT = """
+            INSERT INTO notification_attempt (id, task_id, at, method, made_by, delivered, note, recorded_at)
+            VALUES (:id, :task, :at, :method, :madeBy, :delivered, :note, :recordedAt)
+            """;
+
+    private static final String UPDATE_TASK_DONE = """
+            UPDATE notification_task SET status = 'DONE', done_at = :doneAt WHERE id = :id AND status = 'OPEN'
+            """;
+
+    private static final String SELECT_ATTEMPTS_OF_TASKS = """
+            SELECT id, task_id, at, method, made_by, delivered, note, recorded_at
+              FROM notification_attempt
+             WHERE task_id IN (:tasks)
+             ORDER BY at, recorded_at, id
+            """;
+
+    private static final String SELECT_INCOMPLETE_PUBLICATIONS = """
+            SELECT id, listener_id, event_type, publication_date, status, completion_attempts, last_resubmission_date
+              FROM event_publication
+             WHERE completion_date IS NULL
+             ORDER BY publication_date, id
+             LIMIT :limit
+            """;
+
+    private static final String SELECT_PUBLICATION_IS_INCOMPLETE = """
+            SELECT count(*) FROM event_publication WHERE id = :id AND completion_date IS NULL
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    RightsRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the contact unless the same movement already copied it; answers whether it was inserted. */
+    public boolean insertContact(PersonContact c, UUID fromMovement) {
+        return jdbc.sql(INSERT_CONTACT_ONCE).param("id", c.id()).param("person", c.person())
+                .param("kind", c.kind().name()).param("name", c.name()).param("relation", c.relation())
+                .param("phone", c.phone()).param("email", c.email()).param("address", c.address())
+                .param("tellOfIllness", c.tellOfIllness()).param("recordedAt", SqlTimes.utc(c.recordedAt()))
+                .param("recordedBy", c.recordedBy()).param("fromMovement", fromMovement).update() == 1;
+    }
+
+    public List<PersonContact> contacts(UUID person) {
+        return jdbc.sql(SELECT_CONTACTS_OF_PERSON).param("person", person).query(RightsRepository::contact).list();
+    }
+
+    public Optional<PersonContact> contact(UUID id) {
+        return jdbc.sql(SELECT_CONTACT).param("id", id).query(RightsRepository::contact).optional();
+    }
+
+    public void updateConsent(UUID id, boolean tellOfIllness) {
+        int rows = jdbc.sql(UPDATE_CONTACT_CONSENT).param("id", id).param("tellOfIllness", tellOfIllness).update();
+        if (rows != 1) {
+            throw new IllegalStateException("contact " + id + " not updated: " + rows + " rows");
+        }
+    }
+
+    /** A task to insert; {@code recipientKey} with the occasion is what makes it once only. */
+    public record NewTask(UUID id, UUID person, String facility, Occasion occasion, UUID occasionId,
+                          Recipient recipient, String recipientKey, UUID contact, Map<String, Object> notice,
+                          Instant occurredAt, Instant createdAt, Instant dueAt, TaskStatus status) {
+    }
+
+    /** Answers whether the task was inserted (false: that occasion already owes that recipient a task). */
+    public boolean insertTask(NewTask t) {
+        return jdbc.sql(INSERT_TASK_ONCE).param("id", t.id()).param("person", t.person())
+                .param("facility", t.facility()).param("occasion", t.occasion().name())
+                .param("occasionId", t.occasionId()).param("recipient", t.recipient().name())
+                .param("recipientKey", t.recipientKey()).param("contact", t.contact())
+                .param("notice", json.writeValueAsString(t.notice()))
+                .param("occurredAt", SqlTimes.utc(t.occurredAt())).param("createdAt", SqlTimes.utc(t.createdAt()))
+                .param("dueAt", SqlTimes.utc(t.dueAt())).param("status", t.status().name()).update() == 1;
+    }
+
+    public List<NotificationTask> tasksOfFacility(String facility, NotificationTask.State state, Instant now,
+                                                  int limit) {
+        String sql = switch (state) {
+            case DUE -> SELECT_TASKS_DUE_IN_FACILITY;
+            case OVERDUE -> SELECT_TASKS_OVERDUE_IN_FACILITY;
+            case DONE -> SELECT_TASKS_CLOSED_IN_FACILITY;
+        };
+        return withAttempts(jdbc.sql(sql).param("facility", facility).param("now", SqlTimes.utc(now))
+                .param("limit", limit).query(this::task).list());
+    }
+
+    public List<NotificationTask> tasksOfPerson(UUID person, Instant now) {
+        return withAttempts(jdbc.sql(SELECT_TASKS_OF_PERSON).param("person", person).param("now", SqlTimes.utc(now))
+                .query(this::task).list());
+    }
+
+    public Optional<NotificationTask> lockTask(UUID id, Instant now) {
+        return jdbc.sql(SELECT_TASK_FOR_UPDATE).param("id", id).param("now", SqlTimes.utc(now)).query(this::task)
+                .optional().map(t -> withAttempts(List.of(t)).get(0));
+    }
+
+    public void insertAttempt(NotificationAttempt a) {
+        int rows = jdbc.sql(INSERT_ATTEMPT).param("id", a.id()).param("task", a.task()).param("at", SqlTimes.utc(a.at()))
+                .param("method", a.method().name()).param("madeBy", a.madeBy()).param("delivered", a.delivered())
+                .param("note", a.note()).param("recordedAt", SqlTimes.utc(a.recordedAt())).update();
+        if (rows != 1) {
+            throw new IllegalStateException("attempt not inserted: " + rows + " rows");
+        }
+    }
+
+    public void markDone(UUID task, Instant doneAt) {
+        int rows = jdbc.sql(UPDATE_TASK_DONE).param("id", task).param("doneAt", SqlTimes.utc(doneAt)).update();
+        if (rows != 1) {
+            throw new IllegalStateException("task " + task + " not closed: " + rows + " rows");
+        }
+    }
+
+    public List<EventPublicationView> incompletePublications(int limit) {
+        return jdbc.sql(SELECT_INCOMPLETE_PUBLICATIONS).param("limit", limit).query((rs, n) -> new EventPublicationView(
+                rs.getObject("id", UUID.class), rs.getString("listener_id"), rs.getString("event_type"),
+                SqlTimes.instant(rs, "publication_date"), rs.getString("status"), rs.getInt("completion_attempts"),
+                SqlTimes.instant(rs, "last_resubmission_date"))).list();
+    }
+
+    public boolean publicationIncomplete(UUID id) {
+        return jdbc.sql(SELECT_PUBLICATION_IS_INCOMPLETE).param("id", id).query(Long.class).single() == 1;
+    }
+
+    private List<NotificationTask> withAttempts(List<NotificationTask> tasks) {
+        if (tasks.isEmpty()) {
+            return tasks;
+        }
+        Collection<UUID> ids = tasks.stream().map(NotificationTask::id).toList();
+        Map<UUID, List<NotificationAttempt>> byTask = jdbc.sql(SELECT_ATTEMPTS_OF_TASKS).param("tasks", ids)
+                .query((rs, n) -> new NotificationAttempt(rs.getObject("id", UUID.class),
+                        rs.getObject("task_id", UUID.class), SqlTimes.instant(rs, "at"),
+                        NotificationAttempt.Method.valueOf(rs.getString("method")), rs.getString("made_by"),
+                        rs.getBoolean("delivered"), rs.getString("note"), SqlTimes.instant(rs, "recorded_at")))
+                .list().stream().collect(java.util.stream.Collectors.groupingBy(NotificationAttempt::task));
+        return tasks.stream().map(t -> t.withAttempts(byTask.getOrDefault(t.id(), List.of()))).toList();
+    }
+
+    private NotificationTask task(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> notice = json.readValue(rs.getString("notice"), new TypeReference<Map<String, Object>>() {
+        });
+        return new NotificationTask(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                rs.getString("facility"), Occasion.valueOf(rs.getString("occasion")),
+                rs.getObject("occasion_id", UUID.class), Recipient.valueOf(rs.getString("recipient")),
+                rs.getObject("contact_id", UUID.class), rs.getString("contact_name"), notice,
+                SqlTimes.instant(rs, "occurred_at"), SqlTimes.instant(rs, "created_at"), SqlTimes.instant(rs, "due_at"),
+                TaskStatus.valueOf(rs.getString("status")), SqlTimes.instant(rs, "done_at"), rs.getBoolean("overdue"),
+                List.of());
+    }
+
+    private static PersonContact contact(ResultSet rs, int n) throws SQLException {
+        return new PersonContact(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                PersonContact.Kind.valueOf(rs.getString("kind")), rs.getString("name"), rs.getString("relation"),
+                rs.getString("phone"), rs.getString("email"), rs.getString("address"),
+                rs.getBoolean("tell_of_illness"), SqlTimes.instant(rs, "recorded_at"), rs.getString("recorded_by"));
+    }
+}

@@ -3,6 +3,7 @@ package org.habeas.rights;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
@@ -10,7 +11,23 @@ import org.habeas.ApiClient;
 /** Facilities, people, admissions and movements for the rights tests, built through the API. */
 final class RightsFixtures {
 
+    private static final Random RANDOM = new Random();
+
     private RightsFixtures() {
+    }
+
+    /** A made-up name, new each time: synthetic people only. */
+    static String syntheticName() {
+        String consonants = "bdfgklmnprstvz";
+        String vowels = "aeiou";
+        var name = new StringBuilder();
+        synchronized (RANDOM) {
+            for (int i = 0; i < 4; i++) {
+                name.append(consonants.charAt(RANDOM.nextInt(consonants.length())))
+                        .append(vowels.charAt(RANDOM.nextInt(vowels.length())));
+            }
+        }
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** A new facility with one cell; answers its code. */
@@ -28,15 +45,21 @@ final class RightsFixtures {
         facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
         facility.put("openedOn", "2023-02-01");
         director.post("/api/facilities", facility).expect(201);
+        // One cell, so that the facility has room to receive a transfer.
+        director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1", "locations",
+                List.of(Map.of("path", "M1", "kind", "MODULE"), Map.of("path", "M1-C01", "parent", "M1", "kind",
+                        "CELL", "certifiedNormal", 2, "operationalCapacity", 4, "maximumCapacity", 4,
+                        "floorAreaM2", 100.0)))).expect(201);
         return code;
     }
 
     /** A synthetic person of {@code nationality} registered in {@code facility}. */
     static UUID aPerson(ApiClient intake, String facility, String nationality) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", Map.of("givenNames", "Prueba", "firstFamilyName", "Derechos" + UUID.randomUUID()
-                .toString().substring(0, 6)));
-        body.put("birthDate", "1980-05-17");
+        body.put("name", Map.of("givenNames", syntheticName(), "firstFamilyName", syntheticName(),
+                "secondFamilyName", syntheticName()));
+        body.put("birthDate", "19%02d-0%d-1%d".formatted(60 + RANDOM.nextInt(40), 1 + RANDOM.nextInt(9),
+                RANDOM.nextInt(10)));
         body.put("recordedSex", "MALE");
         body.put("nationalities", List.of(Map.of("country", nationality, "determinedFrom", "PASSPORT")));
         body.put("facility", facility);

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.habeas.common.SqlTimes;
+import org.habeas.rights.ConsularNotification;
 import org.habeas.rights.EventPublicationView;
+import org.habeas.rights.MandatoryCountry;
 import org.habeas.rights.NotificationAttempt;
 import org.habeas.rights.NotificationTask;
 import org.habeas.rights.Occasion;
@@ -131,6 +133,82 @@ public class RightsRepository {
             SELECT count(*) FROM event_publication WHERE id = :id AND completion_date IS NULL
             """;
 
+    private static final String SELECT_MANDATORY_COUNTRIES = """
+            SELECT country, effective_from, effective_to, citation, recorded_at, recorded_by
+              FROM consular_mandatory_country
+             ORDER BY country, effective_from
+            """;
+
+    private static final String INSERT_MANDATORY_COUNTRY = """
+            INSERT INTO consular_mandatory_country (country, effective_from, effective_to, citation, recorded_at,
+                                                    recorded_by)
+            VALUES (:country, :effectiveFrom, :effectiveTo, :citation, :recordedAt, :recordedBy)
+            ON CONFLICT (country, effective_from) DO UPDATE
+               SET effective_to = EXCLUDED.effective_to, citation = EXCLUDED.citation,
+                   recorded_at = EXCLUDED.recorded_at, recorded_by = EXCLUDED.recorded_by
+            """;
+
+    private static final String SELECT_CONSULAR_RECORD = """
+            SELECT rights_told_at, rights_told_by, rights_told_language, notification_requested
+              FROM consular_record
+             WHERE person_id = :person
+            """;
+
+    private static final String UPSERT_RIGHTS_TOLD = """
+            INSERT INTO consular_record (person_id, rights_told_at, rights_told_by, rights_told_language, updated_at)
+            VALUES (:person, :at, :by, :language, :now)
+            ON CONFLICT (person_id) DO UPDATE
+               SET rights_told_at = EXCLUDED.rights_told_at, rights_told_by = EXCLUDED.rights_told_by,
+                   rights_told_language = EXCLUDED.rights_told_language, updated_at = EXCLUDED.updated_at
+            """;
+
+    private static final String UPSERT_NOTIFICATION_REQUESTED = """
+            INSERT INTO consular_record (person_id, notification_requested, requested_recorded_at, updated_at)
+            VALUES (:person, :requested, :now, :now)
+            ON CONFLICT (person_id) DO UPDATE
+               SET notification_requested = EXCLUDED.notification_requested,
+                   requested_recorded_at = EXCLUDED.requested_recorded_at, updated_at = EXCLUDED.updated_at
+            """;
+
+    private static final String CONSULAR_NOTIFICATION_COLUMNS = """
+            id, person_id, facility, country, post, method, mandatory, notice::text AS notice, status, recorded_at,
+            recorded_by, sent_at, reviewed_at, reviewed_by, review_reason
+            """;
+
+    private static final String INSERT_CONSULAR_NOTIFICATION = """
+            INSERT INTO consular_notification (id, person_id, facility, country, post, method, mandatory, notice,
+                                               status, recorded_at, recorded_by, sent_at)
+            VALUES (:id, :person, :facility, :country, :post, :method, :mandatory, CAST(:notice AS jsonb), :status,
+                    :recordedAt, :recordedBy, :sentAt)
+            """;
+
+    private static final String SELECT_CONSULAR_NOTIFICATIONS_OF_PERSON = "SELECT " + CONSULAR_NOTIFICATION_COLUMNS
+            + """
+              FROM consular_notification
+             WHERE person_id = :person
+             ORDER BY recorded_at, id
+            """;
+
+    private static final String SELECT_CONSULAR_NOTIFICATION_FOR_UPDATE = "SELECT " + CONSULAR_NOTIFICATION_COLUMNS
+            + """
+              FROM consular_notification
+             WHERE id = :id
+               FOR UPDATE
+            """;
+
+    private static final String SELECT_CONSULAR_NOTIFICATIONS_HELD = "SELECT " + CONSULAR_NOTIFICATION_COLUMNS + """
+              FROM consular_notification
+             WHERE status = 'HELD_FOR_REVIEW'
+             ORDER BY recorded_at, id
+             LIMIT :limit
+            """;
+
+    private static final String UPDATE_CONSULAR_NOTIFICATION_REVIEWED = """
+            UPDATE consular_notification
+               SET status = :status, sent_at = :sentAt, reviewed_at = :now, reviewed_by = :by, review_reason = :reason
+             WHERE id = :id AND status = 'HELD_FOR_REVIEW'
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -226,6 +304,102 @@ public class RightsRepository {
 
     public boolean publicationIncomplete(UUID id) {
         return jdbc.sql(SELECT_PUBLICATION_IS_INCOMPLETE).param("id", id).query(Long.class).single() == 1;
+    }
+
+    // ---- consular
+
+    public List<MandatoryCountry> mandatoryCountries() {
+        return jdbc.sql(SELECT_MANDATORY_COUNTRIES).query((rs, n) -> new MandatoryCountry(rs.getString("country"),
+                rs.getObject("effective_from", java.time.LocalDate.class),
+                rs.getObject("effective_to", java.time.LocalDate.class), rs.getString("citation"),
+                SqlTimes.instant(rs, "recorded_at"), rs.getString("recorded_by"))).list();
+    }
+
+    public void insertMandatoryCountry(MandatoryCountry c) {
+        int rows = jdbc.sql(INSERT_MANDATORY_COUNTRY).param("country", c.country())
+                .param("effectiveFrom", c.effectiveFrom()).param("effectiveTo", c.effectiveTo())
+                .param("citation", c.citation()).param("recordedAt", SqlTimes.utc(c.recordedAt()))
+                .param("recordedBy", c.recordedBy()).update();
+        if (rows != 1) {
+            throw new IllegalStateException("mandatory country not recorded: " + rows + " rows");
+        }
+    }
+
+    /** The person's consular facts: told when, by whom, in what language, and whether they asked; empty: none. */
+    public record ConsularFacts(Instant rightsToldAt, String rightsToldBy, String language, Boolean requested) {
+    }
+
+    public Optional<ConsularFacts> consularFacts(UUID person) {
+        return jdbc.sql(SELECT_CONSULAR_RECORD).param("person", person).query((rs, n) -> new ConsularFacts(
+                SqlTimes.instant(rs, "rights_told_at"), rs.getString("rights_told_by"),
+                rs.getString("rights_told_language"), (Boolean) rs.getObject("notification_requested"))).optional();
+    }
+
+    public void recordRightsTold(UUID person, Instant at, String by, String language, Instant now) {
+        int rows = jdbc.sql(UPSERT_RIGHTS_TOLD).param("person", person).param("at", SqlTimes.utc(at)).param("by", by)
+                .param("language", language).param("now", SqlTimes.utc(now)).update();
+        if (rows != 1) {
+            throw new IllegalStateException("consular record not written: " + rows + " rows");
+        }
+    }
+
+    public void recordRequested(UUID person, boolean requested, Instant now) {
+        int rows = jdbc.sql(UPSERT_NOTIFICATION_REQUESTED).param("person", person).param("requested", requested)
+                .param("now", SqlTimes.utc(now)).update();
+        if (rows != 1) {
+            throw new IllegalStateException("consular record not written: " + rows + " rows");
+        }
+    }
+
+    public void insertConsularNotification(ConsularNotification c, String facility) {
+        int rows = jdbc.sql(INSERT_CONSULAR_NOTIFICATION).param("id", c.id()).param("person", c.person())
+                .param("facility", facility).param("country", c.country()).param("post", c.post())
+                .param("method", c.method().name()).param("mandatory", c.mandatory())
+                .param("notice", json.writeValueAsString(c.notice())).param("status", c.status().name())
+                .param("recordedAt", SqlTimes.utc(c.recordedAt())).param("recordedBy", c.recordedBy())
+                .param("sentAt", c.sentAt() == null ? null : SqlTimes.utc(c.sentAt())).update();
+        if (rows != 1) {
+            throw new IllegalStateException("consular notification not inserted: " + rows + " rows");
+        }
+    }
+
+    public List<ConsularNotification> consularNotifications(UUID person) {
+        return jdbc.sql(SELECT_CONSULAR_NOTIFICATIONS_OF_PERSON).param("person", person)
+                .query(this::consularNotification).list();
+    }
+
+    /** A held notification with the facility of the person at the time it was recorded (for facility scope). */
+    public record Held(ConsularNotification notification, String facility) {
+    }
+
+    public Optional<Held> lockConsularNotification(UUID id) {
+        return jdbc.sql(SELECT_CONSULAR_NOTIFICATION_FOR_UPDATE).param("id", id)
+                .query((rs, n) -> new Held(consularNotification(rs, n), rs.getString("facility"))).optional();
+    }
+
+    public List<Held> consularNotificationsHeld(int limit) {
+        return jdbc.sql(SELECT_CONSULAR_NOTIFICATIONS_HELD).param("limit", limit)
+                .query((rs, n) -> new Held(consularNotification(rs, n), rs.getString("facility"))).list();
+    }
+
+    public void markReviewed(UUID id, ConsularNotification.Status status, Instant now, String by, String reason) {
+        int rows = jdbc.sql(UPDATE_CONSULAR_NOTIFICATION_REVIEWED).param("id", id).param("status", status.name())
+                .param("sentAt", status == ConsularNotification.Status.SENT ? SqlTimes.utc(now) : null)
+                .param("now", SqlTimes.utc(now)).param("by", by).param("reason", reason).update();
+        if (rows != 1) {
+            throw new IllegalStateException("consular notification " + id + " not reviewed: " + rows + " rows");
+        }
+    }
+
+    private ConsularNotification consularNotification(ResultSet rs, int n) throws SQLException {
+        Map<String, Object> notice = json.readValue(rs.getString("notice"), new TypeReference<Map<String, Object>>() {
+        });
+        return new ConsularNotification(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                rs.getString("country"), rs.getString("post"),
+                ConsularNotification.Method.valueOf(rs.getString("method")), rs.getBoolean("mandatory"), notice,
+                ConsularNotification.Status.valueOf(rs.getString("status")), SqlTimes.instant(rs, "recorded_at"),
+                rs.getString("recorded_by"), SqlTimes.instant(rs, "sent_at"), SqlTimes.instant(rs, "reviewed_at"),
+                rs.getString("reviewed_by"), rs.getString("review_reason"));
     }
 
     private List<NotificationTask> withAttempts(List<NotificationTask> tasks) {

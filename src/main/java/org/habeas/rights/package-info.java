@@ -8,5 +8,5 @@
  * hold a consular notification for human review.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"common", "audit", "access", "people", "custody", "legal"})
+        allowedDependencies = {"common", "audit", "access", "estate", "people", "custody", "legal"})
 package org.habeas.rights;

@@ -76,7 +76,7 @@ public class ConsularService {
                 .filter(mandatory::contains).sorted().toList();
         return new ConsularRecord(person.value(), found.identity().nationalities(), facts.rightsToldAt(),
                 facts.rightsToldBy(), facts.language(), facts.requested(), mustTell,
-                repository.consularNotifications(person.value()));
+                repository.consularNotifications(person.value()), repository.consularCommunications(person.value()));
     }
 
     /** Records that the person was told of the right to consular notification, when and in which language. */
@@ -143,6 +143,27 @@ public class ConsularService {
                 .withDetails(Map.of("notification", notification.id().toString(), "country", country.value(),
                         "method", command.method().name(), "mandatory", mandatory)));
         return notification;
+    }
+
+    /**
+     * Records a consular visit, call or letter, or the person's objection to a visit (REQ-33). Refused with
+     * UNKNOWN_COUNTRY_CODE, VALIDATION_FAILED (a time in the future) and PERSON_NOT_FOUND out of scope.
+     */
+    @Transactional
+    public ConsularRecord recordCommunication(PersonId person, ConsularCommunication.Kind kind, String country,
+                                              String post, Instant at, String note) {
+        CountryCode code = CountryCode.of(country, "country");
+        people.requireVisible(person);
+        Instant now = clock.instant();
+        var communication = new ConsularCommunication(UUID.randomUUID(), person.value(), kind, code.value(),
+                post == null || post.isBlank() ? null : post.strip(), notInTheFuture(at, now, "at"),
+                note == null || note.isBlank() ? null : note.strip(), now, scope.actorName());
+        repository.insertConsularCommunication(communication);
+        journal.append(JournalEntry.of("CONSULAR_COMMUNICATION_RECORDED", "person", person.toString())
+                .withFacility(custody.facilityHolding(person).orElse(null))
+                .withDetails(Map.of("communication", communication.id().toString(), "kind", kind.name(),
+                        "country", code.value())));
+        return record(person);
     }
 
     /** The notifications held for review that the reviewer may see, oldest first. */

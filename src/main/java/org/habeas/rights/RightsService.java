@@ -18,6 +18,7 @@ import org.habeas.common.InvalidRequest;
 import org.habeas.custody.Contact;
 import org.habeas.custody.CustodyEvent;
 import org.habeas.custody.CustodyService;
+import org.habeas.estate.EstateService;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
 import org.habeas.rights.internal.NotificationPolicy;
@@ -40,16 +41,18 @@ public class RightsService {
     private final NotificationPolicy policy;
     private final PeopleService people;
     private final CustodyService custody;
+    private final EstateService estate;
     private final FacilityScope scope;
     private final Journal journal;
     private final Clock clock;
 
     RightsService(RightsRepository repository, NotificationPolicy policy, PeopleService people,
-                  CustodyService custody, FacilityScope scope, Journal journal, Clock clock) {
+                  CustodyService custody, EstateService estate, FacilityScope scope, Journal journal, Clock clock) {
         this.repository = repository;
         this.policy = policy;
         this.people = people;
         this.custody = custody;
+        this.estate = estate;
         this.scope = scope;
         this.journal = journal;
         this.clock = clock;
@@ -127,6 +130,12 @@ public class RightsService {
             occasion = Occasion.TRANSFER;
             // REQ-36: the reason and the receiving facility; never the escort, route or time of travel.
             notice.put("toFacility", transferred.toFacility());
+            estate.publicFacility(transferred.toFacility()).ifPresent(f -> {
+                notice.put("toFacilityName", f.name());
+                notice.put("toFacilityAddress", String.join(", ", java.util.stream.Stream.of(f.municipality(),
+                        f.region(), f.country()).filter(java.util.Objects::nonNull).toList()));
+                notice.put("toFacilityAuthority", f.responsibleAuthority());
+            });
             if (transferred.reason() != null) {
                 notice.put("reason", transferred.reason());
             }
@@ -207,7 +216,9 @@ public class RightsService {
             }
         }
         if (!created.isEmpty()) {
-            journal.append(JournalEntry.of("NOTIFICATION_DUTIES_OPENED", "person", person.toString())
+            // Subject "notifications", not "person": written after the movement's commit, on its own thread, it is
+            // about the person's duties, and must not pass for the latest change of the person's record.
+            journal.append(JournalEntry.of("NOTIFICATION_DUTIES_OPENED", "notifications", person.toString())
                     .withFacility(facility).withDetails(Map.of("occasion", occasion.name(),
                             "occasionId", occasionId.toString(), "tasks", created.stream().map(UUID::toString)
                                     .toList())));

@@ -103,6 +103,20 @@ class ConsularApiTest extends IntegrationTest {
         }
 
         @Test
+        void visitsCallsAndObjectionsAreOnRecord() {
+            as(Role.INTAKE).post(consular() + "/communications", Map.of("kind", "VISIT", "country", "VE",
+                    "post", "Consulado General en San Salvador", "note", "vice-consul, 40 minutes")).expect(201);
+            var record = as(Role.LEGAL).post(consular() + "/communications", Map.of("kind", "OBJECTION",
+                    "country", "VE", "note", "does not want a visit")).expect(201).json();
+            assertThat(record.path("communications").size()).isEqualTo(2);
+            assertThat(record.path("communications").get(1).path("kind").asString()).isEqualTo("OBJECTION");
+            as(Role.HOUSING).post(consular() + "/communications", Map.of("kind", "VISIT", "country", "VE"))
+                    .expect(403);
+            as(Role.INTAKE).post(consular() + "/communications", Map.of("country", "VE")).expect(400)
+                    .code("VALIDATION_FAILED").field("kind");
+        }
+
+        @Test
         void mandatoryNotificationFollowsTheEffectiveDate() {
             as(Role.ADMIN).post("/api/consular/mandatory-countries", Map.of("country", "VE", "effectiveFrom",
                     LocalDate.now().plusDays(30).toString(), "citation", "bilateral convention, art. 5")).expect(201);

@@ -163,6 +163,9 @@ class NotificationApiTest extends IntegrationTest {
             for (JsonNode t : transfer) {
                 assertThat(t.path("notice").path("toFacility").asString()).isEqualTo(destination);
                 assertThat(t.path("notice").path("reason").asString()).isEqualTo("closer to the court of the case");
+                assertThat(t.path("notice").path("toFacilityName").asString()).isEqualTo("Centro de prueba "
+                        + destination);
+                assertThat(t.path("notice").path("toFacilityAddress").asString()).isEqualTo("Tecoluca, San Vicente, SV");
                 assertThat(t.toString()).doesNotContain("escort").doesNotContain("route 12");
             }
         }

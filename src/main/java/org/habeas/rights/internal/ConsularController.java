@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.habeas.people.PersonId;
+import org.habeas.rights.ConsularCommunication;
 import org.habeas.rights.ConsularNotification;
 import org.habeas.rights.ConsularRecord;
 import org.habeas.rights.ConsularService;
@@ -52,6 +53,10 @@ class ConsularController {
                                @NotNull ConsularNotification.Method method, Instant at) {
     }
 
+    record CommunicationRequest(@NotNull ConsularCommunication.Kind kind, @NotBlank @Size(max = 10) String country,
+                                @Size(max = 300) String post, Instant at, @Size(max = 2000) String note) {
+    }
+
     record ReviewRequest(@NotNull Boolean send, @NotBlank @Size(max = 2000) String reason) {
     }
 
@@ -84,6 +89,14 @@ class ConsularController {
         var notification = consular.notify(new NewConsularNotification(new PersonId(personId), request.country(),
                 request.post(), request.method(), request.at()));
         return ResponseEntity.created(URI.create("/api/people/%s/consular".formatted(personId))).body(notification);
+    }
+
+    @PostMapping("/api/people/{personId}/consular/communications")
+    @PreAuthorize(RECORDERS)
+    ResponseEntity<ConsularRecord> communication(@PathVariable UUID personId,
+                                                 @Valid @RequestBody CommunicationRequest request) {
+        return ResponseEntity.status(201).body(consular.recordCommunication(new PersonId(personId), request.kind(),
+                request.country(), request.post(), request.at(), request.note()));
     }
 
     @GetMapping("/api/consular/held")

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.habeas.common.SqlTimes;
+import org.habeas.rights.ConsularCommunication;
 import org.habeas.rights.ConsularNotification;
 import org.habeas.rights.EventPublicationView;
 import org.habeas.rights.MandatoryCountry;
@@ -209,6 +210,57 @@ public class RightsRepository {
              WHERE id = :id AND status = 'HELD_FOR_REVIEW'
             """;
 
+    private static final String REPOINT_CONTACTS = """
+            UPDATE rights_contact SET person_id = :survivor WHERE person_id = :duplicate
+            """;
+
+    private static final String REPOINT_TASKS = """
+            UPDATE notification_task SET person_id = :survivor WHERE person_id = :duplicate
+            """;
+
+    private static final String REPOINT_CONSULAR_NOTIFICATIONS = """
+            UPDATE consular_notification SET person_id = :survivor WHERE person_id = :duplicate
+            """;
+
+    // One consular record per person: the survivor's facts win, the duplicate's fill what the survivor lacks.
+    private static final String FOLD_CONSULAR_RECORD_INTO_SURVIVOR = """
+            INSERT INTO consular_record (person_id, rights_told_at, rights_told_by, rights_told_language,
+                                         notification_requested, requested_recorded_at, updated_at)
+            SELECT :survivor, rights_told_at, rights_told_by, rights_told_language, notification_requested,
+                   requested_recorded_at, updated_at
+              FROM consular_record WHERE person_id = :duplicate
+            ON CONFLICT (person_id) DO UPDATE
+               SET rights_told_at = coalesce(consular_record.rights_told_at, EXCLUDED.rights_told_at),
+                   rights_told_by = coalesce(consular_record.rights_told_by, EXCLUDED.rights_told_by),
+                   rights_told_language = coalesce(consular_record.rights_told_language,
+                                                   EXCLUDED.rights_told_language),
+                   notification_requested = coalesce(consular_record.notification_requested,
+                                                     EXCLUDED.notification_requested),
+                   requested_recorded_at = coalesce(consular_record.requested_recorded_at,
+                                                    EXCLUDED.requested_recorded_at)
+            """;
+
+    private static final String DELETE_CONSULAR_RECORD = """
+            DELETE FROM consular_record WHERE person_id = :duplicate
+            """;
+
+    private static final String INSERT_CONSULAR_COMMUNICATION = """
+            INSERT INTO consular_communication (id, person_id, kind, country, post, at, note, recorded_at,
+                                                recorded_by)
+            VALUES (:id, :person, :kind, :country, :post, :at, :note, :recordedAt, :recordedBy)
+            """;
+
+    private static final String SELECT_CONSULAR_COMMUNICATIONS_OF_PERSON = """
+            SELECT id, person_id, kind, country, post, at, note, recorded_at, recorded_by
+              FROM consular_communication
+             WHERE person_id = :person
+             ORDER BY at, id
+            """;
+
+    private static final String REPOINT_CONSULAR_COMMUNICATIONS = """
+            UPDATE consular_communication SET person_id = :survivor WHERE person_id = :duplicate
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -306,6 +358,17 @@ public class RightsRepository {
         return jdbc.sql(SELECT_PUBLICATION_IS_INCOMPLETE).param("id", id).query(Long.class).single() == 1;
     }
 
+    /** Moves every rights row of {@code duplicate} to {@code survivor}; answers how many rows moved. */
+    public int repoint(UUID duplicate, UUID survivor) {
+        int moved = 0;
+        for (String sql : List.of(REPOINT_CONTACTS, REPOINT_TASKS, REPOINT_CONSULAR_NOTIFICATIONS,
+                REPOINT_CONSULAR_COMMUNICATIONS, FOLD_CONSULAR_RECORD_INTO_SURVIVOR)) {
+            moved += jdbc.sql(sql).param("duplicate", duplicate).param("survivor", survivor).update();
+        }
+        jdbc.sql(DELETE_CONSULAR_RECORD).param("duplicate", duplicate).update();
+        return moved;
+    }
+
     // ---- consular
 
     public List<MandatoryCountry> mandatoryCountries() {
@@ -389,6 +452,25 @@ public class RightsRepository {
         if (rows != 1) {
             throw new IllegalStateException("consular notification " + id + " not reviewed: " + rows + " rows");
         }
+    }
+
+    public void insertConsularCommunication(ConsularCommunication c) {
+        int rows = jdbc.sql(INSERT_CONSULAR_COMMUNICATION).param("id", c.id()).param("person", c.person())
+                .param("kind", c.kind().name()).param("country", c.country()).param("post", c.post())
+                .param("at", SqlTimes.utc(c.at())).param("note", c.note())
+                .param("recordedAt", SqlTimes.utc(c.recordedAt())).param("recordedBy", c.recordedBy()).update();
+        if (rows != 1) {
+            throw new IllegalStateException("consular communication not inserted: " + rows + " rows");
+        }
+    }
+
+    public List<ConsularCommunication> consularCommunications(UUID person) {
+        return jdbc.sql(SELECT_CONSULAR_COMMUNICATIONS_OF_PERSON).param("person", person)
+                .query((rs, n) -> new ConsularCommunication(rs.getObject("id", UUID.class),
+                        rs.getObject("person_id", UUID.class),
+                        ConsularCommunication.Kind.valueOf(rs.getString("kind")), rs.getString("country"),
+                        rs.getString("post"), SqlTimes.instant(rs, "at"), rs.getString("note"),
+                        SqlTimes.instant(rs, "recorded_at"), rs.getString("recorded_by"))).list();
     }
 
     private ConsularNotification consularNotification(ResultSet rs, int n) throws SQLException {

@@ -253,6 +253,12 @@ public class CustodyService {
             outcomes[line.getKey()] = new Outcome(new Opened(a.id(), a.referral()), null);
         }
         journal.appendAll(entries);
+        // Into the outbox in this transaction (decision 0010): the duties to tell family and counsel follow it.
+        for (CustodyRepository.NewAdmission a : passed.values()) {
+            events.publishEvent(new CustodyEvent.PersonAdmitted(a.movement(), a.person(), a.facility(),
+                    a.admittedAt(), a.contacts().stream().filter(c -> c.relation() != Contact.Relation.CHILD)
+                    .toList()));
+        }
         return List.of(outcomes);
     }
 
@@ -381,6 +387,11 @@ public class CustodyService {
         }
         journal.append(JournalEntry.of("PERSON_" + kind.name(), "person", command.person().toString())
                 .withFacility(facility).withReason(command.reason()).withDetails(details));
+        CustodyEvent moved = CustodyEvent.of(kind, movement, command.person(), facility, at, destination,
+                command.detail(), command.reason());
+        if (moved != null) {
+            events.publishEvent(moved);
+        }
         Movement entry = repository.ledger(command.person()).stream().filter(m -> m.id().equals(movement))
                 .findFirst().orElseThrow();
         return new Moved(entry, repository.whereabouts(command.person()).map(this::withPath).orElse(null), decision);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -459,6 +460,15 @@ public class EstateService {
         journal.append(JournalEntry.of("EXPANSION_STATUS_CHANGED", "expansion", id.toString()).withFacility(code)
                 .withReason(reason).withDetails(details));
         return repository.findExpansion(id.value()).orElseThrow();
+    }
+
+    /**
+     * A facility as the public may know it (its name, where it is, who runs and inspects it), whoever asks and
+     * whatever their facility scope: what a transfer notice to counsel names as the receiving facility (REQ-36).
+     * Empty when there is no such facility. Not journaled: nothing in it is about a person.
+     */
+    public Optional<Facility> publicFacility(String code) {
+        return code == null ? Optional.empty() : repository.findFacility(code);
     }
 
     // ---- helpers

@@ -1,15 +1,15 @@
 package org.habeas.common.internal;
 
 import java.sql.Connection;
-import java.util.Map;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
-import org.springframework.jdbc.datasource.lookup.AbstractRoutingDataSource;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -28,17 +28,7 @@ public final class RoutedDataSource extends LazyConnectionDataSourceProxy implem
     RoutedDataSource(DataSource primary, HikariDataSource replica) {
         this.primary = primary;
         this.replica = replica;
-        var routing = new AbstractRoutingDataSource() {
-            @Override
-            protected Object determineCurrentLookupKey() {
-                return Boolean.TRUE.equals(ON_REPLICA.get())
-                        && TransactionSynchronizationManager.isCurrentTransactionReadOnly() ? "replica" : "primary";
-            }
-        };
-        routing.setTargetDataSources(Map.of("primary", primary, "replica", replica));
-        routing.setDefaultTargetDataSource(primary);
-        routing.setLenientFallback(false);
-        routing.afterPropertiesSet();
+        var routing = new Routing(primary, replica);
         setTargetDataSource(routing);
         // Known defaults, so the proxy needs no probe connection to learn them.
         setDefaultAutoCommit(true);
@@ -66,6 +56,47 @@ public final class RoutedDataSource extends LazyConnectionDataSourceProxy implem
             } else {
                 ON_REPLICA.set(before);
             }
+        }
+    }
+
+    /**
+     * Not Spring's AbstractRoutingDataSource on purpose: Spring Boot's health would then report the replica inside
+     * {@code db}, and a replica that is down would make the register unready although reads fall back without it.
+     * Unwrapping reaches the primary's pool (its metrics).
+     */
+    private static final class Routing extends AbstractDataSource {
+
+        private final DataSource primary;
+        private final DataSource replica;
+
+        Routing(DataSource primary, DataSource replica) {
+            this.primary = primary;
+            this.replica = replica;
+        }
+
+        private DataSource current() {
+            return Boolean.TRUE.equals(ON_REPLICA.get()) && TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                    ? replica : primary;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return current().getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return current().getConnection(username, password);
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : primary.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || primary.isWrapperFor(type);
         }
     }
 

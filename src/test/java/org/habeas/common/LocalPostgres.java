@@ -128,6 +128,18 @@ public final class LocalPostgres {
         return server;
     }
 
+    /** Deletes {@code dir} and everything in it, once its servers are stopped; null or missing is nothing. */
+    public static void delete(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static boolean root() {
         return "root".equals(System.getProperty("user.name"));
     }

@@ -50,6 +50,7 @@ class ReplicaTest extends IntegrationTest {
     private static final Duration MAX_LAG = Duration.ofSeconds(2);
     private static LocalPostgres.Server primary;
     private static LocalPostgres.Server standby;
+    private static Path clusters;
 
     @BeforeAll
     static void primaryAndStandby() throws Exception {
@@ -62,9 +63,9 @@ class ReplicaTest extends IntegrationTest {
             }
             Assumptions.abort(why);
         }
-        Path dir = temporaryDataDirectory("habeas-replica-");
-        primary = LocalPostgres.primary(bin.get(), dir.resolve("primary"));
-        standby = LocalPostgres.standby(primary, dir.resolve("standby"));
+        clusters = temporaryDataDirectory("habeas-replica-");
+        primary = LocalPostgres.primary(bin.get(), clusters.resolve("primary"));
+        standby = LocalPostgres.standby(primary, clusters.resolve("standby"));
     }
 
     @AfterAll
@@ -75,6 +76,7 @@ class ReplicaTest extends IntegrationTest {
         if (primary != null) {
             primary.stopQuietly();
         }
+        LocalPostgres.delete(clusters);
     }
 
     @DynamicPropertySource

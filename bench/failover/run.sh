@@ -15,13 +15,19 @@ ACKED="$WORK/acknowledged.txt"
 : >"$ACKED"
 trap 'kill -9 ${SERVER_PID:-0} 2>/dev/null || true; pg_stop_quietly "$WORK/primary"; pg_stop_quietly "$WORK/standby"' EXIT
 
-pg_init "$WORK/primary" "$P1" "synchronous_standby_names = 'FIRST 1 (standby1)'" "synchronous_commit = on"
+pg_init "$WORK/primary" "$P1" "synchronous_commit = on"
 pg_start "$WORK/primary"
 psql_at "$P1" "CREATE DATABASE habeas" postgres
 as_pg "$PG_BIN/pg_basebackup" -D "$WORK/standby" -R -X stream \
       -d "host=localhost port=$P1 user=habeas application_name=standby1"
 printf "port = %s\nunix_socket_directories = '%s'\n" "$P2" "$WORK/standby" | as_pg tee -a "$WORK/standby/postgresql.auto.conf" >/dev/null
 pg_start "$WORK/standby"
+# Synchronous once the standby is there (before, every commit would wait for it): an acknowledged commit is on both.
+psql_at "$P1" "ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (standby1)'" >/dev/null
+psql_at "$P1" "SELECT pg_reload_conf()" >/dev/null
+until [ "$(psql_at "$P1" "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'standby1'")" = sync ]; do
+    sleep 0.2
+done
 echo "replication: $(psql_at "$P1" "SELECT application_name || ' ' || sync_state FROM pg_stat_replication")"
 
 started=$(now)

@@ -24,6 +24,15 @@ pg_workdir() {
     echo "$dir"
 }
 
+# pg_sockets DIR -> where the server of DIR puts its socket: outside the data directory, so that a base backup does
+# not carry the socket's lock file (a server restored from it on the same port would refuse to start)
+pg_sockets() {
+    local sockets
+    sockets="$(dirname "$1")/sockets-$(basename "$1")"
+    as_pg mkdir -p "$sockets"
+    echo "$sockets"
+}
+
 # pg_init DIR PORT [extra postgresql.conf lines...]: a new cluster, not started
 pg_init() {
     local dir=$1 port=$2
@@ -32,7 +41,7 @@ pg_init() {
     {
         echo "port = $port"
         echo "listen_addresses = 'localhost'"
-        echo "unix_socket_directories = '$dir'"
+        echo "unix_socket_directories = '$(pg_sockets "$dir")'"
         echo "wal_level = replica"
         echo "max_wal_senders = 5"
         for line in "$@"; do echo "$line"; done

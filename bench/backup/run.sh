@@ -28,8 +28,9 @@ printf 'base backup %.1f s, %s\n' "$(echo "$(now) - $started" | bc)" "$(du -sh "
 
 write() {   # write N FILE: N tokens, one after the other, each acknowledged id into FILE
     for n in $(seq 1 "$1"); do
-        curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-             -d "{\"name\":\"b-$n\"}" "$BASE/api/access/tokens" | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p' >>"$2"
+        body=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+               -d "{\"name\":\"b-$n\"}" "$BASE/api/access/tokens")
+        echo "$body" | sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p' >>"$2"   # echo: the body ends without a newline
     done
 }
 unsealed() {

@@ -20,7 +20,7 @@ pg_start "$WORK/primary"
 psql_at "$P1" "CREATE DATABASE habeas" postgres
 as_pg "$PG_BIN/pg_basebackup" -D "$WORK/standby" -R -X stream \
       -d "host=localhost port=$P1 user=habeas application_name=standby1"
-printf "port = %s\nunix_socket_directories = '%s'\n" "$P2" "$WORK/standby" | as_pg tee -a "$WORK/standby/postgresql.auto.conf" >/dev/null
+printf "port = %s\nunix_socket_directories = '%s'\n" "$P2" "$(pg_sockets "$WORK/standby")" | as_pg tee -a "$WORK/standby/postgresql.auto.conf" >/dev/null
 pg_start "$WORK/standby"
 # Synchronous once the standby is there (before, every commit would wait for it): an acknowledged commit is on both.
 psql_at "$P1" "ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 (standby1)'" >/dev/null

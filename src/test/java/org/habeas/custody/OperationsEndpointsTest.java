@@ -126,8 +126,8 @@ class OperationsEndpointsTest extends IntegrationTest {
             void theJournalsSealingLagAndVerificationAreExposed() {
                 as(Role.ADMIN).get("/api/journal/verify").expect(200);
                 String body = scrape();
-                assertThat(body).containsPattern("(?m)^habeas_journal_sealing_lag_seconds \\S+$")
-                        .containsPattern("(?m)^habeas_journal_unsealed \\S+$")
+                assertThat(body).containsPattern("(?m)^habeas_journal_sealing_lag_seconds [0-9.]+$")
+                        .containsPattern("(?m)^habeas_journal_unsealed [0-9.]+$")
                         .containsPattern("(?m)^habeas_journal_verification_ok 1\\.0$");
                 assertThat(sample(body, "habeas_journal_verifications_total", "status=\"OK\"")).isPositive();
             }

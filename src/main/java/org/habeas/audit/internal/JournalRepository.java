@@ -113,9 +113,9 @@ public class JournalRepository {
             SELECT count(*) FROM journal_entry WHERE chain_pos IS NULL
             """;
 
-    // Small whatever the journal's size: the partial index journal_entry_unsealed holds only unsealed rows.
+    // Small whatever the journal's size: the partial index journal_entry_unsealed holds only unsealed rows, by seq.
     static final String OLDEST_UNSEALED = """
-            SELECT min(recorded_at) FROM journal_entry WHERE chain_pos IS NULL
+            SELECT recorded_at FROM journal_entry WHERE chain_pos IS NULL ORDER BY seq LIMIT 1
             """;
 
     // The optional filters: a NULL parameter switches its condition off. "to" is exclusive.
@@ -232,10 +232,7 @@ public class JournalRepository {
 
     /** When the oldest entry still waiting for the sealer was recorded; empty when every entry is sealed. */
     public Optional<Instant> oldestUnsealed() {
-        return Optional.ofNullable(jdbc.sql(OLDEST_UNSEALED).query((rs, n) -> {
-            OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
-            return at == null ? null : at.toInstant();
-        }).single());
+        return jdbc.sql(OLDEST_UNSEALED).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
     }
 
     /** {@code facilities} null: entries of every facility and none; otherwise only those facilities'. */

@@ -64,9 +64,10 @@ wait "$W1" "$W2" "$R" 2>/dev/null || true
 acknowledged=$(sort -u "$ACKED" | wc -l)
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 
+promoting=$(now)
 as_pg "$PG_BIN/pg_ctl" -D "$WORK/standby" -w promote >/dev/null
-promoted=$(now)
 until [ "$(psql_at "$P2" "SELECT pg_is_in_recovery()")" = f ]; do sleep 0.1; done
+promoted=$(now)
 habeas_on "$WORK/app" "$HTTP" "$WORK/habeas-2.log" "$P2"
 wait_healthy "$HTTP" 240 >/dev/null
 serving=$(now)
@@ -74,8 +75,8 @@ sleep 2   # the sealer runs just behind
 lost=$(missing "$BASE" "$TOKEN" "$ACKED")
 status=$(verify_status "$BASE")
 diffs=$(differences "$BASE")
-printf 'promotion %.1f s; primary lost to Habeas serving on the promoted standby %.1f s\n' \
-    "$(echo "$promoted - $killed" | bc)" "$(echo "$serving - $killed" | bc)"
+printf 'promotion %.1f s; primary lost to the standby accepting writes %.1f s (old instance stopped first), to Habeas serving on it %.1f s\n' \
+    "$(echo "$promoted - $promoting" | bc)" "$(echo "$promoted - $killed" | bc)" "$(echo "$serving - $killed" | bc)"
 echo "acknowledged $acknowledged, missing $lost, journal $status, consistency differences $diffs"
 grep -q '"requestId"' "$WORK/habeas-1.log" "$WORK/habeas-2.log" && echo "JSON logs carry requestId" || true
 if [ "$lost" != 0 ] || [ "$status" != OK ] || [ "$diffs" != 0 ]; then

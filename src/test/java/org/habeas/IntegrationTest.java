@@ -38,6 +38,8 @@ public abstract class IntegrationTest {
 
     /** The first administrator's password for this test run; random, like a real first start without one. */
     protected static final String ADMIN_PASSWORD = "it-" + UUID.randomUUID();
+    /** The scrape token Prometheus would use on /actuator/prometheus in this test run. */
+    protected static final String METRICS_TOKEN = "scrape-" + UUID.randomUUID();
     /** The default context's data directory; the context of a subclass with a database of its own names another. */
     protected static final Path DATA_DIR = temporaryDataDirectory("habeas-it-");
     private static final Map<CallerKey, Caller> CALLERS = new ConcurrentHashMap<>();
@@ -49,7 +51,9 @@ public abstract class IntegrationTest {
         // registers the two classes' properties in.
         registry.add("habeas.data-dir", () -> "${habeas.test.data-dir:" + DATA_DIR + "}");
         registry.add("habeas.admin-password", () -> ADMIN_PASSWORD);
-        registry.add("habeas.db.url", () -> "");
+        // Embedded unless a context of its own names an external database (ReplicaTest: a primary and its standby).
+        registry.add("habeas.db.url", () -> "${habeas.test.db-url:}");
+        registry.add("habeas.metrics.scrape-token", () -> METRICS_TOKEN);
         // A test database is thrown away: no need to wait for the disk on every commit.
         registry.add("habeas.db.durable", () -> "false");
         // Tests that need a reclassification call ComingOfAge themselves; the hourly run would race them.

@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import org.habeas.audit.internal.Chain;
 import org.habeas.audit.internal.Checkpoint;
 import org.habeas.audit.internal.EntryContent;
+import org.habeas.audit.internal.JournalMetrics;
 import org.habeas.audit.internal.JournalRepository;
 import org.habeas.audit.internal.JournalRepository.StoredEntry;
 import org.habeas.audit.internal.Verifier;
 import org.habeas.common.Page;
 import org.habeas.common.PageRequest;
+import org.habeas.common.Replica;
 import org.habeas.common.RequestId;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -64,10 +66,14 @@ public class Journal {
     private final JsonMapper json;
     private final ReaderScope readers;
     private final TransactionTemplate transaction;
+    private final JournalMetrics metrics;
+    private final Replica replica;
 
     Journal(JournalRepository repository, Verifier verifier, Clock clock, JsonMapper json, ReaderScope readers,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, JournalMetrics metrics, Replica replica) {
         this.repository = repository;
+        this.replica = replica;
+        this.metrics = metrics;
         this.readers = readers;
         this.verifier = verifier;
         this.clock = clock;
@@ -132,13 +138,19 @@ public class Journal {
     /**
      * Entries matching {@code query}, newest first, with the total count; a reader limited to some facilities
      * sees only those facilities' entries ({@link ReaderScope}). The search itself is journaled as
-     * {@code JOURNAL_SEARCHED} with the filter, after the query, so it is not part of its own result.
+     * {@code JOURNAL_SEARCHED} with the filter, after the query, so it is not part of its own result. Outside a
+     * command the query runs on the read replica when one is usable ({@link Replica}), and the entry in a
+     * transaction of its own on the primary; inside a command both are in the command's transaction.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)   // the query may go to the replica; the entry never does
     public Page<JournalRecord> search(JournalQuery query, PageRequest page) {
         String[] facilities = readers.facilities().map(f -> f.toArray(String[]::new)).orElse(null);
-        List<JournalRecord> items = repository.search(query, facilities, page).stream().map(this::record).toList();
-        long total = repository.count(query, facilities);
+        record Found(List<JournalRecord> items, long total) {
+        }
+        Found found = replica.read(() -> new Found(repository.search(query, facilities, page).stream()
+                .map(this::record).toList(), repository.count(query, facilities)));
+        List<JournalRecord> items = found.items();
+        long total = found.total();
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("subjectType", query.subjectType());
         filter.put("subjectId", query.subjectId());
@@ -147,8 +159,8 @@ public class Journal {
         filter.put("from", query.from() == null ? null : query.from().toString());
         filter.put("to", query.to() == null ? null : query.to().toString());
         filter.values().removeIf(Objects::isNull);
-        append(JournalEntry.of("JOURNAL_SEARCHED", "journal", "journal")
-                .withDetails(Map.of("filter", filter, "page", page.page(), "size", page.size(), "total", total)));
+        transaction.executeWithoutResult(status -> append(JournalEntry.of("JOURNAL_SEARCHED", "journal", "journal")
+                .withDetails(Map.of("filter", filter, "page", page.page(), "size", page.size(), "total", total))));
         return new Page<>(items, page.page(), page.size(), total);
     }
 
@@ -173,6 +185,7 @@ public class Journal {
             }
             append(JournalEntry.of("JOURNAL_VERIFIED", "journal", "journal").withDetails(details));
         });
+        metrics.verified(result);
         return result;
     }
 

@@ -24,6 +24,7 @@ import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.custody.internal.CustodyRepository;
 import org.habeas.custody.internal.CustodyRepository.MovementInProgress;
+import org.habeas.custody.internal.LedgerMetrics;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.Location;
@@ -75,12 +76,15 @@ public class CustodyService {
     private final Clock clock;
     private final Duration backdatingWindow;
     private final PlatformTransactionManager transactions;
+    private final LedgerMetrics ledgerMetrics;
 
     CustodyService(CustodyRepository repository, List<PlacementLocks> placementLocks, ApplicationEventPublisher events,
                    VettingService vetting, Occupancy occupancy, EstateService estate,
                    PeopleService people, FacilityScope scope, Journal journal, Clock clock,
                    PlatformTransactionManager transactions,
-                   @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow) {
+                   @Value("${habeas.custody.backdating-window:PT24H}") Duration backdatingWindow,
+                   LedgerMetrics ledgerMetrics) {
+        this.ledgerMetrics = ledgerMetrics;
         this.repository = repository;
         this.placementLocks = placementLocks;
         this.events = events;
@@ -227,6 +231,7 @@ public class CustodyService {
         if (passed.isEmpty()) {
             return List.of(outcomes);
         }
+        ledgerMetrics.recorded(MovementKind.ADMITTED.name(), passed.size());
         passed.values().stream().map(CustodyRepository.NewAdmission::admittedAt)
                 .filter(at -> at.isBefore(now.minus(BACKDATING_NEEDS_REASON))).min(Instant::compareTo)
                 .ifPresent(at -> events.publishEvent(new LedgerBackdated(at)));
@@ -361,6 +366,7 @@ public class CustodyService {
         repository.insertMovement(movement, command.person(), current.episode(), kind, at, now, kind.toState(),
                 facility, current, target == null ? null : target.id().value(), destination, command.detail(), command.authority(),
                 command.reason(), actor(), decision == null ? null : decision.id(), command.particulars());
+        ledgerMetrics.recorded(kind.name(), 1);
         if (kind.ends() != null) {
             repository.deleteWhereabouts(command.person());
             repository.endEpisode(current.episode(), at, kind.ends());
@@ -518,6 +524,7 @@ public class CustodyService {
             events.publishEvent(new LedgerBackdated(changedFrom));
         }
         UUID correction = UUID.randomUUID();
+        ledgerMetrics.recorded(LedgerMetrics.CORRECTION, 1);
         UUID cell = target != null ? target.id().value() : state == WhereaboutsKind.IN_CELL && !inError
                 ? corrected.toLocation() : null;
         if (inError) {

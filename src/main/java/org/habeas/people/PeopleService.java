@@ -28,6 +28,7 @@ import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.PageRequest;
+import org.habeas.common.Replica;
 import org.habeas.people.internal.NameKeys;
 import org.habeas.people.internal.CandidateSearch;
 import org.habeas.people.internal.CandidateSearch.Ranked;
@@ -41,6 +42,7 @@ import org.habeas.people.internal.PeopleRepository.StoredIdentity;
 import org.habeas.people.internal.PeopleRepository.StoredPerson;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.core.type.TypeReference;
@@ -78,10 +80,12 @@ public class PeopleService {
     private final Clock clock;
     private final JsonMapper json;
     private final String registerPrefix;
+    private final Replica replica;
 
     PeopleService(PeopleRepository repository, List<PersonReferences> references, FacilityScope scope,
                   Journal journal, Clock clock, JsonMapper json,
-                  @Value("${habeas.register-prefix:HAB}") String registerPrefix) {
+                  @Value("${habeas.register-prefix:HAB}") String registerPrefix, Replica replica) {
+        this.replica = replica;
         if (!registerPrefix.matches("[A-Z0-9]{1,12}")) {
             throw new IllegalStateException("habeas.register-prefix must be 1 to 12 capital letters or digits");
         }
@@ -234,9 +238,10 @@ public class PeopleService {
 
     /**
      * Ranked search (see {@link PersonQuery}); the search is journaled with which criteria were used and how many
-     * matched, never the name itself (REQ-49).
+     * matched, never the name itself (REQ-49). Outside a command the ranking runs on the read replica when one is
+     * usable ({@link Replica}); the journal entry is always written on the primary.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)   // the ranking may go to the replica; the entry never does
     public SearchResults search(PersonQuery query, PageRequest page) {
         if (query.facility() != null) {
             facilityInScope(query.facility());
@@ -244,28 +249,33 @@ public class PeopleService {
         Filter filter = new Filter(query.birthYear(), query.birthDate(),
                 query.nationality() == null ? null : query.nationality().value(), query.facility(),
                 scope.limitedTo().orElse(null));
-        List<PersonMatch> matches;
-        boolean capped = false;
-        if (query.identifier() != null && !query.identifier().isBlank()) {
-            String identifier = query.identifier().strip().toUpperCase(Locale.ROOT);
-            matches = repository.byIdentifier(identifier, IdentityDocument.key(identifier), filter).stream()
-                    .map(c -> new PersonMatch(c.summary(), 1.0, c.summary().fullName())).toList();
-        } else {
-            List<String> tokens = NameKeys.tokens(query.name());
-            if (tokens.isEmpty()) {
-                throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
-                        "Give a name (two letters or more) or an identifier", "q");
-            }
-            var ranked = rank(tokens, filter, (int) Math.min(Integer.MAX_VALUE, page.offset() + page.size()));
-            matches = ranked.matches();
-            capped = ranked.capped();
+        boolean byIdentifier = query.identifier() != null && !query.identifier().isBlank();
+        List<String> tokens = byIdentifier ? List.of() : NameKeys.tokens(query.name());
+        if (!byIdentifier && tokens.isEmpty()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
+                    "Give a name (two letters or more) or an identifier", "q");
         }
-        int from = (int) Math.min(matches.size(), page.offset());
-        int to = Math.min(matches.size(), from + page.size());
+        record Found(List<PersonMatch> page, int total, boolean capped) {
+        }
+        Found found = replica.read(() -> {
+            List<PersonMatch> matches;
+            boolean capped = false;
+            if (byIdentifier) {
+                String identifier = query.identifier().strip().toUpperCase(Locale.ROOT);
+                matches = repository.byIdentifier(identifier, IdentityDocument.key(identifier), filter).stream()
+                        .map(c -> new PersonMatch(c.summary(), 1.0, c.summary().fullName())).toList();
+            } else {
+                var ranked = rank(tokens, filter, (int) Math.min(Integer.MAX_VALUE, page.offset() + page.size()));
+                matches = ranked.matches();
+                capped = ranked.capped();
+            }
+            int from = (int) Math.min(matches.size(), page.offset());
+            int to = Math.min(matches.size(), from + page.size());
+            return new Found(withNationalities(matches.subList(from, to)), matches.size(), capped);
+        });
         journal.append(JournalEntry.of("PEOPLE_SEARCHED", "person", "search")
-                .withDetails(Map.of("criteria", criteria(query), "total", matches.size())));
-        return new SearchResults(withNationalities(matches.subList(from, to)), page.page(), page.size(),
-                matches.size(), capped);
+                .withDetails(Map.of("criteria", criteria(query), "total", found.total())));
+        return new SearchResults(found.page(), page.page(), page.size(), found.total(), found.capped());
     }
 
     /** Likely duplicate pairs in the user's scope, strongest evidence first. */

@@ -19,6 +19,7 @@ import org.habeas.access.HabeasUser;
 import org.habeas.audit.Journal;
 import org.habeas.audit.JournalEntry;
 import org.habeas.vetting.internal.EvaluationPlanning;
+import org.habeas.vetting.internal.VettingMetrics;
 import org.habeas.vetting.internal.VettingRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,12 @@ public class VettingService {
     private final List<MovementScope> movementScopes;
     private final JsonMapper json;
     private final Clock clock;
+    private final VettingMetrics metrics;
 
     VettingService(List<VettingRule> rules, VettingRepository repository, EvaluationPlanning planning, Journal journal,
-                   FacilityScope scope, List<MovementScope> movementScopes, JsonMapper json, Clock clock) {
+                   FacilityScope scope, List<MovementScope> movementScopes, JsonMapper json, Clock clock,
+                   VettingMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules.stream().sorted(Comparator.comparing(VettingRule::name)).toList();
         this.repository = repository;
         this.planning = planning;
@@ -152,6 +156,7 @@ public class VettingService {
         if (decision.allowed()) {
             used.forEach(id -> repository.useOverride(id, decision.id(), now));
         }
+        metrics.decided(decision);
         return decision;
     }
 

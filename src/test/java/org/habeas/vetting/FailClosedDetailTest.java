@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.habeas.access.Role;
 import org.habeas.vetting.internal.EvaluationPlanning;
+import org.habeas.vetting.internal.VettingMetrics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -72,7 +75,8 @@ class FailClosedDetailTest extends RuleEngineTest {
             }
         };
         // The engine alone, with only this rule: a dry run reads nothing else.
-        var engine = new VettingService(List.of(silent), null, planning, null, null, List.of(), json, Clock.systemUTC());
+        var engine = new VettingService(List.of(silent), null, planning, null, null, List.of(), json, Clock.systemUTC(),
+                new VettingMetrics(new SimpleMeterRegistry()));
         Decision decision = engine.dryRun(new VettingRequest(UUID.randomUUID(), MovementAction.TRANSFER, null, null,
                 null, "OTRO-1", null, null, null, Instant.now()));
         assertThat(decision.allowed()).isFalse();

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.habeas.IntegrationTest;
 import org.habeas.access.FacilityScope;
 import org.habeas.audit.Journal;
 import org.habeas.vetting.internal.EvaluationPlanning;
+import org.habeas.vetting.internal.VettingMetrics;
 import org.habeas.vetting.internal.VettingRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +38,8 @@ class RequiredRulesTest extends IntegrationTest {
 
     VettingService engineWithout(String... names) {
         List<VettingRule> kept = rules.stream().filter(r -> !List.of(names).contains(r.name())).toList();
-        return new VettingService(kept, repository, planning, journal, scope, List.of(), json, clock);
+        return new VettingService(kept, repository, planning, journal, scope, List.of(), json, clock,
+                new VettingMetrics(new SimpleMeterRegistry()));
     }
 
     VettingRequest transfer() {
@@ -71,7 +75,7 @@ class RequiredRulesTest extends IntegrationTest {
     @EnumSource(MovementAction.class)
     void everyActionIsRefusedByAnEngineWithNoRulesAtAll(MovementAction action) {
         VettingService empty = new VettingService(List.of(), repository, planning, journal, scope, List.of(), json,
-                clock);
+                clock, new VettingMetrics(new SimpleMeterRegistry()));
         Decision decision = empty.dryRun(new VettingRequest(UUID.randomUUID(), action, null, null, null, null, null,
                 null, null, clock.instant()));
         assertThat(decision.allowed()).as(action.name()).isFalse();

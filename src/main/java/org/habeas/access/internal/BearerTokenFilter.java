@@ -31,7 +31,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || SecurityContextHolder.getContext().getAuthentication() != null) {   // the scrape token's
             chain.doFilter(request, response);
             return;
         }

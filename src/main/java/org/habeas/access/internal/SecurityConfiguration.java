@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.habeas.access.AccessService;
 import org.habeas.access.Role;
 import org.habeas.common.ErrorCode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -46,7 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccessService access, JsonMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccessService access, JsonMapper json,
+                            @Value("${habeas.metrics.scrape-token:}") String scrapeToken) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Habeas\", Bearer");
             problem(json, response, 401, ErrorCode.UNAUTHENTICATED, "Log on with HTTP Basic or a bearer token");
@@ -56,11 +58,14 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers(ScrapeTokenFilter.METRICS_PATH)
+                        .hasAnyAuthority("ROLE_" + Role.ADMIN.name(), ScrapeTokenFilter.METRICS_SCRAPE)
                     .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                     .anyRequest().authenticated())
             .csrf(csrf -> csrf.disable())   // no cookies on this door: Basic or bearer on every call
             .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+            .addFilterBefore(new ScrapeTokenFilter(scrapeToken), BasicAuthenticationFilter.class)
             .addFilterBefore(new BearerTokenFilter(access, unauthenticated), BasicAuthenticationFilter.class)
             .addFilterBefore(RefusedRequests.witness(), ExceptionTranslationFilter.class)
             .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));

@@ -113,6 +113,11 @@ public class JournalRepository {
             SELECT count(*) FROM journal_entry WHERE chain_pos IS NULL
             """;
 
+    // Small whatever the journal's size: the partial index journal_entry_unsealed holds only unsealed rows, by seq.
+    static final String OLDEST_UNSEALED = """
+            SELECT recorded_at FROM journal_entry WHERE chain_pos IS NULL ORDER BY seq LIMIT 1
+            """;
+
     // The optional filters: a NULL parameter switches its condition off. "to" is exclusive.
     static final String SEARCH = """
             SELECT seq, id, recorded_at, actor, actor_roles, action, subject_type, subject_id, facility, reason,
@@ -223,6 +228,11 @@ public class JournalRepository {
 
     public long countUnsealed() {
         return jdbc.sql(COUNT_UNSEALED).query(Long.class).single();
+    }
+
+    /** When the oldest entry still waiting for the sealer was recorded; empty when every entry is sealed. */
+    public Optional<Instant> oldestUnsealed() {
+        return jdbc.sql(OLDEST_UNSEALED).query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
     }
 
     /** {@code facilities} null: entries of every facility and none; otherwise only those facilities'. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
+import org.habeas.common.Replica;
 
 import org.habeas.custody.placement.CellCountCheck;
 import org.habeas.custody.ConsistencyReport;
@@ -50,9 +51,11 @@ public class RollCall {
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
     private final CellCountCheck cellCounts;
+    private final Replica replica;
 
     RollCall(RollRepository repository, EstateService estate, Clock clock, PlatformTransactionManager transactions,
-             CellCountCheck cellCounts) {
+             CellCountCheck cellCounts, Replica replica) {
+        this.replica = replica;
         this.repository = repository;
         this.estate = estate;
         this.clock = clock;
@@ -63,6 +66,10 @@ public class RollCall {
 
     /** The roll now: cells from their stored population, everyone else from the whereabouts projection. */
     public FacilityRoll now(String facility) {
+        return replica.read(() -> rollNow(facility));
+    }
+
+    private FacilityRoll rollNow(String facility) {
         Instant now = clock.instant();
         // The day's counter (V52) finds the facility's local day itself: no read of the facility here, the estate's
         // locations check that it exists and is in scope.
@@ -76,9 +83,13 @@ public class RollCall {
      * ledger ({@link RollRepository} AT), which the property test checks. A future instant is read as now.
      */
     public FacilityRoll at(String facility, Instant at) {
+        return replica.read(() -> rollAt(facility, at));
+    }
+
+    private FacilityRoll rollAt(String facility, Instant at) {
         Instant now = clock.instant();
         if (at.isAfter(now)) {
-            return now(facility);
+            return rollNow(facility);
         }
         Instant dayStart = at.truncatedTo(ChronoUnit.DAYS);
         Optional<Instant> checkpoint = repository.latestCheckpoint(at);

@@ -129,14 +129,6 @@ public class ManifestService {
                 .orElseThrow(() -> TransferRefused.versionNotFound(id, version));
     }
 
-    /**
-     * The counsel and family notifications owed for the manifest's executed transfers (REQ-36, REQ-38), one per
-     * person boarded or arrived and recipient, with their status.
-     */
-    public List<TransferNotice> notices(UUID id) {
-        manifest(id);
-        return repository.notices(id);
-    }
 
     // ---- building versions
 
@@ -296,7 +288,6 @@ public class ManifestService {
         Instant now = clock.instant();
         for (ManifestLine l : lines) {
             repository.insertBoarding(id, version, l.ref(), now, scope.actorName());
-            repository.insertNotices(id, l.ref(), l.person(), now);
         }
         repository.setManifestStatus(id, ManifestStatus.OPEN, ManifestStatus.DISPATCHED);
         journal.append(JournalEntry.of("MANIFEST_DISPATCHED", "manifest", id.toString())
@@ -354,9 +345,6 @@ public class ManifestService {
             repository.insertArrival(id, version, expected.get(i), true, persons.get(i), r.episode(), r.code(), now,
                     scope.actorName());
             admitted.add(new Reconciliation.Admitted(expected.get(i), persons.get(i), r));
-            if (r.episode() != null) {
-                repository.insertNotices(id, expected.get(i), persons.get(i), now);
-            }
         }
         for (String ref : unexpected) {
             repository.insertArrival(id, version, ref, false, null, null, null, now, scope.actorName());

@@ -1,6 +1,7 @@
 package org.habeas.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.habeas.transfer.TransferFixtures.aFacility;
 import static org.habeas.transfer.TransferFixtures.aPerson;
 import static org.habeas.transfer.TransferFixtures.anAgreement;
@@ -8,6 +9,7 @@ import static org.habeas.transfer.TransferFixtures.anIdentity;
 import static org.habeas.transfer.TransferFixtures.record;
 import static org.habeas.transfer.TransferFixtures.syntheticName;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -146,7 +148,6 @@ class ManifestApiTest extends IntegrationTest {
                     "reason", "x")).expect(403);
             supervisor.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("A1")))
                     .expect(403);
-            as(Role.HOUSING).get("/api/manifests/" + id + "/notifications").expect(403);
             as(Role.HOUSING).get("/api/manifests/" + id + "/versions/1").expect(403);
             as(Role.HOUSING).raw("POST", "/api/manifests", "text/csv", "ref\r\n").expect(403);
             as(Role.INSPECTOR).post("/api/manifests/" + id + "/versions/1/refuse", Map.of("reason", "x"))
@@ -161,7 +162,6 @@ class ManifestApiTest extends IntegrationTest {
                     "lines", List.of(aNewArrival("A2")))).expect(404).code("MANIFEST_NOT_FOUND");
             otherAgency.post("/api/manifests/" + id + "/versions/1/promote", Map.of("alternate", "ALT1",
                     "reason", "x")).expect(404).code("MANIFEST_NOT_FOUND");
-            otherAgency.get("/api/manifests/" + id + "/notifications").expect(404).code("MANIFEST_NOT_FOUND");
         }
 
         @Test
@@ -293,10 +293,6 @@ class ManifestApiTest extends IntegrationTest {
             agency.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("A1", "A2")))
                     .expect(200);
 
-            JsonNode notices = agency.get("/api/manifests/" + id + "/notifications").expect(200).json();
-            assertThat(notices).hasSize(4);
-            notices.forEach(n -> assertThat(n.path("status").asString()).isEqualTo("PENDING"));
-
             JsonNode r = as(Role.INTAKE).post("/api/manifests/" + id + "/arrivals",
                     Map.of("version", 1, "arrived", List.of("A1", "X9"))).expect(200).json();
             assertThat(r.path("arrived").get(0).asString()).isEqualTo("A1");
@@ -310,6 +306,9 @@ class ManifestApiTest extends IntegrationTest {
                        AND authority_type = 'TRANSFER_AGREEMENT' AND facility_code = :f
                     """).param("p", person).param("f", estate.code()).query(String.class).single())
                     .isEqualTo(agreement.toString());
+            // REQ-30: the arrival is an admission, and the rights module opens its duty to tell the family.
+            await().atMost(Duration.ofSeconds(30)).until(() -> as(Role.INTAKE).get("/api/people/" + person
+                    + "/notifications").expect(200).json().toString().contains("\"occasion\":\"ADMISSION\""));
             assertThat(director.get("/api/agreements/" + agreement + "/statement").expect(200).json()
                     .path("heldNow").asLong()).isEqualTo(1);
             assertThat(agency.get("/api/manifests/" + id).expect(200).json().path("status").asString())

@@ -24,7 +24,6 @@ import org.habeas.transfer.ManifestVersion;
 import org.habeas.transfer.NewArrival;
 import org.habeas.transfer.NewManifest;
 import org.habeas.transfer.Reconciliation;
-import org.habeas.transfer.TransferNotice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -204,12 +203,6 @@ class ManifestController {
         return manifests.version(id, version);
     }
 
-    /** The counsel and family notifications owed for the manifest's executed transfers, with their status. */
-    @GetMapping("/{id}/notifications")
-    @PreAuthorize(READERS)
-    List<TransferNotice> notifications(@PathVariable UUID id) {
-        return manifests.notices(id);
-    }
 
     @PostMapping("/{id}/versions")
     @PreAuthorize(BUILDERS)

@@ -50,7 +50,6 @@ class ManifestPages {
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
         model.addAttribute("latest", latest);
-        model.addAttribute("notices", manifests.notices(id));
         model.addAttribute("mayApprove", user.has(org.habeas.access.Role.SUPERVISOR) && !latest.approved()
                 && !latest.refused()
                 && !latest.builtBy().equals(user.username()) && manifest.status().name().equals("OPEN"));

@@ -30,7 +30,6 @@ import org.habeas.transfer.ManifestLine;
 import org.habeas.transfer.ManifestStatus;
 import org.habeas.transfer.NewArrival;
 import org.habeas.transfer.PriceModel;
-import org.habeas.transfer.TransferNotice;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -491,33 +490,6 @@ public class TransferRepository {
     public boolean boardedForRemoval(java.util.UUID person, String country, java.util.UUID agreement) {
         return jdbc.sql(BOARDED_FOR_REMOVAL).param("person", person).param("country", country)
                 .param("agreement", agreement).query(Boolean.class).single();
-    }
-
-    private static final String INSERT_NOTICE = """
-            INSERT INTO manifest_notification (id, manifest_id, ref, person_id, recipient, status, created_at)
-            VALUES (:id, :manifest, :ref, :person, :recipient, 'PENDING', :createdAt)
-            ON CONFLICT (manifest_id, ref, recipient) DO NOTHING
-            """;
-
-    private static final String SELECT_NOTICES = """
-            SELECT id, manifest_id, ref, person_id, recipient, status, created_at
-              FROM manifest_notification WHERE manifest_id = :manifest ORDER BY ref, recipient
-            """;
-
-    /** Records the notices owed for {@code ref}, once: a second executed step for the same line adds none. */
-    public void insertNotices(UUID manifest, String ref, UUID person, Instant at) {
-        for (TransferNotice.Recipient recipient : TransferNotice.Recipient.values()) {
-            jdbc.sql(INSERT_NOTICE).param("id", UUID.randomUUID()).param("manifest", manifest).param("ref", ref)
-                    .param("person", person).param("recipient", recipient.name())
-                    .param("createdAt", SqlTimes.utc(at)).update();
-        }
-    }
-
-    public List<TransferNotice> notices(UUID manifest) {
-        return jdbc.sql(SELECT_NOTICES).param("manifest", manifest).query((rs, n) -> new TransferNotice(
-                rs.getObject("id", UUID.class), rs.getObject("manifest_id", UUID.class), rs.getString("ref"),
-                rs.getObject("person_id", UUID.class), TransferNotice.Recipient.valueOf(rs.getString("recipient")),
-                TransferNotice.Status.valueOf(rs.getString("status")), SqlTimes.instant(rs, "created_at"))).list();
     }
 
     public void insertHandover(UUID manifest, UUID person, UUID agreement, UUID movement, Handover h,

@@ -10,8 +10,9 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
-import org.habeas.access.Role;
 import org.habeas.PageSession;
+import org.habeas.TestData;
+import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("custody pages: allegations and non-associations of a person")
 class AssociationPagesTest extends IntegrationTest {
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     UUID person;
     UUID rival;

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.habeas.vetting.RuleEngineTest;
 import org.junit.jupiter.api.Test;
@@ -201,7 +202,7 @@ class BatchDryRunEquivalenceTest extends RuleEngineTest {
      */
     static Estate twoModules(ApiClient director) {
         String code = "E" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        CustodyFixtures.registerFacility(director, code);
+        TestData.registerFacility(director, code);
         List<Object> locations = new ArrayList<>();
         for (int m = 1; m <= 2; m++) {
             locations.add(Map.of("path", "M" + m, "kind", "MODULE"));

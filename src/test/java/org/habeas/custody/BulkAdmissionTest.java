@@ -1,10 +1,10 @@
 package org.habeas.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.habeas.TestData.syntheticName;
 import static org.habeas.custody.CustodyFixtures.aFacility;
 import static org.habeas.custody.CustodyFixtures.aPerson;
 import static org.habeas.custody.CustodyFixtures.anAdmission;
-import static org.habeas.custody.CustodyFixtures.syntheticName;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.NewUser;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @DisplayName("custody: bulk admission, refusals per line")
 class BulkAdmissionTest extends IntegrationTest {
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
 
     @BeforeEach

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class CellCountTest extends IntegrationTest {
 
     ApiClient intake;
     ApiClient housing;
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     String group;
 
     @BeforeEach

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ComingOfAgeTest extends IntegrationTest {
     @Autowired
     ComingOfAge comingOfAge;
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     ApiClient housing;
 

@@ -1,11 +1,11 @@
 package org.habeas.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.habeas.TestData.registerFacility;
 import static org.habeas.custody.CustodyFixtures.aMove;
 import static org.habeas.custody.CustodyFixtures.aPerson;
 import static org.habeas.custody.CustodyFixtures.aPlacement;
 import static org.habeas.custody.CustodyFixtures.anAdmission;
-import static org.habeas.custody.CustodyFixtures.registerFacility;
 
 import java.time.Duration;
 import java.time.Instant;

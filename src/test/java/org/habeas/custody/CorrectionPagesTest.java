@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.habeas.access.UserAccount;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class CorrectionPagesTest extends IntegrationTest {
 
     static final ZoneId SAN_VICENTE = ZoneId.of("America/El_Salvador");
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient housing;
     UUID person;
     UUID placement;

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("custody: admission, movements, whereabouts")
 class CustodyApiTest extends IntegrationTest {
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     ApiClient housing;
 

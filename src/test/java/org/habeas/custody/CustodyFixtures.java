@@ -1,6 +1,7 @@
 package org.habeas.custody;
 
-import java.util.ArrayList;
+import static org.habeas.TestData.syntheticName;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
-
-import tools.jackson.databind.JsonNode;
+import org.habeas.TestData;
+import org.habeas.TestData.Estate;
 
 /** A facility with cells, people registered in it, admissions and movements, built through the API. */
 final class CustodyFixtures {
@@ -19,51 +20,9 @@ final class CustodyFixtures {
     private CustodyFixtures() {
     }
 
-    /** A facility of one module with {@code cells} cells; answers its code and the cells' ids in path order. */
-    record Estate(String code, List<UUID> cells) {
-    }
-
-    /** Registers a test facility (synthetic, in El Salvador's time zone) under {@code code}. */
-    static void registerFacility(ApiClient director, String code) {
-        Map<String, Object> facility = new LinkedHashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro de prueba " + code);
-        facility.put("country", "SV");
-        facility.put("region", "San Vicente");
-        facility.put("municipality", "Tecoluca");
-        facility.put("timeZone", "America/El_Salvador");
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2023-02-01");
-        director.post("/api/facilities", facility).expect(201);
-    }
-
     static Estate aFacility(ApiClient director, int cells, int operational, int maximum) {
-        String code = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        registerFacility(director, code);
-        List<Object> locations = new ArrayList<>();
-        locations.add(Map.of("path", "M1", "kind", "MODULE"));
-        for (int c = 1; c <= cells; c++) {
-            Map<String, Object> cell = new LinkedHashMap<>();
-            cell.put("path", "M1-C%02d".formatted(c));
-            cell.put("parent", "M1");
-            cell.put("kind", "CELL");
-            cell.put("certifiedNormal", Math.min(operational, Math.max(1, operational / 2)));
-            cell.put("operationalCapacity", operational);
-            cell.put("maximumCapacity", maximum);
-            cell.put("floorAreaM2", 100.0);
-            locations.add(cell);
-        }
-        director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1",
-                "locations", locations)).expect(201);
-        List<UUID> ids = new ArrayList<>();
-        for (JsonNode location : director.get("/api/facilities/" + code + "/locations").expect(200).json()) {
-            if (location.path("kind").asString().equals("CELL")) {
-                ids.add(UUID.fromString(location.path("id").asString()));
-            }
-        }
-        return new Estate(code, ids);
+        return TestData.aFacility(director, "C", cells, Math.min(operational, Math.max(1, operational / 2)),
+                operational, maximum);
     }
 
     /** A synthetic person registered and linked to {@code facility}; answers the person's id. */
@@ -167,17 +126,4 @@ final class CustodyFixtures {
         return body;
     }
 
-    /** A made-up name, new each time: synthetic people only. */
-    static String syntheticName() {
-        String consonants = "bdfgklmnprstvz";
-        String vowels = "aeiou";
-        var name = new StringBuilder();
-        synchronized (RANDOM) {
-            for (int i = 0; i < 4; i++) {
-                name.append(consonants.charAt(RANDOM.nextInt(consonants.length())))
-                        .append(vowels.charAt(RANDOM.nextInt(vowels.length())));
-            }
-        }
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("custody pages: intake, timeline, movements, roll")
 class CustodyPagesTest extends IntegrationTest {
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     UUID person;
 

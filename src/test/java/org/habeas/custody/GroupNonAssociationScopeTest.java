@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class GroupNonAssociationScopeTest extends IntegrationTest {
 
     ApiClient intake;
     ApiClient housing;
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     String tag;
 
     @BeforeEach

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
-import org.habeas.access.Role;
 import org.habeas.PageSession;
+import org.habeas.TestData;
+import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class MovementDryRunPagesTest extends IntegrationTest {
     private static final Pattern OVERRIDE_BOX = Pattern.compile(
             "name=\"overrides\" form=\"cell-form\" value=\"([0-9a-f-]{36})\"");
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     UUID man;
     UUID woman;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.RuleEngineTest;
@@ -37,8 +38,8 @@ class OutOfCellVettingTest extends RuleEngineTest {
             .filter(k -> k.vettedAs() != null && k.vettedAs() != MovementAction.PLACEMENT
                     && k.vettedAs() != MovementAction.CELL_MOVE).toList();
 
-    CustodyFixtures.Estate estate;
-    CustodyFixtures.Estate destination;
+    TestData.Estate estate;
+    TestData.Estate destination;
     ApiClient intake;
     ApiClient housing;
 

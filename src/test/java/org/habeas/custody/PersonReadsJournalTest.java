@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.NewUser;
 import org.habeas.access.Role;
 import org.habeas.access.UserAccount;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("REQ-49: a READ of a person is journaled only when the record is shown, once per view")
 class PersonReadsJournalTest extends IntegrationTest {
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     UUID person;
 

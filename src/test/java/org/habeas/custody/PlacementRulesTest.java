@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +35,7 @@ class PlacementRulesTest extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     ApiClient intake;
     ApiClient housing;
 

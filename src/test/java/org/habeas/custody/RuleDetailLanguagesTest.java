@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.habeas.custody.BatchDryRunEquivalenceTest.Estate;
 import org.habeas.vetting.RuleDetails;
@@ -120,7 +121,7 @@ class RuleDetailLanguagesTest extends IntegrationTest {
 
     @Test
     void aRefusedCellMoveIsExplainedInTheOfficersLanguageWithTheRecordsReason() {   // REQ-22
-        CustodyFixtures.Estate estate = CustodyFixtures.aFacility(as(Role.DIRECTOR), 3, 4, 4);
+        TestData.Estate estate = CustodyFixtures.aFacility(as(Role.DIRECTOR), 3, 4, 4);
         UUID first = inCell(estate, aPerson(intake, estate.code()), 0);
         UUID second = inCell(estate, aPerson(intake, estate.code()), 1);
         housing.post("/api/non-associations", Map.of("personA", first.toString(), "personB", second.toString(),
@@ -156,7 +157,7 @@ class RuleDetailLanguagesTest extends IntegrationTest {
 
     @Test
     void theOverrideQueueShowsTheDenialInTheSupervisorsLanguage() {   // REQ-53
-        CustodyFixtures.Estate estate = CustodyFixtures.aFacility(as(Role.DIRECTOR), 2, 4, 4);
+        TestData.Estate estate = CustodyFixtures.aFacility(as(Role.DIRECTOR), 2, 4, 4);
         inCell(estate, aPerson(intake, estate.code(), "MALE"), 0);
         UUID woman = aPerson(intake, estate.code(), "FEMALE");
         intake.post("/api/people/" + woman + "/custody", anAdmission(estate.code())).expect(201);
@@ -233,7 +234,7 @@ class RuleDetailLanguagesTest extends IntegrationTest {
         return person;
     }
 
-    private UUID inCell(CustodyFixtures.Estate estate, UUID person, int cell) {
+    private UUID inCell(TestData.Estate estate, UUID person, int cell) {
         intake.post("/api/people/" + person + "/custody", anAdmission(estate.code())).expect(201);
         housing.post("/api/people/" + person + "/movements", aPlacement(estate.cells().get(cell))).expect(201);
         return person;

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class SeparationBreachesTest extends IntegrationTest {
     @Autowired
     ComingOfAge comingOfAge;
 
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
     String module;
 
     @BeforeEach

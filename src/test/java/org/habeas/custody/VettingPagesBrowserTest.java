@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.habeas.web.Browser;
 import org.habeas.web.BrowserTest;
@@ -29,7 +30,7 @@ class VettingPagesBrowserTest extends BrowserTest {
 
     private ApiClient intake;
     private ApiClient housing;
-    private CustodyFixtures.Estate estate;
+    private TestData.Estate estate;
 
     @BeforeEach
     void anEstate() {

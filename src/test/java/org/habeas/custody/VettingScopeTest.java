@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.NewUser;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class VettingScopeTest extends IntegrationTest {
 
-    CustodyFixtures.Estate held;
-    CustodyFixtures.Estate other;
+    TestData.Estate held;
+    TestData.Estate other;
     UUID person;
 
     @BeforeEach

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class WhereaboutsJsonTest extends IntegrationTest {
 
     ApiClient intake;
     ApiClient housing;
-    CustodyFixtures.Estate estate;
+    TestData.Estate estate;
 
     @BeforeEach
     void aFacilityOfOneCell() {

@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.NewUser;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class DetentionAuthorityApiTest extends IntegrationTest {
 
     ApiClient intake;
     ApiClient legal;
-    LegalRecordFixtures.Estate estate;
+    TestData.Estate estate;
     UUID person;
     LocalDate today;
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.NewUser;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class LegalPagesTest extends IntegrationTest {
 
     ApiClient intake;
     ApiClient legal;
-    LegalRecordFixtures.Estate estate;
+    TestData.Estate estate;
     UUID person;
 
     @BeforeEach

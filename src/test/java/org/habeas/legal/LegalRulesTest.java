@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -40,7 +41,7 @@ class LegalRulesTest extends IntegrationTest {
     ApiClient intake;
     ApiClient legal;
     ApiClient housing;
-    LegalRecordFixtures.Estate estate;
+    TestData.Estate estate;
 
     @BeforeEach
     void aFacilityAndPolicies() {

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.habeas.ApiClient;
 import org.habeas.ApiResponse;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -47,7 +48,7 @@ class RemovalRaceTest extends IntegrationTest {
     ApiClient intake;
     ApiClient legal;
     ApiClient housing;
-    LegalRecordFixtures.Estate estate;
+    TestData.Estate estate;
     UUID person;
 
     @BeforeEach

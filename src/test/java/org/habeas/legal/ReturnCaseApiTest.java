@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.NewUser;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 class ReturnCaseApiTest extends IntegrationTest {
 
     ApiClient legal;
-    LegalRecordFixtures.Estate estate;
+    TestData.Estate estate;
     UUID person;
 
     @BeforeEach

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
 import org.habeas.PageSession;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -31,7 +32,7 @@ class ReturnCasePagesTest extends IntegrationTest {
 
     static final ZoneId SAN_VICENTE = ZoneId.of("America/El_Salvador");
 
-    LegalRecordFixtures.Estate estate;
+    TestData.Estate estate;
     UUID person;
     PageSession legal;
 

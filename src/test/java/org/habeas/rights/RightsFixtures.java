@@ -1,5 +1,7 @@
 package org.habeas.rights;
 
+import static org.habeas.TestData.syntheticName;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
+import org.habeas.TestData;
 
 /** Facilities, people, admissions and movements for the rights tests, built through the API. */
 final class RightsFixtures {
@@ -16,41 +19,10 @@ final class RightsFixtures {
     private RightsFixtures() {
     }
 
-    /** A made-up name, new each time: synthetic people only. */
-    static String syntheticName() {
-        String consonants = "bdfgklmnprstvz";
-        String vowels = "aeiou";
-        var name = new StringBuilder();
-        synchronized (RANDOM) {
-            for (int i = 0; i < 4; i++) {
-                name.append(consonants.charAt(RANDOM.nextInt(consonants.length())))
-                        .append(vowels.charAt(RANDOM.nextInt(vowels.length())));
-            }
-        }
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
-
     /** A new facility with one cell; answers its code. */
     static String aFacility(ApiClient director) {
-        String code = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        Map<String, Object> facility = new LinkedHashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro de prueba " + code);
-        facility.put("country", "SV");
-        facility.put("region", "San Vicente");
-        facility.put("municipality", "Tecoluca");
-        facility.put("timeZone", "America/El_Salvador");
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2023-02-01");
-        director.post("/api/facilities", facility).expect(201);
         // One cell, so that the facility has room to receive a transfer.
-        director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1", "locations",
-                List.of(Map.of("path", "M1", "kind", "MODULE"), Map.of("path", "M1-C01", "parent", "M1", "kind",
-                        "CELL", "certifiedNormal", 2, "operationalCapacity", 4, "maximumCapacity", 4,
-                        "floorAreaM2", 100.0)))).expect(201);
-        return code;
+        return TestData.aFacility(director, "R", 1, 2, 4, 4).code();
     }
 
     /** A synthetic person of {@code nationality} registered in {@code facility}. */

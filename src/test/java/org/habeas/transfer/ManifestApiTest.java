@@ -2,12 +2,12 @@ package org.habeas.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.habeas.TestData.syntheticName;
 import static org.habeas.transfer.TransferFixtures.aFacility;
 import static org.habeas.transfer.TransferFixtures.aPerson;
 import static org.habeas.transfer.TransferFixtures.anAgreement;
 import static org.habeas.transfer.TransferFixtures.anIdentity;
 import static org.habeas.transfer.TransferFixtures.record;
-import static org.habeas.transfer.TransferFixtures.syntheticName;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +22,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -41,7 +42,7 @@ class ManifestApiTest extends IntegrationTest {
     ApiClient agency;
     ApiClient supervisor;
     ApiClient director;
-    TransferFixtures.Estate estate;
+    TestData.Estate estate;
     UUID agreement;
 
     @BeforeEach

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ManifestHandoverTest extends IntegrationTest {
     ApiClient intake;
     ApiClient legal;
     ApiClient housing;
-    TransferFixtures.Estate estate;
+    TestData.Estate estate;
     UUID agreement;
 
     @BeforeEach

@@ -1,7 +1,8 @@
 package org.habeas.transfer;
 
+import static org.habeas.TestData.syntheticName;
+
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.habeas.ApiClient;
-
-import tools.jackson.databind.JsonNode;
+import org.habeas.TestData;
+import org.habeas.TestData.Estate;
 
 /**
  * Agreements, facilities, people and admissions on an agreement's authority, built through the API with defaults
@@ -52,45 +53,9 @@ final class TransferFixtures {
         return UUID.fromString(director.post("/api/agreements", agreement).expect(201).json().path("id").asString());
     }
 
-    record Estate(String code, List<UUID> cells) {
-    }
-
+    /** A facility of one module with {@code cells} cells of room for 10. */
     static Estate aFacility(ApiClient director, int cells) {
-        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
-        Map<String, Object> facility = new LinkedHashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro de prueba " + code);
-        facility.put("country", "SV");
-        facility.put("region", "San Vicente");
-        facility.put("municipality", "Tecoluca");
-        facility.put("timeZone", "America/El_Salvador");
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2023-02-01");
-        director.post("/api/facilities", facility).expect(201);
-        List<Object> locations = new ArrayList<>();
-        locations.add(Map.of("path", "M1", "kind", "MODULE"));
-        for (int c = 1; c <= cells; c++) {
-            Map<String, Object> cell = new LinkedHashMap<>();
-            cell.put("path", "M1-C%02d".formatted(c));
-            cell.put("parent", "M1");
-            cell.put("kind", "CELL");
-            cell.put("certifiedNormal", 5);
-            cell.put("operationalCapacity", 10);
-            cell.put("maximumCapacity", 10);
-            cell.put("floorAreaM2", 100.0);
-            locations.add(cell);
-        }
-        director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1",
-                "locations", locations)).expect(201);
-        List<UUID> ids = new ArrayList<>();
-        for (JsonNode location : director.get("/api/facilities/" + code + "/locations").expect(200).json()) {
-            if (location.path("kind").asString().equals("CELL")) {
-                ids.add(UUID.fromString(location.path("id").asString()));
-            }
-        }
-        return new Estate(code, ids);
+        return TestData.aFacility(director, "T", cells, 5, 10, 10);
     }
 
     static Map<String, Object> anIdentity(String nationality) {
@@ -148,16 +113,4 @@ final class TransferFixtures {
         return body;
     }
 
-    static String syntheticName() {
-        String consonants = "bdfgklmnprstvz";
-        String vowels = "aeiou";
-        var name = new StringBuilder();
-        synchronized (RANDOM) {
-            for (int i = 0; i < 4; i++) {
-                name.append(consonants.charAt(RANDOM.nextInt(consonants.length())))
-                        .append(vowels.charAt(RANDOM.nextInt(vowels.length())));
-            }
-        }
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 }

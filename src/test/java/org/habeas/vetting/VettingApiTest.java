@@ -26,18 +26,7 @@ class VettingApiTest extends IntegrationTest {
      * to it passes TRANSFER_DESTINATION and only the test rules (which read the code's prefix) decide.
      */
     static String anOpenFacility(org.habeas.ApiClient director, String code) {
-        Map<String, Object> facility = new HashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro de prueba " + code);
-        facility.put("country", "SV");
-        facility.put("region", "San Vicente");
-        facility.put("municipality", "Tecoluca");
-        facility.put("timeZone", "America/El_Salvador");
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2023-02-01");
-        if (director.post("/api/facilities", facility).status() == 201) {
+        if (org.habeas.TestData.postFacility(director, code).status() == 201) {
             director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1", "locations",
                     List.of(Map.of("path", "C1", "kind", "CELL", "certifiedNormal", 50, "operationalCapacity", 50,
                             "maximumCapacity", 50, "floorAreaM2", 500.0)))).expect(201);

@@ -33,6 +33,7 @@ class RightsPagesTest extends IntegrationTest {
                 .path("id").asString();
 
         var housing = logOn(Role.HOUSING);
+        assertThat(housing.get("/estate/" + facility + "?lang=en").body()).contains("id=\"facility-notifications\"");
         String page = housing.get("/facilities/" + facility + "/notifications?state=DUE&lang=es").body();
         assertThat(page).contains("task-" + task).contains("Ingreso").contains("Hermana de prueba");
         var answer = housing.post("/facilities/" + facility + "/notifications/" + task + "/attempts",
@@ -60,7 +61,7 @@ class RightsPagesTest extends IntegrationTest {
         var admin = logOn(Role.ADMIN);
         var page = admin.get("/admin/events?lang=en");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Incomplete event publications");
+        assertThat(page.body()).contains("Incomplete event publications", "id=\"nav-events\"");
         var refused = admin.post("/admin/events/" + UUID.randomUUID() + "/resubmit", Map.of());
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(admin.get("/admin/events?lang=es").body()).contains("ya no está incompleta");

@@ -1,6 +1,4 @@
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,12 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.habeas.HabeasApplication;
-import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.custody.Admission;
 import org.habeas.custody.AdmissionResult;
@@ -40,11 +35,8 @@ import org.habeas.estate.Location;
 import org.habeas.estate.LocationKind;
 import org.habeas.estate.NewFacility;
 import org.habeas.people.PersonId;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,27 +99,12 @@ public class CustodyBench {
         long movements = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000L;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         int synced = args.length > 4 ? Integer.parseInt(args[4]) : admissions;
-        Path data = Files.createTempDirectory("habeas-custody-bench-");
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = BareSql.install(new SpringApplication(HabeasApplication.class)).run(
-                "--habeas.data-dir=" + data, "--habeas.admin-password=custody-bench-root-secret",
-                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
-        System.out.printf("machine: %d cores; admissions=%,d population=%,d movements=%,d runs=%d%n",
-                Runtime.getRuntime().availableProcessors(), admissions, population, movements, runs);
-        try {
-            var user = new HabeasUser(UUID.randomUUID(), "bench-officer", "Bench Officer",
-                    EnumSet.of(Role.INTAKE, Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR, Role.ADMIN),
-                    Set.of(), true, false, null);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        InProcess.run("custody", EnumSet.of(Role.INTAKE, Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR, Role.ADMIN),
+                context -> {
+            System.out.printf("machine: %d cores; admissions=%,d population=%,d movements=%,d runs=%d%n",
+                    Runtime.getRuntime().availableProcessors(), admissions, population, movements, runs);
             new CustodyBench(context).run(admissions, population, movements, runs, synced);
-        } finally {
-            context.close();
-            System.out.printf("total %.0f s%n", (System.nanoTime() - started) / 1e9);
-            try (var files = Files.walk(data)) {   // gigabytes of ledger: do not leave them in /tmp
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        });
     }
 
     private final EstateService estate;

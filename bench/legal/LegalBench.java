@@ -1,5 +1,3 @@
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,12 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
-import org.habeas.HabeasApplication;
-import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.legal.LegalService;
 import org.habeas.legal.Policy;
@@ -20,11 +15,8 @@ import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingService;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The legal benchmark (issue: vet 300 removals in one batch against 1,000,000 orders and holds in at most 100 ms).
@@ -55,27 +47,13 @@ public class LegalBench {
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         int batchRuns = args.length > 3 ? Integer.parseInt(args[3]) : 30;
-        Path data = Files.createTempDirectory("habeas-legal-bench-");
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = BareSql.install(new SpringApplication(HabeasApplication.class)).run(
-                "--habeas.data-dir=" + data, "--habeas.admin-password=legal-bench-root-secret",
-                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
-        System.out.printf("machine: %d cores; population=%,d orders and holds=%,d batch=%d x %d%n",
-                Runtime.getRuntime().availableProcessors(), population, records, batch, batchRuns);
-        try {
-            var user = new HabeasUser(UUID.randomUUID(), "bench-officer", "Bench Officer",
-                    EnumSet.of(Role.LEGAL, Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR, Role.ADMIN),
-                    Set.of(), true, false, null);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        InProcess.run("legal", EnumSet.of(Role.LEGAL, Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR,
+                        Role.ADMIN),
+                context -> {
+            System.out.printf("machine: %d cores; population=%,d orders and holds=%,d batch=%d x %d%n",
+                    Runtime.getRuntime().availableProcessors(), population, records, batch, batchRuns);
             new LegalBench(context).run(population, records, batch, batchRuns);
-        } finally {
-            context.close();
-            System.out.printf("total %.0f s%n", (System.nanoTime() - started) / 1e9);
-            try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        });
     }
 
     private final ConfigurableApplicationContext context;

@@ -1,6 +1,4 @@
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,11 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 
-import org.habeas.HabeasApplication;
-import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.custody.placement.CellCountCheck;
 import org.habeas.custody.placement.SeparationBreaches;
@@ -30,11 +25,8 @@ import org.habeas.vetting.MovementAction;
 import org.habeas.vetting.VettingRequest;
 import org.habeas.vetting.VettingRule;
 import org.habeas.vetting.VettingService;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,28 +75,13 @@ public class VettingBench {
         int moves = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : 300;
         int batchRuns = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-        Path data = Files.createTempDirectory("habeas-vetting-bench-");
-        long started = System.nanoTime();
-        ConfigurableApplicationContext context = BareSql.install(new SpringApplication(HabeasApplication.class)).run(
-                "--habeas.data-dir=" + data, "--habeas.admin-password=vetting-bench-root-secret",
-                "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
-        System.out.printf("machine: %d cores; population=%,d records=%,d (allegations) + %,d (non-associations)"
-                        + " moves=%,d batch=%d x %d%n", Runtime.getRuntime().availableProcessors(), population,
-                records, records, moves, batch, batchRuns);
-        try {
-            var user = new HabeasUser(UUID.randomUUID(), "bench-officer", "Bench Officer",
-                    EnumSet.of(Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR, Role.ADMIN),
-                    Set.of(), true, false, null);
-            SecurityContextHolder.getContext().setAuthentication(
-                    UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        InProcess.run("vetting", EnumSet.of(Role.HOUSING, Role.DIRECTOR, Role.SUPERVISOR, Role.INSPECTOR, Role.ADMIN),
+                context -> {
+            System.out.printf("machine: %d cores; population=%,d records=%,d (allegations) + %,d (non-associations)"
+                            + " moves=%,d batch=%d x %d%n", Runtime.getRuntime().availableProcessors(), population,
+                    records, records, moves, batch, batchRuns);
             new VettingBench(context).run(population, records, moves, batch, batchRuns);
-        } finally {
-            context.close();
-            System.out.printf("total %.0f s%n", (System.nanoTime() - started) / 1e9);
-            try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        });
     }
 
     private final ConfigurableApplicationContext context;

@@ -31,6 +31,7 @@ import org.habeas.people.Birth;
 import org.habeas.people.Identity;
 import org.habeas.people.Nationality;
 import org.habeas.people.PeopleService;
+import org.habeas.people.Person;
 import org.habeas.people.PersonId;
 import org.habeas.people.PersonName;
 import org.habeas.people.RecordedSex;
@@ -129,6 +130,26 @@ public class ManifestService {
                 .orElseThrow(() -> TransferRefused.versionNotFound(id, version));
     }
 
+
+    /**
+     * The person as the reader's manifests know them (REQ-46: an agency follows the people it sent): refused with
+     * PERSON_NOT_FOUND, as for a person who does not exist, when no manifest of an agency reader carried them, or
+     * when an officer's facility scope hides them. The identity read is journaled as the people module journals
+     * every read of a record (REQ-49).
+     */
+    @Transactional
+    public ManifestedPerson manifestedPerson(UUID id) {
+        PersonId person = new PersonId(id);
+        List<ManifestedPerson.Carried> lines = repository.linesCarrying(id, ownerFilter());
+        if (ownerFilter() != null && lines.isEmpty()) {
+            throw PeopleService.notFound(person);
+        }
+        Person record = people.person(person);
+        return new ManifestedPerson(id, record.registerNumber(), record.displayName(),
+                record.identity().birth().date(),
+                record.identity().nationalities().stream().map(n -> n.country().value()).toList(),
+                custody.facilityHolding(person).orElse(null), lines);
+    }
 
     // ---- building versions
 

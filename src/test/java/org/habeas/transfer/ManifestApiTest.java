@@ -318,6 +318,35 @@ class ManifestApiTest extends IntegrationTest {
                     .expect(409).code("MANIFEST_CLOSED");
         }
 
+        /** REQ-46: a sending agency follows the people it sent, at facility level, and no one else's. */
+        @Test
+        void anAgencyFollowsThePeopleItsManifestsCarriedAndNoOther() {
+            String id = id(submit(agency, anInbound(List.of(aNewArrival("A1")), List.of())));
+            supervisor.post("/api/manifests/" + id + "/versions/1/approve", Map.of()).expect(200);
+            JsonNode r = as(Role.INTAKE).post("/api/manifests/" + id + "/arrivals",
+                    Map.of("version", 1, "arrived", List.of("A1"))).expect(200).json();
+            String person = r.path("admitted").get(0).path("person").asString();
+
+            JsonNode followed = agency.get("/api/manifests/people/" + person).expect(200).json();
+            assertThat(followed.path("heldAt").asString()).isEqualTo(estate.code());
+            assertThat(followed.path("nationalities").get(0).asString()).isEqualTo("VE");
+            JsonNode line = followed.path("lines").get(0);
+            assertThat(line.path("manifest").asString()).isEqualTo(id);
+            assertThat(line.path("ref").asString()).isEqualTo("A1");
+            assertThat(line.path("arrived").asBoolean()).isTrue();
+            assertThat(line.path("vetting").asString()).isEqualTo("CLEARED");
+            assertThat(followed.toString()).doesNotContain("locationId").doesNotContain(estate.cells().get(0).toString());
+
+            as(Role.AGENCY, Role.INSPECTOR).get("/api/manifests/people/" + person).expect(404)
+                    .code("PERSON_NOT_FOUND");
+            UUID stranger = TransferFixtures.aPerson(as(Role.INTAKE), estate.code(), "VE");
+            agency.get("/api/manifests/people/" + stranger).expect(404).code("PERSON_NOT_FOUND");
+            agency.get("/api/manifests/people/" + UUID.randomUUID()).expect(404).code("PERSON_NOT_FOUND");
+            agency.get("/api/people/" + person).expect(403);
+            assertThat(supervisor.get("/api/manifests/people/" + person).expect(200).json().path("lines"))
+                    .hasSize(1);
+        }
+
         /** The whole flow: submit, vet, substitute an alternate, re-vet, approve, board, arrive, reconcile, statement. */
         @Test
         void theWholeFlowFromSubmissionToStatement() {

@@ -21,6 +21,7 @@ import org.habeas.transfer.Manifest;
 import org.habeas.transfer.ManifestDirection;
 import org.habeas.transfer.ManifestService;
 import org.habeas.transfer.ManifestVersion;
+import org.habeas.transfer.ManifestedPerson;
 import org.habeas.transfer.NewArrival;
 import org.habeas.transfer.NewManifest;
 import org.habeas.transfer.Reconciliation;
@@ -183,6 +184,13 @@ class ManifestController {
     @PreAuthorize(READERS)
     List<Manifest> list() {
         return manifests.manifests();
+    }
+
+    /** A person the reader's manifests carried, at facility level: an agency follows the people it sent. */
+    @GetMapping("/people/{person}")
+    @PreAuthorize(READERS)
+    ManifestedPerson person(@PathVariable UUID person) {
+        return manifests.manifestedPerson(person);
     }
 
     @GetMapping("/{id}")

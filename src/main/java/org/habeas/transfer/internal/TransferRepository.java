@@ -28,6 +28,7 @@ import org.habeas.transfer.Manifest;
 import org.habeas.transfer.ManifestDirection;
 import org.habeas.transfer.ManifestLine;
 import org.habeas.transfer.ManifestStatus;
+import org.habeas.transfer.ManifestedPerson;
 import org.habeas.transfer.NewArrival;
 import org.habeas.transfer.PriceModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -429,6 +430,32 @@ public class TransferRepository {
         }).list().forEach(e -> byVersion.computeIfAbsent(e.getKey(), v -> new java.util.ArrayList<>())
                 .add(e.getValue()));
         return byVersion;
+    }
+
+    // The lines naming the person, on any version, and the arrivals that registered them; an owner's only when given.
+    private static final String SELECT_LINES_CARRYING = """
+            SELECT m.id, m.journey, m.direction, m.status, c.version, c.ref, c.vetting_status,
+                   EXISTS (SELECT 1 FROM manifest_arrival a
+                            WHERE a.manifest_id = m.id AND a.ref = c.ref AND a.on_manifest) AS arrived
+              FROM (SELECT manifest_id, version, ref, vetting_status FROM manifest_line WHERE person_id = :person
+                    UNION
+                    SELECT l.manifest_id, l.version, l.ref, l.vetting_status
+                      FROM manifest_arrival a
+                      JOIN manifest_line l ON l.manifest_id = a.manifest_id AND l.version = a.version
+                                          AND l.ref = a.ref
+                     WHERE a.person_id = :person) c
+              JOIN manifest m ON m.id = c.manifest_id
+             WHERE (CAST(:owner AS text) IS NULL OR m.owner = :owner)
+             ORDER BY m.scheduled_at DESC, m.id, c.version
+            """;
+
+    public List<ManifestedPerson.Carried> linesCarrying(UUID person, String owner) {
+        return jdbc.sql(SELECT_LINES_CARRYING).param("person", person).param("owner", owner)
+                .query((rs, n) -> new ManifestedPerson.Carried(rs.getObject("id", UUID.class),
+                        rs.getString("journey"), ManifestDirection.valueOf(rs.getString("direction")),
+                        ManifestStatus.valueOf(rs.getString("status")), rs.getInt("version"), rs.getString("ref"),
+                        LineVetting.Status.valueOf(rs.getString("vetting_status")), rs.getBoolean("arrived")))
+                .list();
     }
 
     public void insertApproval(UUID manifest, int version, String approvedBy, String builtBy, Instant at) {

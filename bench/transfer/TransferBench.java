@@ -115,6 +115,7 @@ public class TransferBench {
         long[] approved = new long[runs];
         long[] arrived = new long[runs];
         Map<String, Integer> deniedBy = new TreeMap<>();
+        BareSql.Totals inboundSql = new BareSql.Totals();
         for (int run = -1; run < runs; run++) {   // run -1 warms up
             NewManifest inbound = inbound(agreement, lines);
             long s = System.nanoTime();
@@ -135,8 +136,9 @@ public class TransferBench {
             NewManifest another = inbound(agreement, lines);
             BareSql.Recording sent = bare.record(() -> rolledBack(() -> manifests.submit(another)));
             s = System.nanoTime();
-            bare.replay(sent);
+            long[] statements = bare.replay(sent);
             long bareNanos = System.nanoTime() - s;
+            inboundSql.add(sent, statements);
             if (run >= 0) {
                 submitted[run] = submitNanos;
                 approved[run] = approveNanos;
@@ -146,6 +148,10 @@ public class TransferBench {
         }
         VettingBench.report("submit inbound manifest of " + lines + " (vetting)", submitted);
         VettingBench.report("bare SQL of such a submission", submittedBare);
+        inboundSql.byLabel().entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(6)
+                .forEach(e -> System.out.printf("  where its bare SQL goes: %-44s %8.1f ms over %,d statements%n",
+                        e.getKey(), e.getValue()[0] / 1e6 / (runs + 1), e.getValue()[1] / (runs + 1)));
         VettingBench.report("approve it (vetting again), second officer", approved);
         VettingBench.report("check in all " + lines + " (register and admit)", arrived);
 

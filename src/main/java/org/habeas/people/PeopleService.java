@@ -278,6 +278,29 @@ public class PeopleService {
         return new SearchResults(found.page(), page.page(), page.size(), found.total(), found.capped());
     }
 
+    /**
+     * For each query (a name, and a birth date when known), the people its ranked search scores at or above
+     * {@link #DUPLICATE_THRESHOLD}, best first, at most five: the identity check of a batch of arrivals (a
+     * manifest's version, REQ-54). One read (on the replica when usable) and one journal entry for the batch, with
+     * how many names were checked and how many people matched, never the names (REQ-49).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)   // as search: the ranking may go to the replica
+    public List<List<PersonId>> resembling(List<PersonQuery> queries) {
+        Collection<String> limited = scope.limitedTo().orElse(null);
+        List<List<PersonId>> found = replica.read(() -> queries.stream().map(q -> {
+            List<String> tokens = NameKeys.tokens(q.name());
+            if (tokens.isEmpty()) {
+                return List.<PersonId>of();
+            }
+            return rank(tokens, new Filter(null, q.birthDate(), null, null, limited), 5).matches().stream()
+                    .filter(m -> m.score() >= DUPLICATE_THRESHOLD).limit(5).map(m -> m.person().id()).toList();
+        }).toList());
+        journal.append(JournalEntry.of("PEOPLE_SEARCHED", "person", "search").withDetails(Map.of(
+                "criteria", List.of("name", "birthDate"), "names", queries.size(),
+                "total", found.stream().mapToInt(List::size).sum())));
+        return found;
+    }
+
     /** Likely duplicate pairs in the user's scope, strongest evidence first. */
     @Transactional
     public List<DuplicatePair> duplicates(int limit) {

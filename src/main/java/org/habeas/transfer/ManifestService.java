@@ -125,6 +125,12 @@ public class ManifestService {
         return versions;
     }
 
+    /** The refs of an outbound manifest already handed over to the foreign authority, in order. */
+    public List<String> handedOverRefs(UUID id) {
+        manifest(id);
+        return repository.handedOverRefs(id);
+    }
+
     public ManifestVersion version(UUID id, int version) {
         return versions(id).stream().filter(v -> v.version() == version).findFirst()
                 .orElseThrow(() -> TransferRefused.versionNotFound(id, version));

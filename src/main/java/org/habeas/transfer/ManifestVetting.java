@@ -13,12 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.habeas.common.HabeasException;
-import org.habeas.common.PageRequest;
 import org.habeas.custody.CustodyService;
 import org.habeas.estate.EstateService;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
-import org.habeas.people.PersonMatch;
 import org.habeas.people.PersonQuery;
 import org.habeas.vetting.Decision;
 import org.habeas.vetting.MovementAction;
@@ -74,6 +72,7 @@ class ManifestVetting {
 
         Map<PersonId, ?> known = people.admissionFacts(drafts.stream().map(LineDraft::person)
                 .filter(java.util.Objects::nonNull).map(PersonId::new).distinct().toList());
+        List<List<String>> resembling = resembling(drafts);
         for (int i = 0; i < drafts.size(); i++) {
             LineDraft d = drafts.get(i);
             if (!agreement.inForceOn(day)) {
@@ -100,11 +99,10 @@ class ManifestVetting {
                     passed.get(i).add("IDENTITY");
                 }
             } else {
-                List<String> resembling = resembling(d.identity());
-                if (!resembling.isEmpty()) {
+                if (!resembling.get(i).isEmpty()) {
                     denials.get(i).add(new LineVetting.Reason("IDENTITY", "POSSIBLE_DUPLICATE",
                             "The identity resembles records on the register: %s; name the record, or confirm a new "
-                                    .formatted(String.join(", ", resembling)) + "person in a new version",
+                                    .formatted(String.join(", ", resembling.get(i))) + "person in a new version",
                             "the register of people"));
                 } else {
                     passed.get(i).add("IDENTITY");
@@ -227,20 +225,32 @@ class ManifestVetting {
         return denied;
     }
 
-    private List<String> resembling(NewArrival identity) {
-        if (identity.fullName().isBlank()) {
-            return List.of();
+    // The records each new arrival's identity resembles, every line's in one batch; empty for a named person.
+    private List<List<String>> resembling(List<LineDraft> drafts) {
+        List<Integer> asked = new ArrayList<>();
+        List<PersonQuery> queries = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            NewArrival identity = drafts.get(i).identity();
+            if (identity != null && !identity.fullName().isBlank()) {
+                asked.add(i);
+                queries.add(new PersonQuery(identity.fullName(), null, identity.birthDate(), null, null, null));
+            }
         }
-        var query = new PersonQuery(identity.fullName(), null, identity.birthDate(), null, null, null);
+        List<List<String>> answers = new ArrayList<>(java.util.Collections.nCopies(drafts.size(), List.of()));
+        if (queries.isEmpty()) {
+            return answers;
+        }
         try {
-            return savepoint.execute(status -> people.search(query, new PageRequest(0, 5))).items().stream()
-                    .filter(p -> p.score() >= PeopleService.DUPLICATE_THRESHOLD)
-                    .map(PersonMatch::person).map(p -> p.id().toString()).toList();
+            List<List<PersonId>> found = savepoint.execute(status -> people.resembling(queries));
+            for (int k = 0; k < asked.size(); k++) {
+                answers.set(asked.get(k), found.get(k).stream().map(p -> p.value().toString()).toList());
+            }
         } catch (HabeasException refused) {
-            return List.of("(the register could not be searched: " + refused.code() + ")");
+            List<String> unsearched = List.of("(the register could not be searched: " + refused.code() + ")");
+            asked.forEach(i -> answers.set(i, unsearched));
         }
+        return answers;
     }
-
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -149,7 +149,7 @@ class ManifestApiTest extends IntegrationTest {
                     "reason", "x")).expect(403);
             supervisor.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("A1")))
                     .expect(403);
-            as(Role.HOUSING).get("/api/manifests/" + id + "/versions/1").expect(403);
+            as(Role.ADMIN).get("/api/manifests/" + id + "/versions/1").expect(403);
             as(Role.HOUSING).raw("POST", "/api/manifests", "text/csv", "ref\r\n").expect(403);
             as(Role.INSPECTOR).post("/api/manifests/" + id + "/versions/1/refuse", Map.of("reason", "x"))
                     .expect(403);

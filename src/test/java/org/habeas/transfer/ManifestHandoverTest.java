@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.habeas.ApiClient;
 import org.habeas.IntegrationTest;
+import org.habeas.PageSession;
 import org.habeas.TestData;
 import org.habeas.access.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,5 +178,46 @@ class ManifestHandoverTest extends IntegrationTest {
         removal.put("particulars", Map.of("basis", "COURT_ORDER"));
         housing.post("/api/people/" + second + "/movements", removal).expect(409)
                 .code("SECOND_APPROVAL_REQUIRED");
+    }
+
+    /** The handover form of the manifest page: every field required, and the housing officer's alone. */
+    @Test
+    void aHousingOfficerRecordsTheHandoverOnTheManifestPage() {
+        UUID person = removableToSV();
+        String id = intake.post("/api/manifests", anOutbound(List.of(line("R1", person)))).expect(201).json()
+                .path("manifest").path("id").asString();
+        as(Role.SUPERVISOR).post("/api/manifests/" + id + "/versions/1/approve", Map.of()).expect(200);
+        intake.post("/api/manifests/" + id + "/dispatch", Map.of("version", 1, "boarded", List.of("R1")))
+                .expect(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ref", "R1");
+        form.put("receivingOfficial", "Oficial de recepción de prueba");
+        form.put("place", "Aeropuerto Internacional de El Salvador");
+        form.put("at", java.time.LocalDateTime.now(ZoneOffset.UTC).toString());
+        form.put("receiptReference", "RCPT-" + RANDOM.nextInt(1_000_000));
+        form.put("persecutionRisk", "none found for this person");
+        form.put("tortureRisk", "none found for this person");
+        form.put("disappearanceRisk", "none found for this person");
+        form.put("facilityConditions", "reported overcrowding");
+
+        PageSession officer = new PageSession(baseUrl()).logOn(newUser(Role.HOUSING).username(),
+                PASSWORD_OF_TEST_USERS);
+        assertThat(officer.get("/manifests/" + id + "?lang=es").body()).contains("id=\"handover\"")
+                .contains("Evaluación de no devolución");
+        assertThat(officer.post("/manifests/" + id + "/handovers", form).statusCode()).isEqualTo(302);
+        assertThat(officer.get("/manifests/" + id + "?lang=en").body()).contains("VALIDATION_FAILED");
+        assertThat(jdbc.sql("SELECT count(*) FROM manifest_handover WHERE manifest_id = :m")
+                .param("m", UUID.fromString(id)).query(Integer.class).single()).isZero();
+
+        PageSession intakeOfficer = new PageSession(baseUrl()).logOn(newUser(Role.INTAKE).username(),
+                PASSWORD_OF_TEST_USERS);
+        form.put("assessedBy", "Legal officer of test");
+        assertThat(intakeOfficer.post("/manifests/" + id + "/handovers", form).statusCode()).isEqualTo(403);
+
+        assertThat(officer.post("/manifests/" + id + "/handovers", form).statusCode()).isEqualTo(302);
+        String page = officer.get("/manifests/" + id + "?lang=en").body();
+        assertThat(page).contains("The handover is recorded").contains("Handed over: R1");
+        assertThat(jdbc.sql("SELECT end_kind FROM custody_episode WHERE person_id = :p").param("p", person)
+                .query(String.class).single()).isEqualTo("REMOVED");
     }
 }

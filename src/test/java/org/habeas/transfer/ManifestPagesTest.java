@@ -67,8 +67,15 @@ class ManifestPagesTest extends IntegrationTest {
 
     @Test
     void theWrongRolesAreRefused() {
-        assertThat(logOn(Role.HOUSING).get("/manifests").statusCode()).isEqualTo(403);
+        assertThat(logOn(Role.ADMIN).get("/manifests").statusCode()).isEqualTo(403);
         UUID any = UUID.randomUUID();
+        var supervisor = logOn(Role.SUPERVISOR);
+        assertThat(supervisor.post("/manifests/" + any + "/versions/1/promote", Map.of("alternate", "ALT1",
+                "reason", "x")).statusCode()).isEqualTo(403);
+        assertThat(supervisor.post("/manifests/" + any + "/dispatch", Map.of("version", "1", "boarded", "A1"))
+                .statusCode()).isEqualTo(403);
+        assertThat(logOn(Role.INTAKE).post("/manifests/" + any + "/handovers", Map.of("ref", "R1")).statusCode())
+                .isEqualTo(403);
         var inspector = logOn(Role.INSPECTOR);
         assertThat(inspector.post("/manifests/" + any + "/versions/1/approve", Map.of()).statusCode())
                 .isEqualTo(403);

@@ -38,13 +38,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Manifests over the API (REQ-53 to REQ-55). Sending agencies' clients and intake officers build versions; a
  * supervisor approves (never the version's builder); intake officers, agencies and housing officers board and
- * check in; supervisors, directors, legal officers and inspectors read. An agency sees its own manifests only.
+ * check in; housing officers, who board and hand over, supervisors, directors, legal officers and inspectors read.
+ * An agency sees its own manifests only.
  */
 @RestController
 @RequestMapping("/api/manifests")
 class ManifestController {
 
-    static final String READERS = "hasAnyRole('AGENCY','INTAKE','SUPERVISOR','DIRECTOR','LEGAL','INSPECTOR')";
+    static final String READERS =
+            "hasAnyRole('AGENCY','INTAKE','HOUSING','SUPERVISOR','DIRECTOR','LEGAL','INSPECTOR')";
     static final String BUILDERS = "hasAnyRole('AGENCY','INTAKE')";
     static final String APPROVERS = "hasRole('SUPERVISOR')";
     static final String BOARDERS = "hasAnyRole('AGENCY','INTAKE','HOUSING')";

@@ -1,11 +1,20 @@
 package org.habeas.transfer.internal;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.access.HabeasUser;
+import org.habeas.access.Role;
 import org.habeas.common.HabeasException;
+import org.habeas.transfer.Handover;
+import org.habeas.transfer.ManifestDirection;
 import org.habeas.transfer.ManifestService;
+import org.habeas.transfer.ManifestStatus;
 import org.habeas.transfer.ManifestVersion;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,8 +29,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Manifest review and arrival check-in: each version with its lines' vetting status and reasons and what changed
- * from the version before; a supervisor who did not build the latest version approves it; an intake officer ticks
- * off the arrivals against the approved version and reconciles them. The same readers and roles as the API.
+ * from the version before; a builder promotes an alternate (a new version, vetted again); a supervisor who did not
+ * build the latest version approves or refuses it; boarding against the approved version; an intake officer ticks
+ * off the arrivals and reconciles them; a housing officer records each handover of an outbound manifest with its
+ * non-refoulement assessment. The same readers and roles as the API.
  */
 @Controller
 @RequestMapping("/manifests")
@@ -50,11 +61,19 @@ class ManifestPages {
         java.util.Collections.reverse(newestFirst);
         model.addAttribute("versions", newestFirst);
         model.addAttribute("latest", latest);
-        model.addAttribute("mayApprove", user.has(org.habeas.access.Role.SUPERVISOR) && !latest.approved()
+        model.addAttribute("mayApprove", user.has(Role.SUPERVISOR) && !latest.approved()
                 && !latest.refused()
                 && !latest.builtBy().equals(user.username()) && manifest.status().name().equals("OPEN"));
-        model.addAttribute("mayCheckIn", user.has(org.habeas.access.Role.INTAKE) && latest.approved()
-                && manifest.direction().name().equals("INBOUND") && !manifest.status().name().equals("ARRIVED"));
+        model.addAttribute("mayCheckIn", user.has(Role.INTAKE) && latest.approved()
+                && manifest.direction() == ManifestDirection.INBOUND && manifest.status() != ManifestStatus.ARRIVED);
+        boolean open = manifest.status() == ManifestStatus.OPEN;
+        model.addAttribute("mayPromote", (user.has(Role.AGENCY) || user.has(Role.INTAKE)) && open
+                && !latest.alternates().isEmpty());
+        model.addAttribute("mayDispatch", (user.has(Role.AGENCY) || user.has(Role.INTAKE) || user.has(Role.HOUSING))
+                && open && latest.approved());
+        model.addAttribute("handedOver", manifests.handedOverRefs(id));
+        model.addAttribute("mayHandOver", user.has(Role.HOUSING) && manifest.direction() == ManifestDirection.OUTBOUND
+                && manifest.status() == ManifestStatus.DISPATCHED);
         return "transfer/manifest";
     }
 
@@ -73,6 +92,56 @@ class ManifestPages {
             return "redirect:/manifests/" + id;
         }
         return shown(id, redirect, "transfer.manifest.refusedDone", () -> manifests.refuse(id, version, reason));
+    }
+
+    /** An alternate moves up, in place of a line when one is named: a new version, vetted, to be approved again. */
+    @PostMapping("/{id}/versions/{version}/promote")
+    @PreAuthorize(ManifestController.BUILDERS)
+    String promote(@PathVariable UUID id, @PathVariable int version, @RequestParam String alternate,
+                   @RequestParam(defaultValue = "") String replacing, @RequestParam(defaultValue = "") String reason,
+                   RedirectAttributes redirect) {
+        if (reason.isBlank() || reason.length() > 2000) {
+            redirect.addFlashAttribute("refused", "VALIDATION_FAILED");
+            return "redirect:/manifests/" + id;
+        }
+        return shown(id, redirect, "transfer.manifest.promoted", () -> manifests.promote(id, version, alternate,
+                replacing.isBlank() ? null : replacing, reason.strip()));
+    }
+
+    @PostMapping("/{id}/dispatch")
+    @PreAuthorize(ManifestController.BOARDERS)
+    String dispatch(@PathVariable UUID id, @RequestParam int version,
+                    @RequestParam(name = "boarded", required = false) List<String> boarded,
+                    RedirectAttributes redirect) {
+        if (boarded == null || boarded.isEmpty()) {
+            redirect.addFlashAttribute("refused", "VALIDATION_FAILED");
+            return "redirect:/manifests/" + id;
+        }
+        return shown(id, redirect, "transfer.manifest.dispatched", () -> manifests.dispatch(id, version, boarded));
+    }
+
+    /** The handover to the foreign authority, every field of it and the non-refoulement assessment required. */
+    @PostMapping("/{id}/handovers")
+    @PreAuthorize(ManifestController.HANDS_OVER)
+    String handOver(@PathVariable UUID id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        List<String> fields = List.of("ref", "receivingOfficial", "place", "at", "receiptReference",
+                "persecutionRisk", "tortureRisk", "disappearanceRisk", "facilityConditions", "assessedBy");
+        if (fields.stream().anyMatch(f -> form.getOrDefault(f, "").isBlank() || form.get(f).length() > 4000)) {
+            redirect.addFlashAttribute("refused", "VALIDATION_FAILED");
+            return "redirect:/manifests/" + id;
+        }
+        Instant at;
+        try {
+            at = LocalDateTime.parse(form.get("at")).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            redirect.addFlashAttribute("refused", "VALIDATION_FAILED");
+            return "redirect:/manifests/" + id;
+        }
+        var handover = new Handover(form.get("ref"), form.get("receivingOfficial").strip(), form.get("place").strip(),
+                at, form.get("receiptReference").strip(), new Handover.Assessment(form.get("persecutionRisk").strip(),
+                form.get("tortureRisk").strip(), form.get("disappearanceRisk").strip(),
+                form.get("facilityConditions").strip(), form.get("assessedBy").strip()));
+        return shown(id, redirect, "transfer.manifest.handedOver", () -> manifests.handOver(id, handover));
     }
 
     @PostMapping("/{id}/arrivals")

@@ -519,6 +519,11 @@ public class TransferRepository {
                 .param("agreement", agreement).query(Boolean.class).single();
     }
 
+    public List<String> handedOverRefs(UUID manifest) {
+        return jdbc.sql("SELECT ref FROM manifest_handover WHERE manifest_id = :manifest ORDER BY handed_over_at")
+                .param("manifest", manifest).query(String.class).list();
+    }
+
     public void insertHandover(UUID manifest, UUID person, UUID agreement, UUID movement, Handover h,
                                Instant recordedAt, String recordedBy) {
         int rows = jdbc.sql(INSERT_HANDOVER).param("manifest", manifest).param("ref", h.ref()).param("person", person)

@@ -3,26 +3,43 @@ package org.habeas.transfer.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
+import org.habeas.access.HabeasUser;
+import org.habeas.access.Role;
+import org.habeas.common.ErrorCode;
+import org.habeas.common.FormValidation;
+import org.habeas.common.HabeasException;
+import org.habeas.common.InvalidRequest;
+import org.habeas.transfer.Agreement;
 import org.habeas.transfer.AgreementService;
 import org.habeas.transfer.AgreementStatement;
+import org.habeas.transfer.InstrumentType;
+import org.habeas.transfer.PriceModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agreements list, with those about to expire first, and each agreement's statement with its charts: people
- * held per day against the cap, and the cost to date (REQ-46). The same readers as the API.
+ * The agreements list, with those about to expire first and, for the director, the form that records one; and
+ * each agreement's statement with its charts: people held per day against the cap, and the cost to date (REQ-46).
+ * The same readers and the same writer as the API.
  */
 @Controller
 @RequestMapping("/agreements")
@@ -33,9 +50,15 @@ class AgreementPages {
     static final int CHART_HEIGHT = 100;
 
     private final AgreementService agreements;
+    private final FormValidation forms;
 
-    AgreementPages(AgreementService agreements) {
+    AgreementPages(AgreementService agreements, FormValidation forms) {
         this.agreements = agreements;
+        this.forms = forms;
+    }
+
+    /** A refusal of the form: its code and the fields it names, shown above the form, which keeps what was typed. */
+    record Refusal(String code, List<String> fields) {
     }
 
     /** One bar of a chart: its x position and width, and its height out of {@link #CHART_HEIGHT}. */
@@ -43,11 +66,48 @@ class AgreementPages {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@AuthenticationPrincipal HabeasUser user, Model model) {
         model.addAttribute("agreements", agreements.agreements());
         model.addAttribute("expiring", agreements.expiring(null));
         model.addAttribute("today", agreements.today());
+        model.addAttribute("instruments", InstrumentType.values());
+        model.addAttribute("priceModels", PriceModel.values());
+        model.addAttribute("mayRecord", user.has(Role.DIRECTOR));
+        if (!model.containsAttribute("tried")) {
+            model.addAttribute("tried", Map.of());
+        }
         return "transfer/agreements";
+    }
+
+    /**
+     * Records an agreement from the list page's form (the director's), validated as the API validates it; a refusal
+     * comes back to the list with its code and fields and what was typed.
+     */
+    @PostMapping
+    @PreAuthorize(AgreementController.MANAGES)
+    String record(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        try {
+            var request = new AgreementController.TermsRequest(text(form, "reference"), text(form, "title"),
+                    upper(form, "sendingState"), text(form, "sendingAgency"), upper(form, "receivingState"),
+                    text(form, "receivingAgency"), choice(InstrumentType.class, form, "instrument"),
+                    form.containsKey("binding"), date(form, "termStart"), date(form, "termEnd"),
+                    choice(PriceModel.class, form, "priceModel"), amount(form, "priceAmount"),
+                    upper(form, "currency"), whole(form, "capacityCap"), categories(form.get("acceptedCategories")),
+                    text(form, "standards"), new AgreementController.AccessRequest(form.containsKey("accessCounsel"),
+                    form.containsKey("accessConsular"), form.containsKey("accessFamily"),
+                    form.containsKey("accessInspection")), text(form, "reportingDuties"),
+                    text(form, "returnClause"), whole(form, "alertDays"));
+            forms.require(request);
+            Agreement recorded = agreements.record(request.toTerms());
+            redirect.addFlashAttribute("done", "transfer.agreement.recorded");
+            return "redirect:/agreements/" + recorded.id();
+        } catch (HabeasException refused) {
+            List<String> fields = refused.properties().get("fields") instanceof List<?> named
+                    ? named.stream().map(Object::toString).toList() : List.of();
+            redirect.addFlashAttribute("refused", new Refusal(refused.code().name(), fields));
+            redirect.addFlashAttribute("tried", form);
+            return "redirect:/agreements";
+        }
     }
 
     @GetMapping("/{id}")
@@ -75,6 +135,62 @@ class AgreementPages {
                 days.get(i).day() + ": " + days.get(i).costToDate())).toList());
         model.addAttribute("chartHeight", CHART_HEIGHT);
         return "transfer/statement";
+    }
+
+    private static String text(Map<String, String> form, String field) {
+        String value = form.get(field);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String upper(Map<String, String> form, String field) {
+        String value = text(form, field);
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> form, String field) {
+        String value = text(form, field);
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(field);
+        }
+    }
+
+    private static LocalDate date(Map<String, String> form, String field) {
+        String value = text(form, field);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw invalid(field);
+        }
+    }
+
+    private static BigDecimal amount(Map<String, String> form, String field) {
+        String value = text(form, field);
+        try {
+            return value == null ? null : new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw invalid(field);
+        }
+    }
+
+    private static Integer whole(Map<String, String> form, String field) {
+        String value = text(form, field);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            throw invalid(field);
+        }
+    }
+
+    // One category per line or comma, as the agreement names them (ALLEGED_CRIMINAL ...).
+    private static List<String> categories(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split("[,\\n]")).map(String::strip)
+                .filter(c -> !c.isEmpty()).map(c -> c.toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private static InvalidRequest invalid(String field) {
+        return new InvalidRequest(ErrorCode.VALIDATION_FAILED, "Not a valid value", field);
     }
 
     /** The statement's CSV, for the page's download link (the API answers the same with Accept: text/csv). */

@@ -73,7 +73,8 @@ public class TransferBench {
             BUILDER_ROLES, Set.of(), true, false, null);
     static final HabeasUser APPROVER = new HabeasUser(UUID.randomUUID(), "bench-approver", "Bench Approver",
             EnumSet.of(Role.SUPERVISOR, Role.DIRECTOR), Set.of(), true, false, null);
-    // Syllables no synthetic name of the register ("Sintético n Prueba") resembles.
+    // Syllables no synthetic name of the register ("Sintético n Prueba") resembles; three to a name, so that one
+    // run's arrivals seldom resemble an earlier run's (two would make every search find hundreds).
     static final List<String> SYLLABLES = List.of("ka", "lo", "mu", "ri", "te", "va", "zo", "pe", "qui", "sa", "no",
             "de", "bu", "fi", "ga", "ju", "xo", "ye");
 
@@ -180,7 +181,7 @@ public class TransferBench {
     NewManifest inbound(UUID agreement, int lines) {
         List<LineDraft> drafts = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
-            var identity = new NewArrival(name(3), name(2), name(2),
+            var identity = new NewArrival(name(3), name(3), name(3),
                     LocalDate.of(1970 + random.nextInt(35), 1 + random.nextInt(12), 1 + random.nextInt(28)), "VE",
                     RecordedSex.MALE);
             drafts.add(new LineDraft("L" + i, null, identity, null, null, null));

@@ -600,6 +600,15 @@ public class CustodyService {
     }
 
     /**
+     * Where the person stands, for the public locator (REQ-16): whoever asks, whatever their facility scope, and
+     * nothing more than {@link CustodyStanding} tells (never the cell). Not journaled here: the locator journals the
+     * enquiry that asked. Empty when the person has never been in custody.
+     */
+    public Optional<CustodyStanding> standing(PersonId person) {
+        return repository.standing(person);
+    }
+
+    /**
      * Every custody episode of the person, newest first, with the Rule 7 admission record; journaled as a read of
      * the person's custody record (subject {@code custody}, REQ-49), not of their identity record, which it does not
      * show. Visible injuries, complaints of ill-treatment and children's data are withheld from a reader without the

@@ -471,6 +471,42 @@ public class EstateService {
         return code == null ? Optional.empty() : repository.findFacility(code);
     }
 
+    /** The facility's public contact (address, telephone, e-mail, visiting hours), whoever asks; empty until set. */
+    public Optional<FacilityContact> publicContact(String code) {
+        return code == null ? Optional.empty() : repository.contact(code);
+    }
+
+    /** The facility's contact as its readers see it; FACILITY_NOT_FOUND out of scope. */
+    public Optional<FacilityContact> contact(String code) {
+        facilityOnly(code);
+        return repository.contact(code);
+    }
+
+    /**
+     * Sets what the public locator tells enquirers about the facility (REQ-16); journaled with the old and the new
+     * contact, as it is what family and counsel will rely on to find someone.
+     */
+    @Transactional
+    public FacilityContact recordContact(String code, String address, String telephone, String email,
+                                         String visitingHours) {
+        facilityOnly(code);
+        repository.lockFacility(code);
+        Optional<FacilityContact> before = repository.contact(code);
+        FacilityContact contact = new FacilityContact(code, address, telephone, email, visitingHours,
+                clock.instant(), actor());
+        repository.saveContact(contact);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("address", address);
+        details.put("telephone", telephone);
+        details.put("email", email);
+        details.put("visitingHours", visitingHours);
+        before.ifPresent(b -> details.put("previousAddress", b.address()));
+        details.values().removeIf(Objects::isNull);
+        journal.append(JournalEntry.of("FACILITY_CONTACT_RECORDED", "facility", code).withFacility(code)
+                .withDetails(details));
+        return contact;
+    }
+
     // ---- helpers
 
     /** The facility without its figures; FACILITY_NOT_FOUND when there is none or the reader may not see it. */

@@ -431,6 +431,28 @@ public class PeopleService {
         return facts;
     }
 
+    /**
+     * The people an exact enquiry names, whoever asks and whatever their facility scope, for the public locator
+     * (REQ-16): by register number, by an identity document's number (compared as {@link IdentityDocument#key}, with
+     * its issuer when given), or by the full name with the full birth date, where the name must have the same words as
+     * the record's full name, accents, case, order and particles aside: a partial name finds no one. A merged record
+     * answers with the one it was merged into. Not journaled here: the locator journals every enquiry.
+     */
+    public List<PersonId> exactly(PersonEnquiry enquiry) {
+        if (enquiry instanceof PersonEnquiry.ByRegisterNumber r) {
+            return repository.byRegisterNumber(r.number().strip().toUpperCase(Locale.ROOT));
+        }
+        if (enquiry instanceof PersonEnquiry.ByDocument d) {
+            return repository.byDocument(IdentityDocument.key(d.number()),
+                    d.issuer() == null || d.issuer().isBlank() ? null : d.issuer().strip().toUpperCase(Locale.ROOT));
+        }
+        PersonEnquiry.ByNameAndBirth n = (PersonEnquiry.ByNameAndBirth) enquiry;
+        List<String> asked = NameKeys.tokens(n.fullName()).stream().sorted().toList();
+        return asked.isEmpty() ? List.of() : repository.bornOn(n.birthDate()).entrySet().stream()
+                .filter(e -> NameKeys.tokens(e.getValue()).stream().sorted().toList().equals(asked))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** The refusal of {@link #person} for a record that does not exist or the reader cannot see. */
     public static HabeasException notFound(PersonId id) {
         return PeopleRefused.notFound(id);

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
@@ -58,6 +59,8 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**", "/actuator/**")
             .authorizeHttpRequests(auth -> auth
                     .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    // The public locator (REQ-16): anyone may ask; it limits each client itself.
+                    .requestMatchers(HttpMethod.POST, "/api/locator").permitAll()
                     .requestMatchers(ScrapeTokenFilter.METRICS_PATH)
                         .hasAnyAuthority("ROLE_" + Role.ADMIN.name(), ScrapeTokenFilter.METRICS_SCRAPE)
                     .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
@@ -78,6 +81,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                     .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                    .requestMatchers("/locator").permitAll()
                     .anyRequest().authenticated())
             .formLogin(form -> form.loginPage("/login").failureHandler(logonRefused()).defaultSuccessUrl("/", true))
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

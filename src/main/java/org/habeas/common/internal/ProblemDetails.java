@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
+import org.habeas.common.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -54,6 +55,10 @@ class ProblemDetails {
             problem.setProperty("reasons", e.reasons());
         }
         e.properties().forEach(problem::setProperty);
+        if (e instanceof TooManyRequests tooMany) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).body(problem);
+        }
         return respond(problem);
     }
 

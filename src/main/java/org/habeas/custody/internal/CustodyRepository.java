@@ -16,6 +16,7 @@ import org.habeas.custody.Arrest;
 import org.habeas.custody.AuthorityType;
 import org.habeas.custody.Contact;
 import org.habeas.custody.CustodyEnd;
+import org.habeas.custody.CustodyStanding;
 import org.habeas.custody.Episode;
 import org.habeas.custody.LegalAuthority;
 import org.habeas.custody.LegalStatus;
@@ -161,6 +162,23 @@ public class CustodyRepository {
     private static final String LATEST_STANDING = "SELECT " + MOVEMENT_COLUMNS + " FROM movement m"
             + " WHERE m.person_id = :person AND m.id <> :except AND " + STANDING
             + " ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 1";
+
+    // The person's latest episode with its whereabouts, or, once it has ended, the entry that ended it.
+    private static final String STANDING_OF_PERSON = """
+            SELECT e.facility_code, e.issuing_authority, e.admitted_at, e.ended_at, e.end_kind,
+                   w.kind AS w_kind, w.facility_code AS w_facility, w.destination AS w_destination,
+                   w.detail AS w_detail, w.since AS w_since, last.facility_code AS end_facility,
+                   last.destination AS end_destination, last.detail AS end_detail
+              FROM custody_episode e
+              LEFT JOIN whereabouts w ON w.episode_id = e.id
+              LEFT JOIN LATERAL (
+                   SELECT m.facility_code, m.destination, m.detail FROM movement m
+                    WHERE e.ended_at IS NOT NULL AND m.person_id = e.person_id AND m.episode_id = e.id
+                      AND m.to_state = e.end_kind AND\s""" + STANDING + """
+
+                    ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 1) last ON true
+             WHERE e.person_id = :person
+             ORDER BY e.admitted_at DESC LIMIT 1""";
 
     // Who recorded the entry and every entry it corrects, in turn.
     private static final String RECORDERS_OF_CHAIN = """
@@ -384,6 +402,37 @@ public class CustodyRepository {
     public Optional<Entry> latestStanding(PersonId person, UUID except) {
         return jdbc.sql(LATEST_STANDING).param("person", person.value()).param("except", except)
                 .query(this::entry).optional();
+    }
+
+    /** The person's standing for the public locator; empty when never in custody. */
+    public Optional<CustodyStanding> standing(PersonId person) {
+        return jdbc.sql(STANDING_OF_PERSON).param("person", person.value()).query((rs, n) -> {
+            String authority = rs.getString("issuing_authority");
+            String endKind = rs.getString("end_kind");
+            if (endKind != null) {
+                CustodyStanding.State state = CustodyStanding.State.valueOf(endKind);
+                boolean removed = state == CustodyStanding.State.REMOVED;
+                String from = rs.getString("end_facility");
+                return new CustodyStanding(state, from == null ? rs.getString("facility_code") : from,
+                        instant(rs, "ended_at"),
+                        removed ? rs.getString("end_destination") : null, removed ? rs.getString("end_detail") : null,
+                        authority);
+            }
+            String kind = rs.getString("w_kind");
+            Instant since = instant(rs, "w_since");
+            String facility = rs.getString("w_facility");
+            return switch (kind == null ? "" : kind) {
+                case "IN_TRANSIT" -> new CustodyStanding(CustodyStanding.State.IN_TRANSIT, facility, since,
+                        rs.getString("w_destination"), null, authority);
+                case "HANDED_OVER" -> new CustodyStanding(CustodyStanding.State.HANDED_OVER, facility, since,
+                        rs.getString("w_destination"), rs.getString("w_detail"), authority);
+                // An open episode always has its whereabouts; admitted_at stands in should a row be missing.
+                case "" -> new CustodyStanding(CustodyStanding.State.HELD, rs.getString("facility_code"),
+                        instant(rs, "admitted_at"), null, null, authority);
+                default -> new CustodyStanding(CustodyStanding.State.HELD, facility, instant(rs, "admitted_at"),
+                        null, null, authority);
+            };
+        }).optional();
     }
 
     /** Who recorded the entry {@code id} and whoever recorded the entries it corrects. */

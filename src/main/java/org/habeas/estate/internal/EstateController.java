@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Size;
 
 import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
+import org.habeas.common.NotFound;
 import org.habeas.common.Idempotency;
 import org.habeas.common.InvalidRequest;
 import org.habeas.estate.AttributeChange;
@@ -30,6 +32,7 @@ import org.habeas.estate.CapacityChange;
 import org.habeas.estate.EstateService;
 import org.habeas.estate.ExpansionId;
 import org.habeas.estate.ExpansionStatus;
+import org.habeas.estate.FacilityContact;
 import org.habeas.estate.FacilityFigures;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
@@ -88,6 +91,11 @@ class EstateController {
     EstateController(EstateService estate, Idempotency idempotency) {
         this.estate = estate;
         this.idempotency = idempotency;
+    }
+
+    /** What the public locator tells enquirers about the facility (REQ-16). */
+    record ContactRequest(@NotBlank @Size(max = 500) String address, @Size(max = 50) String telephone,
+                          @Email @Size(max = 300) String email, @Size(max = 500) String visitingHours) {
     }
 
     record CreateFacilityRequest(@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}") String code,
@@ -206,6 +214,20 @@ class EstateController {
     FacilityResponse facility(@PathVariable String code) {
         FacilityFigures f = estate.facility(code);
         return FacilityResponse.of(f.facility(), f.figures());
+    }
+
+    /** The facility's public contact; 404 FACILITY_CONTACT_NOT_FOUND until the director has set it. */
+    @GetMapping("/{code}/contact")
+    FacilityContact contact(@PathVariable String code) {
+        return estate.contact(code).orElseThrow(() -> new NotFound(ErrorCode.FACILITY_CONTACT_NOT_FOUND,
+                "Facility " + code + " has no public contact yet"));
+    }
+
+    @PutMapping("/{code}/contact")
+    @PreAuthorize(BUILDERS)
+    FacilityContact recordContact(@PathVariable String code, @Valid @RequestBody ContactRequest request) {
+        return estate.recordContact(code, request.address().strip(), blankToNull(request.telephone()),
+                blankToNull(request.email()), blankToNull(request.visitingHours()));
     }
 
     // ---- locations
@@ -348,5 +370,9 @@ class EstateController {
 
     private static TimelineResponse point(TimelinePoint p) {
         return new TimelineResponse(p.date(), p.expansion(), FiguresResponse.of(p.figures()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

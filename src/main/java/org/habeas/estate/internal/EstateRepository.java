@@ -27,6 +27,7 @@ import org.habeas.estate.Expansion;
 import org.habeas.estate.ExpansionId;
 import org.habeas.estate.ExpansionStatus;
 import org.habeas.estate.Facility;
+import org.habeas.estate.FacilityContact;
 import org.habeas.estate.FacilityFigures;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
@@ -95,6 +96,18 @@ public class EstateRepository {
             """;
 
     private static final String FIND_FACILITY = "SELECT " + FACILITY_COLUMNS + " FROM facility f WHERE f.code = :code";
+
+    private static final String FIND_CONTACT = """
+            SELECT facility_code, address, telephone, email, visiting_hours, updated_at, updated_by
+              FROM facility_contact WHERE facility_code = :code""";
+
+    private static final String UPSERT_CONTACT = """
+            INSERT INTO facility_contact (facility_code, address, telephone, email, visiting_hours, updated_at,
+                                          updated_by)
+            VALUES (:code, :address, :telephone, :email, :visitingHours, :now, :by)
+            ON CONFLICT (facility_code) DO UPDATE SET address = EXCLUDED.address, telephone = EXCLUDED.telephone,
+                email = EXCLUDED.email, visiting_hours = EXCLUDED.visiting_hours, updated_at = EXCLUDED.updated_at,
+                updated_by = EXCLUDED.updated_by""";
 
     private static final String LOCK_FACILITY = "SELECT code FROM facility WHERE code = :code FOR UPDATE";
 
@@ -332,6 +345,20 @@ public class EstateRepository {
 
     public Optional<Facility> findFacility(String code) {
         return jdbc.sql(FIND_FACILITY).param("code", code).query(EstateRepository::facility).optional();
+    }
+
+    public Optional<FacilityContact> contact(String code) {
+        return jdbc.sql(FIND_CONTACT).param("code", code).query((rs, n) -> new FacilityContact(
+                rs.getString("facility_code"), rs.getString("address"), rs.getString("telephone"),
+                rs.getString("email"), rs.getString("visiting_hours"), instant(rs, "updated_at"),
+                rs.getString("updated_by"))).optional();
+    }
+
+    public void saveContact(FacilityContact c) {
+        jdbc.sql(UPSERT_CONTACT).param("code", c.facilityCode()).param("address", c.address())
+                .param("telephone", c.telephone()).param("email", c.email())
+                .param("visitingHours", c.visitingHours()).param("now", utc(c.updatedAt()))
+                .param("by", c.updatedBy()).update();
     }
 
     /** Takes the facility's row lock: commands that must not interleave within one facility take it first. */

@@ -151,6 +151,20 @@ public class PeopleRepository {
             """;
 
     // The bulk read for admission: existence, merge state, scope (a NULL scope is everyone) and the two facts.
+    // The exact enquiries of the public locator: a merged record answers with the one it was merged into.
+    private static final String BY_REGISTER_NUMBER =
+            "SELECT coalesce(merged_into, id) FROM person WHERE register_number = :number";
+
+    private static final String BY_DOCUMENT = """
+            SELECT DISTINCT coalesce(p.merged_into, p.id)
+              FROM person_document d JOIN person p ON p.id = d.person_id
+             WHERE d.number_key = :key AND d.retracted_revision IS NULL
+               AND (CAST(:issuer AS text) IS NULL OR d.issuer = :issuer)""";
+
+    private static final String BORN_ON = """
+            SELECT id, full_name FROM person
+             WHERE birth_date = :birth AND birth_precision = 'FULL' AND merged_into IS NULL AND full_name IS NOT NULL""";
+
     private static final String ADMISSION_FACTS = """
             SELECT p.id, p.recorded_sex, p.birth_precision, p.birth_date, p.estimated_age
               FROM person p
@@ -476,6 +490,24 @@ public class PeopleRepository {
     }
 
     /** The admission facts of those of {@code ids} that exist, are not merged and are linked to {@code scope}. */
+    public List<PersonId> byRegisterNumber(String number) {
+        return jdbc.sql(BY_REGISTER_NUMBER).param("number", number).query(UUID.class).list().stream()
+                .map(PersonId::new).toList();
+    }
+
+    public List<PersonId> byDocument(String numberKey, String issuer) {
+        return jdbc.sql(BY_DOCUMENT).param("key", numberKey).param("issuer", issuer).query(UUID.class).list()
+                .stream().map(PersonId::new).toList();
+    }
+
+    /** The people with a full birth date of {@code birth}, each with their full name. */
+    public Map<PersonId, String> bornOn(LocalDate birth) {
+        Map<PersonId, String> born = new java.util.LinkedHashMap<>();
+        jdbc.sql(BORN_ON).param("birth", birth).query((rs, n) -> born.put(new PersonId(rs.getObject("id", UUID.class)),
+                rs.getString("full_name"))).list();
+        return born;
+    }
+
     public List<org.habeas.people.AdmissionFacts> admissionFacts(Collection<PersonId> ids, Collection<String> scope) {
         return jdbc.sql(ADMISSION_FACTS).param("ids", ids.stream().map(PersonId::value).toArray(UUID[]::new))
                 .param("scope", scope == null ? null : scope.toArray(String[]::new))

@@ -202,6 +202,12 @@ public class RightsService {
                     Recipient.FAMILY, c.id().toString(), c.id(), notice, at, now, due,
                     withheld ? TaskStatus.WITHHELD : TaskStatus.OPEN));
         }
+        if (occasion == Occasion.RELEASE) {
+            // REQ-15: the official copy of the record (GET /api/people/{id}/record), handed to the person.
+            tasks.add(new RightsRepository.NewTask(UUID.randomUUID(), person.value(), facility, occasion, occasionId,
+                    Recipient.PERSON, "PERSON", null, Map.of("facility", facility, "give", "OFFICIAL_RECORD_COPY"),
+                    at, now, due, TaskStatus.OPEN));
+        }
         if (occasion.tellsCounsel()) {
             for (PersonContact c : contacts.stream().filter(c -> c.kind() == PersonContact.Kind.COUNSEL).toList()) {
                 tasks.add(new RightsRepository.NewTask(UUID.randomUUID(), person.value(), facility, occasion,

@@ -1,6 +1,7 @@
 package org.habeas.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.habeas.rights.RightsFixtures.aTransferTo;
 import static org.habeas.rights.RightsFixtures.admit;
 
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,5 +138,34 @@ class PersonRecordApiTest extends IntegrationTest {
         var pdf = supervisor.get("/people/" + person + "/record.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
+    }
+
+    @Test
+    void aReleaseOpensTheDutyToHandThePersonTheirOfficialCopy() {
+        as(Role.HOUSING).post("/api/people/" + person + "/movements", Map.of("type", "ARRIVED")).expect(201);
+        Map<String, Object> release = new LinkedHashMap<>();
+        release.put("type", "RELEASED");
+        release.put("destination", "to his own address");
+        release.put("authority", "Juzgado de Paz de Tecoluca");
+        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio",
+                "basis", "COURT_ORDER"));
+        as(Role.HOUSING).post("/api/people/" + person + "/movements", release).expect(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> copyTask() != null);
+        JsonNode task = copyTask();
+        assertThat(task.path("occasion").asString()).isEqualTo("RELEASE");
+        assertThat(task.path("status").asString()).isEqualTo("OPEN");
+        as(Role.INTAKE).post("/api/notifications/" + task.path("id").asString() + "/attempts",
+                Map.of("method", "IN_PERSON", "delivered", true)).expect(201);
+        assertThat(copyTask().path("status").asString()).isEqualTo("DONE");
+    }
+
+    private JsonNode copyTask() {
+        for (JsonNode t : as(Role.INTAKE).get("/api/people/" + person + "/notifications").expect(200).json()) {
+            if (t.path("recipient").asString().equals("PERSON")) {
+                return t;
+            }
+        }
+        return null;
     }
 }

@@ -292,7 +292,8 @@ public class PeopleService {
             if (tokens.isEmpty()) {
                 return List.<PersonId>of();
             }
-            return rank(tokens, new Filter(null, q.birthDate(), null, null, limited), 5).matches().stream()
+            return rank(tokens, new Filter(null, q.birthDate(), null, null, limited), 5, DUPLICATE_THRESHOLD)
+                    .matches().stream()
                     .filter(m -> m.score() >= DUPLICATE_THRESHOLD).limit(5).map(m -> m.person().id()).toList();
         }).toList());
         journal.append(JournalEntry.of("PEOPLE_SEARCHED", "person", "search").withDetails(Map.of(
@@ -601,9 +602,14 @@ public class PeopleService {
     // ---- search
 
     private Ranked rank(List<String> tokens, Filter filter, int wanted) {
+        return rank(tokens, filter, wanted, 0);
+    }
+
+    // Only matches scoring at least floor are wanted: the reads that cannot reach it are left out.
+    private Ranked rank(List<String> tokens, Filter filter, int wanted, double floor) {
         repository.planEachSearch();
         NameSearch plan = NameSearch.plan(tokens, repository.variants(tokens));
-        return CandidateSearch.rank(plan, filter, wanted, CANDIDATE_CAP, repository::candidates);
+        return CandidateSearch.rank(plan, filter, wanted, floor, CANDIDATE_CAP, repository::candidates);
     }
 
     private List<PersonMatch> withNationalities(List<PersonMatch> matches) {

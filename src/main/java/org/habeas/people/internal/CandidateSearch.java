@@ -50,6 +50,15 @@ public final class CandidateSearch {
      */
     public static Ranked rank(NameSearch plan, Filter filter, int wanted, int cap,
                               Function<Statement, List<Candidate>> fetch) {
+        return rank(plan, filter, wanted, 0, cap, fetch);
+    }
+
+    /**
+     * As {@link #rank(NameSearch, Filter, int, int, Function)}, for a caller that wants only matches scoring at
+     * least {@code floor} (a duplicate check): a step none of whose names could reach it is not read.
+     */
+    public static Ranked rank(NameSearch plan, Filter filter, int wanted, double floor, int cap,
+                              Function<Statement, List<Candidate>> fetch) {
         List<String> tokens = plan.queryTokens();
         Integer year = filter.year();
         var reads = new Reads(plan, filter, cap, fetch);
@@ -81,7 +90,11 @@ public final class CandidateSearch {
             return reads.ranked(reads.hitCap());
         }
         // 4. All tokens but one: the best such name scores 0.8 (n - 1) / n + 0.2.
-        if (reads.countAbove(0.8 * (n - 1) / n + 0.2) >= wanted) {
+        double bestWithoutOne = 0.8 * (n - 1) / n + 0.2;
+        if (bestWithoutOne < floor) {
+            return reads.ranked(reads.hitCap());
+        }
+        if (reads.countAbove(bestWithoutOne) >= wanted) {
             return reads.ranked(true);
         }
         reads.add(plan.allButOneKeys().stream().map(group -> pairConditions(group, year)).toList());

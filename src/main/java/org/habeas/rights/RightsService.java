@@ -232,6 +232,17 @@ public class RightsService {
         return repository.tasksOfPerson(person.value(), now).stream().filter(t -> created.contains(t.id())).toList();
     }
 
+    /**
+     * The facilities with duties past their deadline, in the reader's scope, the longest overdue first (REQ-30): the
+     * dashboard's card and the inspector's report. Counts only, not journaled: nothing in it is about a person.
+     */
+    public List<OverdueDuties> overdue() {
+        return repository.overdueByFacility(clock.instant(), scope.limitedTo().orElse(null)).stream()
+                .map(o -> new OverdueDuties(o.facility(), estate.publicFacility(o.facility()).map(f -> f.name())
+                        .orElse(o.facility()), o.overdue(), o.oldestDueAt(), o.toFamily(), o.toCounsel(),
+                        o.toPerson())).toList();
+    }
+
     /** A facility's tasks in {@code state}, soonest due first (done: newest first). FACILITY_NOT_FOUND out of scope. */
     @Transactional
     public List<NotificationTask> tasks(String facility, NotificationTask.State state) {

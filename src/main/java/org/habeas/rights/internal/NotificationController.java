@@ -17,6 +17,7 @@ import org.habeas.rights.NewAttempt;
 import org.habeas.rights.NewContact;
 import org.habeas.rights.NotificationAttempt;
 import org.habeas.rights.NotificationTask;
+import org.habeas.rights.OverdueDuties;
 import org.habeas.rights.Occasion;
 import org.habeas.rights.PersonContact;
 import org.habeas.rights.RightsService;
@@ -102,6 +103,13 @@ class NotificationController {
     }
 
     /** A facility's tasks: {@code state} DUE (default), OVERDUE or DONE. */
+    /** The facilities with overdue duties, in the reader's scope, the longest overdue first. */
+    @GetMapping("/api/notifications/overdue")
+    @PreAuthorize(READERS)
+    List<OverdueDuties> overdue() {
+        return rights.overdue();
+    }
+
     @GetMapping("/api/notifications")
     @PreAuthorize(READERS)
     List<NotificationTask> tasks(@RequestParam String facility,

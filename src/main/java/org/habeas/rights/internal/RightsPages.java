@@ -50,6 +50,14 @@ class RightsPages {
         return "rights/notifications";
     }
 
+    /** Every facility in the reader's scope with duties past their deadline: the inspector's report (REQ-30). */
+    @GetMapping("/notifications/overdue")
+    @PreAuthorize(NotificationController.READERS)
+    String overdue(Model model) {
+        model.addAttribute("facilities", rights.overdue());
+        return "rights/overdue";
+    }
+
     // A refusal (a task closed meanwhile) is shown on the list, not as an error page.
     @PostMapping("/facilities/{code}/notifications/{taskId}/attempts")
     @PreAuthorize(NotificationController.RECORDERS)

@@ -16,6 +16,7 @@ import org.habeas.rights.EventPublicationView;
 import org.habeas.rights.MandatoryCountry;
 import org.habeas.rights.NotificationAttempt;
 import org.habeas.rights.NotificationTask;
+import org.habeas.rights.OverdueDuties;
 import org.habeas.rights.Occasion;
 import org.habeas.rights.PersonContact;
 import org.habeas.rights.Recipient;
@@ -85,6 +86,19 @@ public class RightsRepository {
              WHERE t.facility = :facility AND t.status = 'OPEN' AND t.due_at < :now
              ORDER BY t.due_at, t.id
              LIMIT :limit
+            """;
+
+    // Per facility, over the partial index of open tasks by (facility, due_at); scope null: every facility.
+    private static final String OVERDUE_BY_FACILITY = """
+            SELECT t.facility, count(*) AS overdue, min(t.due_at) AS oldest_due_at,
+                   count(*) FILTER (WHERE t.recipient = 'FAMILY') AS to_family,
+                   count(*) FILTER (WHERE t.recipient = 'COUNSEL') AS to_counsel,
+                   count(*) FILTER (WHERE t.recipient = 'PERSON') AS to_person
+              FROM notification_task t
+             WHERE t.status = 'OPEN' AND t.due_at < :now
+               AND (CAST(:scope AS text[]) IS NULL OR t.facility = ANY(CAST(:scope AS text[])))
+             GROUP BY t.facility
+             ORDER BY min(t.due_at), t.facility
             """;
 
     private static final String SELECT_TASKS_CLOSED_IN_FACILITY = "SELECT " + TASK_COLUMNS + """
@@ -308,6 +322,15 @@ public class RightsRepository {
                 .param("notice", json.writeValueAsString(t.notice()))
                 .param("occurredAt", SqlTimes.utc(t.occurredAt())).param("createdAt", SqlTimes.utc(t.createdAt()))
                 .param("dueAt", SqlTimes.utc(t.dueAt())).param("status", t.status().name()).update() == 1;
+    }
+
+    /** Overdue open duties per facility (the facility's name left for the service to add), oldest first. */
+    public List<OverdueDuties> overdueByFacility(Instant now, java.util.Collection<String> scope) {
+        return jdbc.sql(OVERDUE_BY_FACILITY).param("now", SqlTimes.utc(now))
+                .param("scope", scope == null ? null : scope.toArray(String[]::new))
+                .query((rs, n) -> new OverdueDuties(rs.getString("facility"), null, rs.getLong("overdue"),
+                        SqlTimes.instant(rs, "oldest_due_at"), rs.getLong("to_family"), rs.getLong("to_counsel"),
+                        rs.getLong("to_person"))).list();
     }
 
     public List<NotificationTask> tasksOfFacility(String facility, NotificationTask.State state, Instant now,

@@ -5,6 +5,7 @@ import org.habeas.access.Role;
 import org.habeas.audit.Journal;
 import org.habeas.legal.DetentionAuthorities;
 import org.habeas.legal.ReturnCases;
+import org.habeas.rights.RightsService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,11 +24,13 @@ class HomePages {
     private final Journal journal;
     private final ReturnCases returnCases;
     private final DetentionAuthorities authorities;
+    private final RightsService rights;
 
-    HomePages(Journal journal, ReturnCases returnCases, DetentionAuthorities authorities) {
+    HomePages(Journal journal, ReturnCases returnCases, DetentionAuthorities authorities, RightsService rights) {
         this.journal = journal;
         this.returnCases = returnCases;
         this.authorities = authorities;
+        this.rights = rights;
     }
 
     @GetMapping("/")
@@ -39,6 +42,9 @@ class HomePages {
         }
         if (user.has(Role.LEGAL) || user.has(Role.DIRECTOR) || user.has(Role.INSPECTOR)) {
             model.addAttribute("authoritiesDue", authorities.dueCount());
+        }
+        if (user.roles().stream().anyMatch(r -> r != Role.AGENCY && r != Role.ADMIN)) {
+            model.addAttribute("overdueDuties", rights.overdue());
         }
         return "web/home";
     }

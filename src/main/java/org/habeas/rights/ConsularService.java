@@ -181,6 +181,9 @@ public class ConsularService {
      */
     @Transactional
     public ConsularNotification review(UUID id, boolean send, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, "The reason for the decision is required", "reason");
+        }
         var held = repository.lockConsularNotification(id)
                 .filter(h -> h.facility() == null || scope.allows(h.facility()))
                 .orElseThrow(() -> RightsRefused.consularNotificationNotFound(id));

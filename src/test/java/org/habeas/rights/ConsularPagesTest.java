@@ -47,8 +47,11 @@ class ConsularPagesTest extends IntegrationTest {
         assertThat(intake.get(tab() + "?lang=es").body()).contains("Notificación consular")
                 .contains("VE (pasaporte)").contains("todavía no");
         assertThat(intake.post(tab() + "/rights-told", Map.of("language", "es")).statusCode()).isEqualTo(302);
+        assertThat(intake.get(tab() + "?lang=en").body()).contains("Recorded: the person was told of consular rights.");
         assertThat(intake.post(tab() + "/request", Map.of("requested", "true")).statusCode()).isEqualTo(302);
-        intake.post(tab() + "/notifications", Map.of("country", "VE", "post", "", "method", "EMAIL"));
+        assertThat(intake.get(tab()).body()).contains("id=\"consular-requested\">yes");
+        assertThat(intake.post(tab() + "/notifications", Map.of("country", "VE", "post", "", "method", "EMAIL"))
+                .statusCode()).isEqualTo(302);
         assertThat(intake.get(tab() + "?lang=en").body()).contains("id=\"consular-refused\"")
                 .contains("the consular post");
         intake.post(tab() + "/notifications", Map.of("country", "VE", "post", "Consulado General en San Salvador",
@@ -56,8 +59,8 @@ class ConsularPagesTest extends IntegrationTest {
         String page = intake.get(tab() + "?lang=en").body();
         assertThat(page).contains("The notification is recorded.").contains("Held for review")
                 .doesNotContain("id=\"withdraw-");
-        UUID held = UUID.fromString(jdbc.sql("SELECT id FROM consular_notification WHERE person_id = :p")
-                .param("p", person).query(UUID.class).single());
+        UUID held = jdbc.sql("SELECT id FROM consular_notification WHERE person_id = :p").param("p", person)
+                .query(UUID.class).single();
 
         PageSession legal = logOn(Role.LEGAL);
         assertThat(legal.get(tab()).body()).contains("id=\"withdraw-" + held + "\"");

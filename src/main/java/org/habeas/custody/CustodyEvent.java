@@ -52,20 +52,30 @@ public sealed interface CustodyEvent {
                             String authority) implements CustodyEvent {
     }
 
+    /** Taken out of {@code facility} to hospital, at {@code hospital}, still in its custody (REQ-31). */
+    record PersonTakenToHospital(UUID movement, PersonId person, String facility, Instant at, String hospital)
+            implements CustodyEvent {
+    }
+
     /** Died in custody. */
     record PersonDied(UUID movement, PersonId person, String facility, Instant at) implements CustodyEvent {
     }
 
-    /** The event a movement of {@code kind} publishes, or null for a movement within custody that tells nobody. */
+    /**
+     * The event a movement of {@code kind} publishes, or null for a movement within custody that tells nobody;
+     * {@code toHospital} marks a temporary absence that is a move to hospital.
+     */
     static CustodyEvent of(MovementKind kind, UUID movement, PersonId person, String facility, Instant at,
-                           String destination, String detail, String reason) {
+                           String destination, String detail, String reason, boolean toHospital) {
         return switch (kind) {
+            case TEMPORARILY_OUT -> toHospital ? new PersonTakenToHospital(movement, person, facility, at, destination)
+                    : null;
             case TRANSFERRED_OUT -> new PersonTransferred(movement, person, facility, at, destination, reason);
             case RELEASED -> new PersonReleased(movement, person, facility, at);
             case REMOVED -> new PersonRemoved(movement, person, facility, at, destination);
             case HANDED_OVER -> new PersonHandedOver(movement, person, facility, at, destination, detail);
             case DIED -> new PersonDied(movement, person, facility, at);
-            case ADMITTED, PLACED, MOVED, TEMPORARILY_OUT, RETURNED, ARRIVED, ESCAPED, CORRECTED -> null;
+            case ADMITTED, PLACED, MOVED, RETURNED, ARRIVED, ESCAPED, CORRECTED -> null;
         };
     }
 }

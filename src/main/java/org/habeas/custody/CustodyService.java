@@ -394,7 +394,7 @@ public class CustodyService {
         journal.append(JournalEntry.of("PERSON_" + kind.name(), "person", command.person().toString())
                 .withFacility(facility).withReason(command.reason()).withDetails(details));
         CustodyEvent moved = CustodyEvent.of(kind, movement, command.person(), facility, at, destination,
-                command.detail(), command.reason());
+                command.detail(), command.reason(), MoveCommand.HOSPITAL.equals(command.particulars().get("purpose")));
         if (moved != null) {
             events.publishEvent(moved);
         }

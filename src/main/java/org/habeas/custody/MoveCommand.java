@@ -17,11 +17,16 @@ import org.habeas.people.PersonId;
  *
  * @param expectedVersion when set, the whereabouts version the officer saw; a different one is refused
  * @param overrides       approved two-person overrides this movement uses (REQ-53)
- * @param particulars     the kind's own facts (identity check, cause of death, ...), kept with the ledger entry
+ * @param particulars     the kind's own facts (identity check, cause of death, ...), kept with the ledger entry;
+ *                        a temporary absence with {@code purpose} {@value #HOSPITAL} is a move to hospital, which
+ *                        the family must be told of (REQ-31)
  */
 public record MoveCommand(PersonId person, MovementKind kind, Instant occurredAt, LocationId toLocation,
                           String destination, String detail, String authority, String agreement, String reason,
                           Long expectedVersion, List<UUID> overrides, Map<String, Object> particulars) {
+
+    /** The {@code particulars.purpose} of a temporary absence that is a move to hospital. */
+    public static final String HOSPITAL = "HOSPITAL";
 
     public MoveCommand {
         Objects.requireNonNull(person, "person");

@@ -148,6 +148,10 @@ public class RightsService {
             notice.put("authority", handedOver.authority());
         } else if (event instanceof CustodyEvent.PersonReleased) {
             occasion = Occasion.RELEASE;
+        } else if (event instanceof CustodyEvent.PersonTakenToHospital hospital) {
+            // REQ-31: the family is told which hospital, unless the person asked that this relative not be told.
+            occasion = Occasion.HOSPITAL;
+            notice.put("hospital", hospital.hospital());
         } else if (event instanceof CustodyEvent.PersonDied) {
             occasion = Occasion.DEATH;
         } else {

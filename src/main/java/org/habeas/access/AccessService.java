@@ -159,6 +159,12 @@ public class AccessService {
                 .toAccount(clock.instant());
     }
 
+    /** The account of {@code username}, without its password; empty when there is none. */
+    public Optional<UserAccount> accountNamed(String username) {
+        Instant now = clock.instant();
+        return repository.findUser(username).map(u -> u.toAccount(now));
+    }
+
     public List<UserAccount> accounts() {
         Instant now = clock.instant();
         return repository.listUsers().stream().map(u -> u.toAccount(now)).toList();

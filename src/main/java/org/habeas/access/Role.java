@@ -17,7 +17,12 @@ public enum Role {
     /** Read-only oversight: register, journal, reports. */
     INSPECTOR,
     /** A sending agency's machine client: submits manifests, sees only its own people. */
-    AGENCY;
+    AGENCY,
+    /**
+     * Counsel or a relative with a verified account (REQ-16): sees the custody history and the notification duties
+     * of the people a legal officer verified them for, and nothing else.
+     */
+    REPRESENTATIVE;
 
     public String authority() {
         return "ROLE_" + name();

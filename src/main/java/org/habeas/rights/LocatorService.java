@@ -109,11 +109,21 @@ public class LocatorService {
                     restriction.get().ground(), restriction.get().orderedBy());
         }
         record(enquiry, client, now, Outcome.FOUND.name(), person, s.facility());
+        return found(s);
+    }
+
+    /** The answer for a person who stands as {@code s}: what the locator tells, never the cell. */
+    LocatorAnswer found(CustodyStanding s) {
         boolean abroad = s.state() == CustodyStanding.State.HANDED_OVER || s.state() == CustodyStanding.State.REMOVED;
         return new LocatorAnswer(Outcome.FOUND, s.state(), facility(s.facility()), s.since(),
                 s.state() == CustodyStanding.State.IN_TRANSIT ? facility(s.destination()) : null,
                 abroad ? s.destination() : null, abroad ? s.receivingAuthority() : null, s.orderingAuthority(),
                 null, null);
+    }
+
+    /** The restriction in force on what may be told about the person, if any; unscoped, for rights' own views. */
+    Optional<LocatorRestriction> restrictionInForce(PersonId person) {
+        return repository.restrictionInForce(person);
     }
 
     /** The person's restrictions, newest first; PERSON_NOT_FOUND outside the reader's scope. */

@@ -83,6 +83,7 @@ class ConsularPagesTest extends IntegrationTest {
         assertThat(inspector.get(tab()).body()).doesNotContain("id=\"notify-form\"");
         assertThat(inspector.post(tab() + "/notifications", Map.of("country", "VE", "post", "x", "method", "EMAIL"))
                 .statusCode()).isEqualTo(403);
+        assertThat(logOn(Role.INTAKE).get("/people/" + UUID.randomUUID() + "/consular").statusCode()).isEqualTo(404);
         assertThat(logOn(Role.INTAKE).post(tab() + "/notifications/" + UUID.randomUUID() + "/review",
                 Map.of("send", "true", "reason", "x")).statusCode()).isEqualTo(403);
     }

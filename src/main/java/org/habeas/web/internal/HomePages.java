@@ -43,7 +43,7 @@ class HomePages {
         if (user.has(Role.LEGAL) || user.has(Role.DIRECTOR) || user.has(Role.INSPECTOR)) {
             model.addAttribute("authoritiesDue", authorities.dueCount());
         }
-        if (user.roles().stream().anyMatch(r -> r != Role.AGENCY && r != Role.ADMIN)) {
+        if (user.roles().stream().anyMatch(r -> r != Role.AGENCY && r != Role.ADMIN && r != Role.REPRESENTATIVE)) {
             model.addAttribute("overdueDuties", rights.overdue());
         }
         return "web/home";

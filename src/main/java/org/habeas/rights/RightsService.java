@@ -136,6 +136,13 @@ public class RightsService {
                         f.region(), f.country()).filter(java.util.Objects::nonNull).toList()));
                 notice.put("toFacilityAuthority", f.responsibleAuthority());
             });
+            // The address and telephone the director published for the locator, when there are some.
+            estate.publicContact(transferred.toFacility()).ifPresent(c -> {
+                notice.put("toFacilityAddress", c.address());
+                if (c.telephone() != null) {
+                    notice.put("toFacilityTelephone", c.telephone());
+                }
+            });
             if (transferred.reason() != null) {
                 notice.put("reason", transferred.reason());
             }

@@ -42,6 +42,8 @@ class RepresentationApiTest extends IntegrationTest {
     void aPersonTransferredAndTheirCounselsAccount() {
         estate = TestData.aFacility(as(Role.DIRECTOR), "REP", 1, 4, 4, 4);
         other = TestData.aFacility(as(Role.DIRECTOR), "REQ", 1, 4, 4, 4);
+        as(Role.DIRECTOR).put("/api/facilities/" + other.code() + "/contact", Map.of("address",
+                "Calle Ficticia 9, Zacatecoluca", "telephone", "+503 0000 3333")).expect(200);
         person = aPerson(as(Role.INTAKE), estate.code(), "SV");
         admit(as(Role.INTAKE), person, estate.code());
         as(Role.HOUSING).post("/api/people/" + person + "/movements", Map.of("type", "PLACED",
@@ -81,6 +83,11 @@ class RepresentationApiTest extends IntegrationTest {
         assertThat(seen.toString()).doesNotContain("M1-C01").doesNotContain(estate.cells().get(0).toString())
                 .doesNotContain("escort team 4").doesNotContain("Hermana de prueba");
         assertThat(asCounsel.get("/api/represented").expect(200).json().size()).isEqualTo(1);
+        // The transfer notice to family and counsel names the receiving facility's published address and telephone.
+        JsonNode transfer = as(Role.INSPECTOR).get("/api/people/" + person + "/notifications").expect(200).json()
+                .get(1).path("notice");
+        assertThat(transfer.path("toFacilityAddress").asString()).isEqualTo("Calle Ficticia 9, Zacatecoluca");
+        assertThat(transfer.path("toFacilityTelephone").asString()).isEqualTo("+503 0000 3333");
 
         // Nobody else's record, and nothing else of the register.
         asCounsel.get("/api/represented/" + stranger).expect(404).code("PERSON_NOT_FOUND");

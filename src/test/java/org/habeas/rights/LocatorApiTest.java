@@ -2,6 +2,7 @@ package org.habeas.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.habeas.TestData.syntheticName;
+import static org.habeas.rights.RightsFixtures.aReleaseTo;
 import static org.habeas.rights.RightsFixtures.aTransferTo;
 import static org.habeas.rights.RightsFixtures.admit;
 
@@ -129,13 +130,7 @@ class LocatorApiTest extends IntegrationTest {
         assertThat(moving.toString()).doesNotContain("escort").doesNotContain("route 12");
 
         as(Role.HOUSING).post("/api/people/" + person + "/movements", Map.of("type", "ARRIVED")).expect(201);
-        Map<String, Object> release = new LinkedHashMap<>();
-        release.put("type", "RELEASED");
-        release.put("destination", "his sister, at the gate");
-        release.put("authority", "Juzgado de Paz de Tecoluca");
-        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio",
-                "basis", "COURT_ORDER"));
-        as(Role.HOUSING).post("/api/people/" + person + "/movements", release).expect(201);
+        as(Role.HOUSING).post("/api/people/" + person + "/movements", aReleaseTo("his sister, at the gate")).expect(201);
         JsonNode released = anonymous().post("/api/locator", Map.of("registerNumber", registerNumber))
                 .expect(200).json();
         assertThat(released.path("state").asString()).isEqualTo("RELEASED");

@@ -2,6 +2,7 @@ package org.habeas.rights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.habeas.rights.RightsFixtures.aReleaseTo;
 import static org.habeas.rights.RightsFixtures.aTransferTo;
 import static org.habeas.rights.RightsFixtures.admit;
 
@@ -143,13 +144,7 @@ class PersonRecordApiTest extends IntegrationTest {
     @Test
     void aReleaseOpensTheDutyToHandThePersonTheirOfficialCopy() {
         as(Role.HOUSING).post("/api/people/" + person + "/movements", Map.of("type", "ARRIVED")).expect(201);
-        Map<String, Object> release = new LinkedHashMap<>();
-        release.put("type", "RELEASED");
-        release.put("destination", "to his own address");
-        release.put("authority", "Juzgado de Paz de Tecoluca");
-        release.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio",
-                "basis", "COURT_ORDER"));
-        as(Role.HOUSING).post("/api/people/" + person + "/movements", release).expect(201);
+        as(Role.HOUSING).post("/api/people/" + person + "/movements", aReleaseTo("to his own address")).expect(201);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> copyTask() != null);
         JsonNode task = copyTask();

@@ -63,6 +63,17 @@ final class RightsFixtures {
         return body;
     }
 
+    /** A release on a court order, the identity checked (REQ-39), to {@code whom}. */
+    static Map<String, Object> aReleaseTo(String whom) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "RELEASED");
+        body.put("destination", whom);
+        body.put("authority", "Juzgado de Paz de Tecoluca");
+        body.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "Sgt. Ficticio",
+                "basis", "COURT_ORDER"));
+        return body;
+    }
+
     static Map<String, Object> aDeath() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "DIED");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
@@ -148,37 +149,27 @@ class AgreementPages {
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> form, String field) {
-        String value = text(form, field);
-        try {
-            return value == null ? null : Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(field);
-        }
+        return parsed(form, field, value -> Enum.valueOf(type, value));
     }
 
     private static LocalDate date(Map<String, String> form, String field) {
-        String value = text(form, field);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw invalid(field);
-        }
+        return parsed(form, field, LocalDate::parse);
     }
 
     private static BigDecimal amount(Map<String, String> form, String field) {
-        String value = text(form, field);
-        try {
-            return value == null ? null : new BigDecimal(value);
-        } catch (NumberFormatException e) {
-            throw invalid(field);
-        }
+        return parsed(form, field, BigDecimal::new);
     }
 
     private static Integer whole(Map<String, String> form, String field) {
+        return parsed(form, field, Integer::valueOf);
+    }
+
+    // The field's value read by parse, null when left empty; a value it cannot read names the field.
+    private static <T> T parsed(Map<String, String> form, String field, Function<String, T> parse) {
         String value = text(form, field);
         try {
-            return value == null ? null : Integer.valueOf(value);
-        } catch (NumberFormatException e) {
+            return value == null ? null : parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw invalid(field);
         }
     }

@@ -275,6 +275,23 @@ public class RightsRepository {
             UPDATE consular_communication SET person_id = :survivor WHERE person_id = :duplicate
             """;
 
+    // A restriction of the locator's answer binds the survivor: a merge must never lift it by accident.
+    private static final String REPOINT_LOCATOR_RESTRICTIONS = """
+            UPDATE rights_locator_restriction SET person_id = :survivor WHERE person_id = :duplicate
+            """;
+
+    // A representative verified for both keeps the survivor's verification; the duplicate's is closed by the merge.
+    private static final String CLOSE_REPRESENTATIONS_HELD_TWICE = """
+            UPDATE rights_representation d SET revoked_at = now(), revoked_by = 'merge'
+             WHERE d.person_id = :duplicate AND d.revoked_at IS NULL
+               AND EXISTS (SELECT 1 FROM rights_representation s WHERE s.person_id = :survivor
+                              AND s.user_id = d.user_id AND s.revoked_at IS NULL)
+            """;
+
+    private static final String REPOINT_REPRESENTATIONS = """
+            UPDATE rights_representation SET person_id = :survivor WHERE person_id = :duplicate
+            """;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -385,7 +402,8 @@ public class RightsRepository {
     public int repoint(UUID duplicate, UUID survivor) {
         int moved = 0;
         for (String sql : List.of(REPOINT_CONTACTS, REPOINT_TASKS, REPOINT_CONSULAR_NOTIFICATIONS,
-                REPOINT_CONSULAR_COMMUNICATIONS, FOLD_CONSULAR_RECORD_INTO_SURVIVOR)) {
+                REPOINT_CONSULAR_COMMUNICATIONS, FOLD_CONSULAR_RECORD_INTO_SURVIVOR, REPOINT_LOCATOR_RESTRICTIONS,
+                CLOSE_REPRESENTATIONS_HELD_TWICE, REPOINT_REPRESENTATIONS)) {
             moved += jdbc.sql(sql).param("duplicate", duplicate).param("survivor", survivor).update();
         }
         jdbc.sql(DELETE_CONSULAR_RECORD).param("duplicate", duplicate).update();

@@ -83,9 +83,10 @@ public class LocatorService {
         LocatorRepository.Counted counted = repository.counted(client, now);
         if (counted.inMinute() >= perMinute || counted.inDay() >= perDay) {
             record(enquiry, client, now, "RATE_LIMITED", null, null);
+            // Until the oldest enquiry counted leaves its window (a limit set to 0 waits a whole window).
             Duration wait = counted.inDay() >= perDay
-                    ? Duration.between(now, counted.oldestInDay().plus(Duration.ofDays(1)))
-                    : Duration.between(now, counted.oldestInMinute().plusSeconds(60));
+                    ? until(now, counted.oldestInDay(), Duration.ofDays(1))
+                    : until(now, counted.oldestInMinute(), Duration.ofMinutes(1));
             throw new TooManyRequests(ErrorCode.LOCATOR_RATE_LIMITED, "Too many enquiries from this client: at most "
                     + perMinute + " a minute and " + perDay + " a day", wait);
         }
@@ -157,6 +158,10 @@ public class LocatorService {
         journal.append(JournalEntry.of("LOCATOR_RESTRICTION_LIFTED", "person", person.toString())
                 .withDetails(Map.of("restriction", restriction.toString())));
         return lifted;
+    }
+
+    private static Duration until(Instant now, Instant oldest, Duration window) {
+        return oldest == null ? window : Duration.between(now, oldest.plus(window));
     }
 
     private PublicFacility facility(String code) {

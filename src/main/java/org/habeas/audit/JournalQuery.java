@@ -1,5 +1,7 @@
 package org.habeas.audit;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.time.Instant;
 
 import org.habeas.common.ErrorCode;
@@ -29,9 +31,5 @@ public record JournalQuery(String subjectType, String subjectId, String actor, S
 
     public static JournalQuery subject(String subjectType, String subjectId) {
         return new JournalQuery(subjectType, subjectId, null, null, null, null);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.habeas.legal;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -561,9 +563,5 @@ public class LegalService {
         if (value == null || value.isBlank()) {
             throw LegalRefused.missing(field, what);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

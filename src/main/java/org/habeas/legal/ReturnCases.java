@@ -1,5 +1,7 @@
 package org.habeas.legal;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -191,10 +193,6 @@ public class ReturnCases {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED, what, field);
         }
         return value.strip();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     // legal_status_change keeps a reason of at most 2,000 characters; the full text stays on the case.

@@ -1,5 +1,7 @@
 package org.habeas.people;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.util.List;
 
 /**
@@ -23,9 +25,5 @@ public record Identity(PersonName name, List<Alias> aliases, Birth birth, String
         birthPlace = blankToNull(birthPlace);
         genderIdentity = blankToNull(genderIdentity);
         statusNote = blankToNull(statusNote);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

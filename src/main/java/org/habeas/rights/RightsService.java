@@ -1,5 +1,7 @@
 package org.habeas.rights;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -309,9 +311,5 @@ public class RightsService {
     private String facilityOf(PersonId person) {
         Optional<String> holding = custody.facilityHolding(person);
         return holding.orElse(null);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

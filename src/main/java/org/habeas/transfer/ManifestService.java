@@ -1,5 +1,7 @@
 package org.habeas.transfer;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -563,9 +565,5 @@ public class ManifestService {
                 CountryCode.of(d.identity().nationality(), field + ".identity.nationality");
             }
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.habeas.transfer;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -250,9 +252,5 @@ class ManifestVetting {
             asked.forEach(i -> answers.set(i, unsearched));
         }
         return answers;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

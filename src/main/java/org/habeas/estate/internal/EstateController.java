@@ -1,5 +1,7 @@
 package org.habeas.estate.internal;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.DateTimeException;
@@ -370,9 +372,5 @@ class EstateController {
 
     private static TimelineResponse point(TimelinePoint p) {
         return new TimelineResponse(p.date(), p.expansion(), FiguresResponse.of(p.figures()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

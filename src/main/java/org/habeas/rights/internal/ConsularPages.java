@@ -1,5 +1,7 @@
 package org.habeas.rights.internal;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.util.UUID;
 
 import org.habeas.access.HabeasUser;
@@ -108,9 +110,5 @@ class ConsularPages {
             redirect.addFlashAttribute("refused", refused.code().name());
         }
         return "redirect:/people/" + person + "/consular";
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -1,5 +1,7 @@
 package org.habeas.transfer.internal;
 
+import static org.habeas.common.Text.blankToNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -139,8 +141,7 @@ class AgreementPages {
     }
 
     private static String text(Map<String, String> form, String field) {
-        String value = form.get(field);
-        return value == null || value.isBlank() ? null : value.strip();
+        return blankToNull(form.get(field));
     }
 
     private static String upper(Map<String, String> form, String field) {

@@ -56,6 +56,14 @@ class RightsPagesTest extends IntegrationTest {
     }
 
     @Test
+    void aFacilityThatIsNotThereIsTheErrorPageWithItsStatusNotA500() {
+        var page = logOn(Role.HOUSING).get("/facilities/NO-SUCH-" + UUID.randomUUID().toString().substring(0, 6)
+                + "/notifications?lang=en");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("Notification duties in");
+    }
+
+    @Test
     void theOutboxPageIsForAdministratorsOnly() {
         assertThat(logOn(Role.HOUSING, Role.SUPERVISOR).get("/admin/events").statusCode()).isEqualTo(403);
         var admin = logOn(Role.ADMIN);

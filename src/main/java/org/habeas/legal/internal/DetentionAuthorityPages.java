@@ -2,7 +2,6 @@ package org.habeas.legal.internal;
 
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
@@ -16,7 +15,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -82,11 +80,4 @@ class DetentionAuthorityPages {
         return "redirect:/people/" + personId + "/authorities";
     }
 
-    // A person out of scope or not there: the error page with the refusal's status, never a 500.
-    @ExceptionHandler
-    String refused(HabeasException refused, Model model, HttpServletResponse response) {
-        response.setStatus(refused.status().value());
-        model.addAttribute("status", refused.status().value());
-        return "web/error";
-    }
 }

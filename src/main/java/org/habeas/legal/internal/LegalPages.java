@@ -58,7 +58,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -406,15 +405,6 @@ class LegalPages {
     }
 
     // ---- shared
-
-    // A person out of scope or not there (PERSON_NOT_FOUND, ORDER_NOT_FOUND ...): the error page with the refusal's
-    // status, never a 500.
-    @ExceptionHandler
-    String refused(HabeasException refused, Model model, HttpServletResponse response) {
-        response.setStatus(refused.status().value());
-        model.addAttribute("status", refused.status().value());
-        return "web/error";
-    }
 
     // Bad input shown on the form it came from, with the refusal's own status (400, 409 ...).
     private static void refusedOnPage(HabeasException refused, Model model, HttpServletResponse response) {

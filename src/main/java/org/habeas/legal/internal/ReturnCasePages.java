@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
@@ -28,7 +27,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -165,14 +163,6 @@ class ReturnCasePages {
             forms.require(request);
             cases.close(request.toCommand(id));
         });
-    }
-
-    // A case out of scope or that does not exist: the error page with the refusal's status, never a 500.
-    @ExceptionHandler
-    String refused(HabeasException refused, Model model, HttpServletResponse response) {
-        response.setStatus(refused.status().value());
-        model.addAttribute("status", refused.status().value());
-        return "web/error";
     }
 
     private static String shown(UUID id, RedirectAttributes redirect, String done, Runnable command) {

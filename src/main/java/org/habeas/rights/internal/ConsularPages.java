@@ -16,7 +16,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The person's consular tab (REQ-32 to REQ-34): nationalities and how each was determined, when the person was told
@@ -92,14 +90,6 @@ class ConsularPages {
                   @RequestParam String reason, RedirectAttributes redirect) {
         return run(person, redirect, send ? "rights.consular.done.sent" : "rights.consular.done.withdrawn",
                 () -> consular.review(notification, send, blankToNull(reason)));
-    }
-
-    // A person out of scope or not there: the error page with the refusal's status, never a 500.
-    @ExceptionHandler
-    String refused(HabeasException refused, Model model, HttpServletResponse response) {
-        response.setStatus(refused.status().value());
-        model.addAttribute("status", refused.status().value());
-        return "web/error";
     }
 
     private static String run(UUID person, RedirectAttributes redirect, String done, Runnable command) {

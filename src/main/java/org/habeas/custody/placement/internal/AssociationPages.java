@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
@@ -26,7 +25,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -143,14 +141,6 @@ class AssociationPages {
     String reopen(@PathVariable UUID personId, @PathVariable UUID id, @RequestParam(required = false) String reason,
                   @AuthenticationPrincipal HabeasUser user, Model model) {
         return change(personId, id, NonAssociation.Status.OPEN, reason, user, model);
-    }
-
-    // A person out of scope or not there: the status of the refusal, never a 500.
-    @ExceptionHandler
-    String refused(HabeasException refused, Model model, HttpServletResponse response) {
-        response.setStatus(refused.status().value());
-        model.addAttribute("status", refused.status().value());
-        return "web/error";
     }
 
     private String change(UUID personId, UUID id, NonAssociation.Status status, String reason, HabeasUser user,

@@ -34,4 +34,9 @@ public abstract class HabeasException extends RuntimeException {
     public Map<String, Object> properties() {
         return Map.of();
     }
+
+    /** HTTP headers the answer carries besides the problem document (e.g. {@code Retry-After}). */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
 }

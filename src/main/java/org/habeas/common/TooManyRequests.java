@@ -23,4 +23,9 @@ public class TooManyRequests extends HabeasException {
     public Map<String, Object> properties() {
         return Map.of("retryAfterSeconds", retryAfterSeconds());
     }
+
+    @Override
+    public Map<String, String> headers() {
+        return Map.of("Retry-After", Long.toString(retryAfterSeconds()));
+    }
 }

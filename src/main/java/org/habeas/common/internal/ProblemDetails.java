@@ -8,7 +8,6 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.habeas.common.ErrorCode;
 import org.habeas.common.HabeasException;
-import org.habeas.common.TooManyRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -55,11 +54,9 @@ class ProblemDetails {
             problem.setProperty("reasons", e.reasons());
         }
         e.properties().forEach(problem::setProperty);
-        if (e instanceof TooManyRequests tooMany) {
-            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).body(problem);
-        }
-        return respond(problem);
+        var answer = ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        e.headers().forEach(answer::header);
+        return answer.body(problem);
     }
 
     @ExceptionHandler

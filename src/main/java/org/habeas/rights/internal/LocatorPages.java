@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.habeas.common.HabeasException;
-import org.habeas.common.TooManyRequests;
 import org.habeas.rights.LocatorService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,12 +53,9 @@ class LocatorPages {
         } catch (DateTimeParseException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("refused", "VALIDATION_FAILED");
-        } catch (TooManyRequests e) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            model.addAttribute("refused", e.code().name());
         } catch (HabeasException e) {
             response.setStatus(e.status().value());
+            e.headers().forEach(response::setHeader);
             model.addAttribute("refused", e.code().name());
         }
         return "rights/locator";

@@ -149,6 +149,7 @@ class RepresentationApiTest extends IntegrationTest {
                 .contains("En traslado desde").contains("Traslado").doesNotContain("M1-C01")
                 .doesNotContain("id=\"nav-estate\"");
         assertThat(page.get("/people/" + person).statusCode()).isEqualTo(403);
+        assertThat(page.get("/").body()).doesNotContain("id=\"duties-card\"");
         PageSession housing = new PageSession(baseUrl()).logOn(newUser(Role.HOUSING).username(),
                 PASSWORD_OF_TEST_USERS);
         assertThat(housing.get("/represented").statusCode()).isEqualTo(403);

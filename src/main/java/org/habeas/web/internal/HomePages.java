@@ -1,5 +1,8 @@
 package org.habeas.web.internal;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.habeas.access.HabeasUser;
 import org.habeas.access.Role;
 import org.habeas.audit.Journal;
@@ -20,6 +23,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 @PreAuthorize("isAuthenticated()")
 class HomePages {
+
+    private static final Set<Role> DUTY_READERS = EnumSet.of(Role.INTAKE, Role.HOUSING, Role.LEGAL, Role.SUPERVISOR,
+            Role.DIRECTOR, Role.INSPECTOR);
 
     private final Journal journal;
     private final ReturnCases returnCases;
@@ -43,7 +49,8 @@ class HomePages {
         if (user.has(Role.LEGAL) || user.has(Role.DIRECTOR) || user.has(Role.INSPECTOR)) {
             model.addAttribute("authoritiesDue", authorities.dueCount());
         }
-        if (user.roles().stream().anyMatch(r -> r != Role.AGENCY && r != Role.ADMIN && r != Role.REPRESENTATIVE)) {
+        // The readers of the duty lists (GET /api/notifications/overdue): a role added later sees nothing by default.
+        if (user.roles().stream().anyMatch(DUTY_READERS::contains)) {
             model.addAttribute("overdueDuties", rights.overdue());
         }
         return "web/home";

@@ -144,6 +144,7 @@ class LocatorApiTest extends IntegrationTest {
                 "orderedBy", "Juzgado Primero de Instrucción de San Salvador", "reference", "JPI-77/2026");
         as(Role.INTAKE).post("/api/people/" + person + "/locator-restrictions", restriction).expect(403);
         anonymous().get("/api/people/" + person + "/locator-restrictions").expect(401);
+        as(Role.HOUSING).get("/api/people/" + person + "/locator-restrictions").expect(403);
         as(Role.LEGAL).post("/api/people/" + person + "/locator-restrictions", Map.of("ground", "")).expect(400)
                 .code("VALIDATION_FAILED");
         String id = as(Role.LEGAL).post("/api/people/" + person + "/locator-restrictions", restriction).expect(201)
@@ -200,6 +201,8 @@ class LocatorApiTest extends IntegrationTest {
         as(Role.HOUSING).put("/api/facilities/" + estate.code() + "/contact", contact).expect(403);
         as(Role.INSPECTOR).put("/api/facilities/" + estate.code() + "/contact", contact).expect(403);
         anonymous().put("/api/facilities/" + estate.code() + "/contact", contact).expect(401);
+        as(Role.AGENCY).get("/api/facilities/" + estate.code() + "/contact").expect(403);
+        as(Role.REPRESENTATIVE).get("/api/facilities/" + estate.code() + "/contact").expect(403);
         as(Role.DIRECTOR).put("/api/facilities/" + estate.code() + "/contact", Map.of("address", " ")).expect(400)
                 .field("address");
         as(Role.ADMIN).put("/api/facilities/" + estate.code() + "/contact", contact).expect(200);

@@ -137,6 +137,11 @@ class RepresentationApiTest extends IntegrationTest {
         as(Role.LEGAL).post("/api/people/" + person + "/representatives", Map.of("username", counsel.username(),
                 "kind", "COUNSEL")).expect(400).code("VALIDATION_FAILED").field("evidence");
         as(Role.HOUSING).get("/api/represented").expect(403);
+        as(Role.HOUSING).get("/api/people/" + person + "/representatives").expect(403);
+        as(Role.LEGAL).post("/api/people/" + person + "/representatives/" + UUID.randomUUID() + "/revoke", Map.of())
+                .expect(404).code("REPRESENTATION_NOT_FOUND");
+        as(Role.SUPERVISOR).post("/api/people/" + person + "/representatives/" + UUID.randomUUID() + "/revoke",
+                Map.of()).expect(403);
         anonymous().get("/api/represented").expect(401);
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.habeas.access.FacilityScope;
@@ -20,6 +21,7 @@ import org.habeas.legal.LegalService;
 import org.habeas.people.Person;
 import org.habeas.people.PeopleService;
 import org.habeas.people.PersonId;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,22 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PersonRecordService {
 
-    static final String STAFF = "The names of the officers who recorded each entry";
-    static final String STAFF_GROUND = "Staff safety; the register keeps them for courts and inspection bodies";
-    static final String ESCORT = "The escort and route of each transfer";
-    static final String ESCORT_GROUND = "Security of transfers; the same detail is never given to counsel (REQ-36)";
-    static final String PLACEMENT = "Placement security records: allegations of group membership and separations"
-            + " from other people";
-    static final String PLACEMENT_GROUND = "Security of the facility and of other people held; disclosed to the"
-            + " person's counsel or a court on order";
-    private static final Map<String, String[]> WITHHELD = Map.of(
-            Episode.VISIBLE_INJURIES, new String[] {"Visible injuries recorded at admission",
-                    "Medical data (REQ-14): given by the health service, not by an officer without the medical"
-                            + " permission"},
-            Episode.ILL_TREATMENT_COMPLAINT, new String[] {"The complaint of ill-treatment made at admission",
-                    "A confidential complaint (REQ-14): given by the body it was referred to"},
-            Episode.CHILDREN, new String[] {"Children recorded among the contacts",
-                    "Children's data: given by an officer with the children permission"});
+    // Left out of every copy, whoever produces it; each code's text and ground are the messages
+    // record.redaction.<code> and record.redaction.<code>.ground, in English in the JSON.
+    private static final List<String> ALWAYS_REDACTED = List.of("STAFF", "ESCORT", "PLACEMENT");
 
     private final PeopleService people;
     private final CustodyService custody;
@@ -57,9 +46,11 @@ public class PersonRecordService {
     private final FacilityScope scope;
     private final Journal journal;
     private final Clock clock;
+    private final MessageSource messages;
 
     PersonRecordService(PeopleService people, CustodyService custody, LegalService legal, RightsService rights,
-                        EstateService estate, FacilityScope scope, Journal journal, Clock clock) {
+                        EstateService estate, FacilityScope scope, Journal journal, Clock clock,
+                        MessageSource messages) {
         this.people = people;
         this.custody = custody;
         this.legal = legal;
@@ -68,6 +59,7 @@ public class PersonRecordService {
         this.scope = scope;
         this.journal = journal;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** The record of the person; PERSON_NOT_FOUND out of the officer's scope. {@code format} is journaled. */
@@ -77,13 +69,10 @@ public class PersonRecordService {
         List<Episode> episodes = custody.episodes(id);
         List<Movement> ledger = custody.ledger(id);
         List<PersonRecord.Redaction> redactions = new ArrayList<>();
-        redactions.add(new PersonRecord.Redaction("STAFF", STAFF, STAFF_GROUND));
-        redactions.add(new PersonRecord.Redaction("ESCORT", ESCORT, ESCORT_GROUND));
-        redactions.add(new PersonRecord.Redaction("PLACEMENT", PLACEMENT, PLACEMENT_GROUND));
-        episodes.stream().flatMap(e -> e.withheld().stream()).distinct().sorted().forEach(field -> {
-            String[] why = WITHHELD.getOrDefault(field, new String[] {field, "Withheld from this officer"});
-            redactions.add(new PersonRecord.Redaction(field, why[0], why[1]));
-        });
+        ALWAYS_REDACTED.forEach(code -> redactions.add(redaction(code)));
+        // The confidential fields this officer may not see (Episode.VISIBLE_INJURIES ...; REQ-14).
+        episodes.stream().flatMap(e -> e.withheld().stream()).distinct().sorted()
+                .forEach(field -> redactions.add(redaction(field)));
         PersonRecord record = new PersonRecord(clock.instant(), scope.actorName(), identity(person),
                 episodes.stream().map(PersonRecordService::episode).toList(), movements(ledger),
                 legal.orders(id).stream().map(o -> new PersonRecord.Order(o.type().name(), o.issuedBy(),
@@ -101,6 +90,11 @@ public class PersonRecordService {
                 .withDetails(Map.of("format", format, "redactions",
                         redactions.stream().map(PersonRecord.Redaction::what).toList())));
         return record;
+    }
+
+    private PersonRecord.Redaction redaction(String code) {
+        return new PersonRecord.Redaction(code, messages.getMessage("record.redaction." + code, null, Locale.ENGLISH),
+                messages.getMessage("record.redaction." + code + ".ground", null, Locale.ENGLISH));
     }
 
     private static PersonRecord.Identity identity(Person p) {

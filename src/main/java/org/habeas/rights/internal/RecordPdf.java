@@ -105,10 +105,8 @@ class RecordPdf {
 
             heading(document, text(locale, "record.pdf.redactions"));
             table(document, headers(locale, "withheld", "ground"),
-                    r.redactions().stream().map(x -> List.of(
-                            messages.getMessage("record.redaction." + x.code(), null, x.what(), locale),
-                            messages.getMessage("record.redaction." + x.code() + ".ground", null, x.ground(), locale)))
-                            .toList());
+                    r.redactions().stream().map(x -> List.of(text(locale, "record.redaction." + x.code()),
+                            text(locale, "record.redaction." + x.code() + ".ground"))).toList());
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("The record's PDF could not be written", e);

@@ -54,6 +54,12 @@ public class EstateRefused extends HabeasException {
                 "The expansion project " + name + " is open; its layout can no longer be imported into");
     }
 
+    static EstateRefused notPlanned(String code, FacilityStatus status) {
+        return new EstateRefused(ErrorCode.FACILITY_NOT_PLANNED, HttpStatus.CONFLICT,
+                "Facility " + code + " is " + status + ": planned capacity is recorded for a planned facility only;"
+                        + " an open facility's capacity is that of its cells");
+    }
+
     static EstateRefused layoutInvalid(List<Layout.Error> errors) {
         return new EstateRefused(ErrorCode.LAYOUT_INVALID, HttpStatus.UNPROCESSABLE_CONTENT,
                 errors.size() + " error(s) in the layout; nothing was written", Map.of("errors", errors));

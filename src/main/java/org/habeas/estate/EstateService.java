@@ -507,6 +507,60 @@ public class EstateService {
         return contact;
     }
 
+    /** Most cells a list of cells above capacity names; the figures say how many there are in all. */
+    public static final int CELL_LIST_LIMIT = 1000;
+
+    /**
+     * The cells in use, in the facilities the reader may see, holding more people than their operational capacity
+     * or their ICRC area-based places, in facility and path order (at most {@link #CELL_LIST_LIMIT}).
+     */
+    public List<CellAboveCapacity> cellsAboveCapacity() {
+        List<String> codes = facilities().stream().map(f -> f.facility().code()).toList();
+        return codes.isEmpty() ? List.of() : repository.cellsAboveCapacity(codes, clock.instant(), CELL_LIST_LIMIT);
+    }
+
+    // ---- planned capacity
+
+    /**
+     * Records what a planned facility will hold before its cells are laid out, for the forecast (REQ-47); journaled
+     * with the figures it replaces. Refused with {@code FACILITY_NOT_PLANNED} for a facility already open or closed:
+     * an open facility's capacity is its cells'.
+     */
+    @Transactional
+    public PlannedCapacity recordPlannedCapacity(String code, int places, BigDecimal floorAreaM2) {
+        Facility facility = facilityOnly(code);
+        if (facility.status() != FacilityStatus.PLANNED) {
+            throw EstateRefused.notPlanned(code, facility.status());
+        }
+        repository.lockFacility(code);
+        Optional<PlannedCapacity> before = plannedCapacity(code);
+        PlannedCapacity planned = new PlannedCapacity(code, places, floorAreaM2, clock.instant(), actor());
+        repository.savePlannedCapacity(planned);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("places", places);
+        details.put("floorAreaM2", floorAreaM2);
+        before.ifPresent(b -> {
+            details.put("previousPlaces", b.places());
+            details.put("previousFloorAreaM2", b.floorAreaM2());
+        });
+        details.values().removeIf(Objects::isNull);
+        journal.append(JournalEntry.of("FACILITY_PLANNED_CAPACITY_RECORDED", "facility", code).withFacility(code)
+                .withDetails(details));
+        return planned;
+    }
+
+    public Optional<PlannedCapacity> plannedCapacity(String code) {
+        facilityOnly(code);
+        return repository.plannedCapacities(List.of(code)).stream().findFirst();
+    }
+
+    /** The planned capacities of the facilities the reader may see, by facility code. */
+    public Map<String, PlannedCapacity> plannedCapacities() {
+        List<String> codes = facilities().stream().map(f -> f.facility().code()).toList();
+        return repository.plannedCapacities(codes).stream()
+                .collect(Collectors.toMap(PlannedCapacity::facilityCode, Function.identity()));
+    }
+
     // ---- helpers
 
     /** The facility without its figures; FACILITY_NOT_FOUND when there is none or the reader may not see it. */

@@ -2,6 +2,7 @@ package org.habeas.estate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 
 /**
  * Capacity and occupancy of one level (a cell, a module, a facility, the estate), summed over its active cells
@@ -35,6 +36,30 @@ public record Figures(int cells, long certifiedNormal, long operational, long ma
     /** Population × 100 / the ICRC area-based capacity: above 100 the floor area does not meet the standard. */
     public BigDecimal rateToIcrc() {
         return rate(population, icrcPlaces);
+    }
+
+    /** Population × 100 / maximum capacity (the declared ceiling of the place). */
+    public BigDecimal rateToMaximum() {
+        return rate(population, maximum);
+    }
+
+    /** Population × 100 / the CPT area-based capacity. */
+    public BigDecimal rateToCpt() {
+        return rate(population, cptPlaces);
+    }
+
+    /** The figures of several levels together (an estate of facilities): every count added. */
+    public static Figures total(Collection<Figures> parts) {
+        Figures t = NONE;
+        for (Figures f : parts) {
+            t = new Figures(t.cells + f.cells, t.certifiedNormal + f.certifiedNormal, t.operational + f.operational,
+                    t.maximum + f.maximum, t.population + f.population, t.aboveCertifiedNormal + f.aboveCertifiedNormal,
+                    t.inCrowdedCells + f.inCrowdedCells, t.floorAreaM2.add(f.floorAreaM2), t.icrcPlaces + f.icrcPlaces,
+                    t.cptPlaces + f.cptPlaces, t.cellsWithoutArea + f.cellsWithoutArea, t.cellsOverIcrc + f.cellsOverIcrc,
+                    t.cellsOverCpt + f.cellsOverCpt, t.occupiedFloorAreaM2.add(f.occupiedFloorAreaM2),
+                    t.populationInMeasuredCells + f.populationInMeasuredCells);
+        }
+        return t;
     }
 
     /** Square metres of floor per person held in cells whose area is known; {@code null} when nobody is. */

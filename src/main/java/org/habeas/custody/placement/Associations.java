@@ -15,6 +15,7 @@ import org.habeas.audit.JournalEntry;
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
 import org.habeas.common.NotFound;
+import org.habeas.custody.HeldTogether;
 import org.habeas.custody.StatusChange;
 import org.habeas.custody.placement.internal.AssociationRepository;
 import org.habeas.people.PeopleService;
@@ -166,6 +167,16 @@ public class Associations {
     public List<NonAssociation> nonAssociations(PersonId person) {
         people.requireVisible(person);
         return repository.nonAssociations(person.value());
+    }
+
+    /**
+     * Every open non-association breached in {@code facility} now (REQ-22), for the safeguards list: pairs of people
+     * held within the record's scope of each other, and units holding members of both groups of a record between
+     * groups. Refused as out of scope for a facility the reader may not see.
+     */
+    public List<HeldTogether> heldTogetherIn(String facility) {
+        scope.require(facility);
+        return repository.heldTogetherIn(facility);
     }
 
     /**

@@ -47,6 +47,7 @@ import org.habeas.estate.NewCapacityOverride;
 import org.habeas.estate.NewExpansion;
 import org.habeas.estate.NewFacility;
 import org.habeas.estate.OccupancyReport;
+import org.habeas.estate.PlannedCapacity;
 import org.habeas.estate.SeparationChange;
 import org.habeas.estate.SeparationPolicy;
 import org.habeas.estate.StatusChange;
@@ -230,6 +231,25 @@ class EstateController {
     FacilityContact recordContact(@PathVariable String code, @Valid @RequestBody ContactRequest request) {
         return estate.recordContact(code, request.address().strip(), blankToNull(request.telephone()),
                 blankToNull(request.email()), blankToNull(request.visitingHours()));
+    }
+
+    record PlannedCapacityRequest(@NotNull @Min(1) @Max(1_000_000) Integer places,
+                                  @DecimalMin(value = "0", inclusive = false) @Digits(integer = 10, fraction = 2)
+                                  BigDecimal floorAreaM2) {
+    }
+
+    /** What a planned facility will hold; 404 FACILITY_NOT_PLANNED until it is recorded. */
+    @GetMapping("/{code}/planned-capacity")
+    PlannedCapacity plannedCapacity(@PathVariable String code) {
+        return estate.plannedCapacity(code).orElseThrow(() -> new NotFound(ErrorCode.FACILITY_NOT_PLANNED,
+                "Facility " + code + " has no planned capacity recorded"));
+    }
+
+    @PutMapping("/{code}/planned-capacity")
+    @PreAuthorize(BUILDERS)
+    PlannedCapacity recordPlannedCapacity(@PathVariable String code,
+                                          @Valid @RequestBody PlannedCapacityRequest request) {
+        return estate.recordPlannedCapacity(code, request.places(), request.floorAreaM2());
     }
 
     // ---- locations

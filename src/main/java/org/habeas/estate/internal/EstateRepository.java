@@ -22,12 +22,14 @@ import org.habeas.estate.AreaCapacity;
 import org.habeas.estate.Capacity;
 import org.habeas.estate.CapacityLimit;
 import org.habeas.estate.CapacityOverride;
+import org.habeas.estate.CellAboveCapacity;
 import org.habeas.estate.CellAttributes;
 import org.habeas.estate.Expansion;
 import org.habeas.estate.ExpansionId;
 import org.habeas.estate.ExpansionStatus;
 import org.habeas.estate.Facility;
 import org.habeas.estate.FacilityContact;
+import org.habeas.estate.PlannedCapacity;
 import org.habeas.estate.FacilityFigures;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.FacilityType;
@@ -100,6 +102,25 @@ public class EstateRepository {
     private static final String FIND_CONTACT = """
             SELECT facility_code, address, telephone, email, visiting_hours, updated_at, updated_by
               FROM facility_contact WHERE facility_code = :code""";
+
+    // Cells in use holding more than their operational capacity or their ICRC area-based places (REQ-26, REQ-28).
+    private static final String CELLS_ABOVE_CAPACITY = """
+            SELECT l.id, l.facility_code, l.path_key, l.population, l.operational_capacity, l.icrc_places, l.cpt_places
+              FROM location l
+             WHERE l.facility_code = ANY (:codes) AND l.kind = 'CELL' AND l.status = 'ACTIVE'
+               AND (l.population > l.operational_capacity OR l.population > l.icrc_places)
+             ORDER BY l.facility_code, l.path_key COLLATE "C"
+             LIMIT :limit""";
+
+    private static final String FIND_PLANNED_CAPACITY = """
+            SELECT facility_code, places, floor_area_m2, updated_at, updated_by
+              FROM facility_planned_capacity WHERE facility_code = ANY (:codes)""";
+
+    private static final String UPSERT_PLANNED_CAPACITY = """
+            INSERT INTO facility_planned_capacity (facility_code, places, floor_area_m2, updated_at, updated_by)
+            VALUES (:code, :places, :area, :now, :by)
+            ON CONFLICT (facility_code) DO UPDATE SET places = EXCLUDED.places, floor_area_m2 = EXCLUDED.floor_area_m2,
+                updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""";
 
     private static final String UPSERT_CONTACT = """
             INSERT INTO facility_contact (facility_code, address, telephone, email, visiting_hours, updated_at,
@@ -352,6 +373,35 @@ public class EstateRepository {
                 rs.getString("facility_code"), rs.getString("address"), rs.getString("telephone"),
                 rs.getString("email"), rs.getString("visiting_hours"), instant(rs, "updated_at"),
                 rs.getString("updated_by"))).optional();
+    }
+
+    public List<CellAboveCapacity> cellsAboveCapacity(Collection<String> codes, Instant now, int limit) {
+        List<CellAboveCapacity> cells = jdbc.sql(CELLS_ABOVE_CAPACITY).param("codes", codes.toArray(String[]::new))
+                .param("limit", limit)
+                .query((rs, n) -> new CellAboveCapacity(new LocationId(rs.getObject("id", UUID.class)),
+                        rs.getString("facility_code"), rs.getString("path_key"), rs.getInt("population"),
+                        rs.getInt("operational_capacity"), rs.getInt("operational_capacity"),
+                        rs.getObject("icrc_places", Integer.class), rs.getObject("cpt_places", Integer.class)))
+                .list();
+        if (cells.isEmpty()) {
+            return cells;
+        }
+        Map<UUID, Integer> limits = operationalLimits(cells.stream().map(c -> c.cell().value()).toList(), now);
+        return cells.stream().map(c -> new CellAboveCapacity(c.cell(), c.facility(), c.pathKey(), c.population(),
+                c.operational(), limits.getOrDefault(c.cell().value(), c.operational()), c.icrcPlaces(),
+                c.cptPlaces())).toList();
+    }
+
+    public List<PlannedCapacity> plannedCapacities(Collection<String> codes) {
+        return jdbc.sql(FIND_PLANNED_CAPACITY).param("codes", codes.toArray(String[]::new))
+                .query((rs, n) -> new PlannedCapacity(rs.getString("facility_code"), rs.getInt("places"),
+                        rs.getBigDecimal("floor_area_m2"), instant(rs, "updated_at"), rs.getString("updated_by")))
+                .list();
+    }
+
+    public void savePlannedCapacity(PlannedCapacity c) {
+        jdbc.sql(UPSERT_PLANNED_CAPACITY).param("code", c.facilityCode()).param("places", c.places())
+                .param("area", c.floorAreaM2()).param("now", utc(c.updatedAt())).param("by", c.updatedBy()).update();
     }
 
     public void saveContact(FacilityContact c) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.habeas.custody.HeldTogether;
 import org.habeas.custody.placement.Allegation;
 import org.habeas.custody.placement.NonAssociation;
 import org.habeas.custody.StatusChange;
@@ -178,6 +179,52 @@ public class AssociationRepository {
                AND placement_unit(na.scope, wa.facility_code, wa.location_id, pa.parent_id)
                    = placement_unit(na.scope, wb.facility_code, wb.location_id, pb.parent_id)
             """;
+
+    // Every open non-association breached in the facility now: two people within its scope of each other, or members
+    // of both its groups (allegations not withdrawn) in one unit of its scope. A unit is named by its path (its
+    // facility's code at FACILITY scope).
+    private static final String HELD_TOGETHER_IN = """
+            SELECT na.id, na.scope, coalesce(u.path_key, wa.facility_code) AS unit, na.person_a, na.person_b,
+                   NULL AS group_a, NULL AS group_b, 1 AS people_a, 1 AS people_b
+              FROM non_association na
+              JOIN whereabouts wa ON wa.person_id = na.person_a
+              JOIN whereabouts wb ON wb.person_id = na.person_b
+              LEFT JOIN estate_place pa ON pa.id = wa.location_id
+              LEFT JOIN estate_place pb ON pb.id = wb.location_id
+              LEFT JOIN estate_place u ON na.scope <> 'FACILITY'
+                    AND u.id = CAST(placement_unit(na.scope, wa.facility_code, wa.location_id, pa.parent_id) AS uuid)
+             WHERE na.status = 'OPEN' AND na.person_a IS NOT NULL AND wa.facility_code = :facility
+               AND wa.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+               AND wb.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+               AND placement_unit(na.scope, wa.facility_code, wa.location_id, pa.parent_id)
+                   = placement_unit(na.scope, wb.facility_code, wb.location_id, pb.parent_id)
+             UNION ALL
+            SELECT g.id, g.scope, coalesce(u.path_key, :facility), NULL, NULL, g.group_a, g.group_b, g.people_a,
+                   g.people_b
+              FROM (SELECT na.id, na.scope, na.group_a, na.group_b,
+                           placement_unit(na.scope, w.facility_code, w.location_id, p.parent_id) AS unit,
+                           count(DISTINCT a.person_id) FILTER (WHERE a.grouping = na.group_a) AS people_a,
+                           count(DISTINCT a.person_id) FILTER (WHERE a.grouping = na.group_b) AS people_b
+                      FROM non_association na
+                      JOIN allegation a ON a.grouping IN (na.group_a, na.group_b) AND a.status <> 'WITHDRAWN'
+                      JOIN whereabouts w ON w.person_id = a.person_id
+                      LEFT JOIN estate_place p ON p.id = w.location_id
+                     WHERE na.status = 'OPEN' AND na.group_a IS NOT NULL AND w.facility_code = :facility
+                       AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
+                     GROUP BY 1, 2, 3, 4, 5) g
+              LEFT JOIN estate_place u ON g.scope <> 'FACILITY' AND u.id = CAST(g.unit AS uuid)
+             WHERE g.unit IS NOT NULL AND g.people_a > 0 AND g.people_b > 0
+             ORDER BY 3, 1
+            """;
+
+    public List<HeldTogether> heldTogetherIn(String facility) {
+        return jdbc.sql(HELD_TOGETHER_IN).param("facility", facility)
+                .query((rs, n) -> new HeldTogether(rs.getObject("id", UUID.class), rs.getString("scope"),
+                        rs.getString("unit"), rs.getObject("person_a", UUID.class), rs.getObject("person_b", UUID.class),
+                        rs.getString("group_a"), rs.getString("group_b"), rs.getLong("people_a"),
+                        rs.getLong("people_b")))
+                .list();
+    }
 
     public Set<UUID> heldTogether(UUID person) {
         return new HashSet<>(jdbc.sql(HELD_TOGETHER).param("person", person).query(UUID.class).list());

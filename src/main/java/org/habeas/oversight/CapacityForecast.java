@@ -74,8 +74,9 @@ public class CapacityForecast {
                     + SHORTEST_WINDOW_DAYS + " and " + LONGEST_WINDOW_DAYS + " days", "window");
         }
         List<FacilityFigures> facilities = facility != null ? List.of(estate.facility(facility)) : estate.facilities();
-        LocalDate today = facility != null ? facilities.get(0).facility().today(clock.instant())
-                : LocalDate.now(clock);
+        // The earliest local day among the facilities: the window then holds whole days in every one of them.
+        LocalDate today = facilities.stream().map(f -> f.facility().today(clock.instant())).min(LocalDate::compareTo)
+                .orElse(LocalDate.now(clock));
         YearMonth first = YearMonth.from(today);
         YearMonth last = first.plusMonths(MONTHS - 1);
         if (intakes.size() > MOST_INTAKES) {

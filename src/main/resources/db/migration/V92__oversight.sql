@@ -1,4 +1,4 @@
--- Why: oversight (issue 18; REQ-13, REQ-19, REQ-26 to REQ-29, REQ-47). What the estate plans before it has cells, the
+-- Why: oversight (REQ-13, REQ-19, REQ-26 to REQ-29, REQ-47). What the estate plans before it has cells, the
 -- categories population statistics count by, the ledger read those statistics need, and the reports of deaths,
 -- escapes and serious injuries to an independent authority.
 

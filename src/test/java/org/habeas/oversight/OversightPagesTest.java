@@ -7,7 +7,9 @@ import static org.habeas.oversight.OversightFixtures.admit;
 import static org.habeas.oversight.OversightFixtures.place;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 
 import org.habeas.IntegrationTest;
@@ -42,6 +44,37 @@ class OversightPagesTest extends IntegrationTest {
                 .contains("Previsión de capacidad", "Tendencia: entradas menos salidas");
         var csv = inspector.get("/oversight/statistics.csv?facility=" + facility.code());
         assertThat(csv.body()).startsWith("day,category,population");
+    }
+
+    @Test
+    void aDirectorRecordsAnIncidentsReportFromTheSafeguardsList() {   // REQ-13
+        var facility = aFacility(as(Role.DIRECTOR), ZoneId.of("America/El_Salvador"), 1, 2, 4, 6, 10);
+        UUID person = aPerson(as(Role.INTAKE), facility.code(), "MALE", "1979-09-09", "SV");
+        admit(as(Role.INTAKE), person, facility.code(), "PRE_TRIAL", Instant.now().minusSeconds(120));
+        UUID death = OversightFixtures.die(as(Role.HOUSING), person, Instant.now().minusSeconds(60));
+        String list = "/oversight/safeguards?facility=" + facility.code();
+
+        PageSession inspector = new PageSession(baseUrl()).logOn(newUser(Role.INSPECTOR).username(),
+                PASSWORD_OF_TEST_USERS);
+        assertThat(inspector.get(list + "&lang=en").body()).contains("id=\"incident-" + death + "\"")
+                .doesNotContain("id=\"report-" + death + "\"");
+        assertThat(inspector.post("/oversight/incidents/" + death + "/report", Map.of("authority", "PDDH",
+                "reference", "PDDH-1", "reportedOn", LocalDate.now().toString())).statusCode()).isEqualTo(403);
+
+        PageSession director = new PageSession(baseUrl()).logOn(newUser(Role.DIRECTOR).username(),
+                PASSWORD_OF_TEST_USERS);
+        assertThat(director.get(list + "&lang=en").body()).contains("id=\"report-" + death + "\"");
+        String today = LocalDate.now(ZoneId.of("America/El_Salvador")).toString();
+        director.post("/oversight/incidents/" + death + "/report", Map.of("authority", "Fiscalía General",
+                "reference", " ", "reportedOn", today, "facility", facility.code()));
+        assertThat(director.get(list + "&lang=es").body()).contains("id=\"report-refused\"",
+                "Indique la autoridad, la referencia de la investigación");
+        director.post("/oversight/incidents/" + death + "/report", Map.of("authority", "Fiscalía General",
+                "reference", "FGR-2026-7", "reportedOn", today, "facility", facility.code()));
+        String after = director.get(list + "&lang=en").body();
+        assertThat(after).contains("The report was recorded.").doesNotContain("id=\"incident-" + death + "\"");
+        assertThat(as(Role.INSPECTOR).get("/api/incidents/" + death).expect(200).json().path("report")
+                .path("reference").asString()).isEqualTo("FGR-2026-7");
     }
 
     @Test

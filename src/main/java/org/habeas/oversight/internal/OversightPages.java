@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.habeas.common.FormValidation;
+import org.habeas.common.HabeasException;
 import org.habeas.custody.DailyPopulation;
 import org.habeas.oversight.CapacityForecast;
 import org.habeas.oversight.EstateOverview;
 import org.habeas.oversight.Forecast;
+import org.habeas.oversight.Incidents;
 import org.habeas.oversight.PopulationStatistics;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -20,8 +24,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The oversight pages: the estate at a glance, the safeguards overdue, population over time with its chart and CSV,
@@ -34,11 +41,16 @@ class OversightPages {
     private final EstateOverview overview;
     private final PopulationStatistics statistics;
     private final CapacityForecast forecasts;
+    private final Incidents incidents;
+    private final FormValidation validation;
 
-    OversightPages(EstateOverview overview, PopulationStatistics statistics, CapacityForecast forecasts) {
+    OversightPages(EstateOverview overview, PopulationStatistics statistics, CapacityForecast forecasts,
+                   Incidents incidents, FormValidation validation) {
         this.overview = overview;
         this.statistics = statistics;
         this.forecasts = forecasts;
+        this.incidents = incidents;
+        this.validation = validation;
     }
 
     @GetMapping("/oversight")
@@ -52,6 +64,29 @@ class OversightPages {
         model.addAttribute("safeguards", overview.safeguards(blankToNull(facility)));
         model.addAttribute("facility", blankToNull(facility));
         return "oversight/safeguards";
+    }
+
+    /**
+     * Records an incident's report to an independent authority from the safeguards list (REQ-13); validated as the
+     * API validates it, and a refusal comes back to the list, named.
+     */
+    @PostMapping("/oversight/incidents/{id}/report")
+    @PreAuthorize(OversightController.REPORTERS)
+    String report(@PathVariable UUID id, @RequestParam(required = false) String authority,
+                  @RequestParam(required = false) String reference,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedOn,
+                  @RequestParam(required = false) String facility, RedirectAttributes redirect) {
+        try {
+            var request = new OversightController.ReportRequest(blankToNull(authority), blankToNull(reference),
+                    reportedOn);
+            validation.require(request);
+            incidents.report(id, request.authority().strip(), request.reference().strip(), request.reportedOn());
+            redirect.addFlashAttribute("done", "oversight.report.done");
+        } catch (HabeasException refused) {
+            redirect.addFlashAttribute("refused", refused.code().name());
+        }
+        return facility == null || facility.isBlank() ? "redirect:/oversight/safeguards"
+                : "redirect:/oversight/safeguards?facility=" + facility;
     }
 
     @GetMapping("/oversight/statistics")

@@ -15,6 +15,7 @@ import org.habeas.common.HabeasException;
 import org.habeas.common.InvalidRequest;
 import org.habeas.estate.CapacityChange;
 import org.habeas.estate.EstateService;
+import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.Figures;
 import org.habeas.estate.InactiveReason;
 import org.habeas.estate.LevelFigures;
@@ -116,7 +117,26 @@ class EstatePages {
         model.addAttribute("grid", grid(report.levels()));
         model.addAttribute("bars", bars(estate.timeline(code)));
         model.addAttribute("expansions", estate.expansions(code));
+        if (report.facility().status() == FacilityStatus.PLANNED) {
+            model.addAttribute("planned", estate.plannedCapacity(code).orElse(null));
+        }
         return "estate/facility";
+    }
+
+    /** What a planned facility will hold before its cells are laid out (REQ-47), for the forecast. */
+    @PostMapping("/{code}/planned-capacity")
+    @PreAuthorize(EstateController.BUILDERS)
+    String recordPlannedCapacity(@PathVariable String code, @RequestParam(required = false) Integer places,
+                                 @RequestParam(required = false) BigDecimal floorAreaM2, RedirectAttributes redirect) {
+        try {
+            var request = new EstateController.PlannedCapacityRequest(places, floorAreaM2);
+            forms.require(request);
+            estate.recordPlannedCapacity(code, request.places(), request.floorAreaM2());
+            redirect.addFlashAttribute("done", "estate.planned.saved");
+        } catch (HabeasException refused) {
+            redirect.addFlashAttribute("refused", refused.code().name());
+        }
+        return "redirect:/estate/" + code;
     }
 
     @GetMapping("/{code}/locations/{id}")

@@ -585,9 +585,12 @@ public class OversightBench {
         Map<String, Long> kinds = new TreeMap<>();
         jdbc.sql("SELECT kind, count(*) AS rows FROM movement GROUP BY kind").query().listOfRows()
                 .forEach(row -> kinds.put((String) row.get("kind"), ((Number) row.get("rows")).longValue()));
-        s.append("rows: movements %,d %s, over %s to %s%n".formatted(count("movement"), kinds,
-                jdbc.sql("SELECT min(occurred_at)::date FROM movement").query(String.class).single(),
-                jdbc.sql("SELECT max(occurred_at)::date FROM movement").query(String.class).single()));
+        s.append("rows: movements %,d %s, over %s to %s; correlation of occurred_at with the heap order %s%n"
+                .formatted(count("movement"), kinds,
+                        jdbc.sql("SELECT min(occurred_at)::date FROM movement").query(String.class).single(),
+                        jdbc.sql("SELECT max(occurred_at)::date FROM movement").query(String.class).single(),
+                        jdbc.sql("SELECT correlation FROM pg_stats WHERE tablename = 'movement'"
+                                + " AND attname = 'occurred_at'").query(String.class).optional().orElse("?")));
         return s.toString();
     }
 

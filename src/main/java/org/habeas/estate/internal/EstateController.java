@@ -238,18 +238,29 @@ class EstateController {
                                   BigDecimal floorAreaM2) {
     }
 
+    /** A planned capacity with the area-based places its floor area allows. */
+    record PlannedCapacityResponse(String facility, int places, BigDecimal floorAreaM2, Long icrcPlaces,
+                                   Long cptPlaces, Instant updatedAt, String updatedBy) {
+
+        static PlannedCapacityResponse of(PlannedCapacity p) {
+            return new PlannedCapacityResponse(p.facilityCode(), p.places(), p.floorAreaM2(), p.icrcPlaces(),
+                    p.cptPlaces(), p.updatedAt(), p.updatedBy());
+        }
+    }
+
     /** What a planned facility will hold; 404 FACILITY_NOT_PLANNED until it is recorded. */
     @GetMapping("/{code}/planned-capacity")
-    PlannedCapacity plannedCapacity(@PathVariable String code) {
-        return estate.plannedCapacity(code).orElseThrow(() -> new NotFound(ErrorCode.FACILITY_NOT_PLANNED,
-                "Facility " + code + " has no planned capacity recorded"));
+    PlannedCapacityResponse plannedCapacity(@PathVariable String code) {
+        return PlannedCapacityResponse.of(estate.plannedCapacity(code).orElseThrow(() -> new NotFound(
+                ErrorCode.FACILITY_NOT_PLANNED, "Facility " + code + " has no planned capacity recorded")));
     }
 
     @PutMapping("/{code}/planned-capacity")
     @PreAuthorize(BUILDERS)
-    PlannedCapacity recordPlannedCapacity(@PathVariable String code,
-                                          @Valid @RequestBody PlannedCapacityRequest request) {
-        return estate.recordPlannedCapacity(code, request.places(), request.floorAreaM2());
+    PlannedCapacityResponse recordPlannedCapacity(@PathVariable String code,
+                                                  @Valid @RequestBody PlannedCapacityRequest request) {
+        return PlannedCapacityResponse.of(estate.recordPlannedCapacity(code, request.places(),
+                request.floorAreaM2()));
     }
 
     // ---- locations

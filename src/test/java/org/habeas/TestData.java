@@ -1,5 +1,6 @@
 package org.habeas;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +32,24 @@ public final class TestData {
 
     /** Asks to register a test facility under {@code code}; answers the response (201, or 409 if it exists). */
     public static ApiResponse postFacility(ApiClient director, String code) {
+        return director.post("/api/facilities", facility(code, ZoneId.of("America/El_Salvador"), "OPEN", "2023-02-01"));
+    }
+
+    /** The body registering a test facility in {@code zone}, {@code status} OPEN or PLANNED, opening {@code openedOn}. */
+    public static Map<String, Object> facility(String code, ZoneId zone, String status, String openedOn) {
         Map<String, Object> facility = new LinkedHashMap<>();
         facility.put("code", code);
         facility.put("name", "Centro de prueba " + code);
         facility.put("country", "SV");
         facility.put("region", "San Vicente");
         facility.put("municipality", "Tecoluca");
-        facility.put("timeZone", "America/El_Salvador");
+        facility.put("timeZone", zone.getId());
         facility.put("type", "PRISON");
         facility.put("responsibleAuthority", "Dirección General de Centros Penales");
         facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2023-02-01");
-        return director.post("/api/facilities", facility);
+        facility.put("openedOn", openedOn);
+        facility.put("status", status);
+        return facility;
     }
 
     public static void registerFacility(ApiClient director, String code) {
@@ -55,8 +62,15 @@ public final class TestData {
      */
     public static Estate aFacility(ApiClient director, String prefix, int cells, int certifiedNormal,
                                    int operational, int maximum) {
+        return aFacility(director, prefix, ZoneId.of("America/El_Salvador"), cells, certifiedNormal, operational,
+                maximum, 100.0);
+    }
+
+    /** {@link #aFacility(ApiClient, String, int, int, int, int)} in {@code zone}, with cells of {@code areaM2} m². */
+    public static Estate aFacility(ApiClient director, String prefix, ZoneId zone, int cells, int certifiedNormal,
+                                   int operational, int maximum, double areaM2) {
         String code = aCode(prefix);
-        registerFacility(director, code);
+        director.post("/api/facilities", facility(code, zone, "OPEN", "2023-02-01")).expect(201);
         List<Object> locations = new ArrayList<>();
         locations.add(Map.of("path", "M1", "kind", "MODULE"));
         for (int c = 1; c <= cells; c++) {
@@ -67,7 +81,7 @@ public final class TestData {
             cell.put("certifiedNormal", certifiedNormal);
             cell.put("operationalCapacity", operational);
             cell.put("maximumCapacity", maximum);
-            cell.put("floorAreaM2", 100.0);
+            cell.put("floorAreaM2", areaM2);
             locations.add(cell);
         }
         director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1",

@@ -2,7 +2,7 @@ package org.habeas.estate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.Map;
 
 import org.habeas.IntegrationTest;
@@ -17,17 +17,8 @@ class PlannedCapacityPagesTest extends IntegrationTest {
     @Test
     void aDirectorRecordsThePlannedCapacityAndABadFigureIsRefusedNamed() {
         String code = TestData.aCode("P");
-        Map<String, Object> facility = new LinkedHashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro previsto " + code);
-        facility.put("country", "SV");
-        facility.put("timeZone", "America/El_Salvador");
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", "2028-01-01");
-        facility.put("status", "PLANNED");
-        as(Role.DIRECTOR).post("/api/facilities", facility).expect(201);
+        as(Role.DIRECTOR).post("/api/facilities", TestData.facility(code, ZoneId.of("America/El_Salvador"), "PLANNED",
+                "2028-01-01")).expect(201);
 
         PageSession director = new PageSession(baseUrl()).logOn(newUser(Role.DIRECTOR).username(),
                 PASSWORD_OF_TEST_USERS);

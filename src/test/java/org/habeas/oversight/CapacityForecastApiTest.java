@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.habeas.oversight.OversightFixtures.aFacility;
 import static org.habeas.oversight.OversightFixtures.aPerson;
 import static org.habeas.oversight.OversightFixtures.admit;
-import static org.habeas.oversight.OversightFixtures.facilityBody;
+import static org.habeas.TestData.facility;
 import static org.habeas.oversight.OversightFixtures.release;
 
 import java.time.LocalDate;
@@ -54,7 +54,7 @@ class CapacityForecastApiTest extends IntegrationTest {
                                 "operationalCapacity", 4, "maximumCapacity", 6, "floorAreaM2", 10.0))))
                 .expect(201);
         String planned = TestData.aCode("P");
-        as(Role.DIRECTOR).post("/api/facilities", facilityBody(planned, zone, "PLANNED",
+        as(Role.DIRECTOR).post("/api/facilities", facility(planned, zone, "PLANNED",
                 now.plusMonths(5).atDay(1).toString())).expect(201);
         as(Role.DIRECTOR).put("/api/facilities/" + planned + "/planned-capacity", Map.of("places", 10,
                 "floorAreaM2", 34)).expect(200);

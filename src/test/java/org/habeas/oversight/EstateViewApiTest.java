@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.habeas.oversight.OversightFixtures.aFacility;
 import static org.habeas.oversight.OversightFixtures.aPerson;
 import static org.habeas.oversight.OversightFixtures.admit;
-import static org.habeas.oversight.OversightFixtures.facilityBody;
+import static org.habeas.TestData.facility;
 import static org.habeas.oversight.OversightFixtures.place;
 
 import java.time.Instant;
@@ -44,7 +44,7 @@ class EstateViewApiTest extends IntegrationTest {
         String expansion = as(Role.DIRECTOR).post("/api/facilities/" + open.code() + "/expansions",
                 Map.of("name", "Fase 2", "plannedOn", "2028-06-01")).expect(201).json().path("id").asString();
         String planned = TestData.aCode("P");
-        as(Role.DIRECTOR).post("/api/facilities", facilityBody(planned, zone, "PLANNED", "2028-01-01")).expect(201);
+        as(Role.DIRECTOR).post("/api/facilities", facility(planned, zone, "PLANNED", "2028-01-01")).expect(201);
         as(Role.DIRECTOR).put("/api/facilities/" + planned + "/planned-capacity", Map.of("places", 1000,
                 "floorAreaM2", 2380)).expect(200);
 
@@ -54,7 +54,7 @@ class EstateViewApiTest extends IntegrationTest {
         JsonNode estate = anonymous().basic(username, PASSWORD_OF_TEST_USERS).get("/api/estate").expect(200).json();
         assertThat(estate.path("facilities")).hasSize(2);
 
-        JsonNode f = facility(estate, open.code());
+        JsonNode f = line(estate, open.code());
         assertThat(f.path("status").asString()).isEqualTo("OPEN");
         JsonNode x = f.path("figures");
         assertThat(x.path("cells").asInt()).isEqualTo(2);
@@ -78,7 +78,7 @@ class EstateViewApiTest extends IntegrationTest {
         assertThat(f.path("expansions").get(0).path("plannedOn").asString()).isEqualTo("2028-06-01");
         assertThat(f.path("link").asString()).isEqualTo("/estate/" + open.code());
 
-        JsonNode p = facility(estate, planned);
+        JsonNode p = line(estate, planned);
         assertThat(p.path("status").asString()).isEqualTo("PLANNED");
         assertThat(p.path("openedOn").asString()).isEqualTo("2028-01-01");
         assertThat(p.path("figures").path("cells").asInt()).isZero();
@@ -99,7 +99,7 @@ class EstateViewApiTest extends IntegrationTest {
         as(Role.DIRECTOR).put("/api/facilities/" + open.code() + "/planned-capacity", Map.of("places", 10))
                 .expect(409).code("FACILITY_NOT_PLANNED");
         String planned = TestData.aCode("P");
-        as(Role.DIRECTOR).post("/api/facilities", facilityBody(planned, zone, "PLANNED", "2028-01-01")).expect(201);
+        as(Role.DIRECTOR).post("/api/facilities", facility(planned, zone, "PLANNED", "2028-01-01")).expect(201);
         as(Role.DIRECTOR).put("/api/facilities/" + planned + "/planned-capacity", Map.of("places", 0)).expect(400)
                 .field("places");
         as(Role.DIRECTOR).put("/api/facilities/" + planned + "/planned-capacity", Map.of("places", 10,
@@ -116,7 +116,7 @@ class EstateViewApiTest extends IntegrationTest {
                 + " AND subject_id = :c").param("c", planned).query(Integer.class).single()).isEqualTo(1);
     }
 
-    private static JsonNode facility(JsonNode estate, String code) {
+    private static JsonNode line(JsonNode estate, String code) {
         for (JsonNode f : estate.path("facilities")) {
             if (f.path("code").asString().equals(code)) {
                 return f;

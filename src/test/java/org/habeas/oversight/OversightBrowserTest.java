@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.habeas.oversight.OversightFixtures.aFacility;
 import static org.habeas.oversight.OversightFixtures.aPerson;
 import static org.habeas.oversight.OversightFixtures.admit;
-import static org.habeas.oversight.OversightFixtures.facilityBody;
+import static org.habeas.TestData.facility;
 import static org.habeas.oversight.OversightFixtures.place;
 
 import java.time.Instant;
@@ -39,7 +39,7 @@ class OversightBrowserTest extends BrowserTest {
             place(as(Role.HOUSING), person, facility.cells().get(i % 2), Instant.now().minusSeconds(200 - i));
         }
         String planned = TestData.aCode("P");
-        as(Role.DIRECTOR).post("/api/facilities", facilityBody(planned, zone, "PLANNED",
+        as(Role.DIRECTOR).post("/api/facilities", facility(planned, zone, "PLANNED",
                 YearMonth.now(zone).plusMonths(6).atDay(1).toString())).expect(201);
         as(Role.DIRECTOR).put("/api/facilities/" + planned + "/planned-capacity", Map.of("places", 40,
                 "floorAreaM2", 102)).expect(200);

@@ -5,7 +5,6 @@ import static org.habeas.TestData.syntheticName;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.UUID;
 import org.habeas.ApiClient;
 import org.habeas.TestData;
 
-import tools.jackson.databind.JsonNode;
 
 /**
  * Facilities, people and their custody built through the API for the oversight tests. The facility's time zone is
@@ -51,50 +49,12 @@ final class OversightFixtures {
 
     /**
      * A facility in {@code zone} with module M1 of {@code cells} cells of {@code areaM2} m², each with the given
-     * certified normal, operational and maximum capacity; {@code status} OPEN or PLANNED.
+     * certified normal, operational and maximum capacity.
      */
     static Facility aFacility(ApiClient director, ZoneId zone, int cells, int certifiedNormal, int operational,
                               int maximum, double areaM2) {
-        String code = TestData.aCode("O");
-        director.post("/api/facilities", facilityBody(code, zone, "OPEN", "2023-02-01")).expect(201);
-        List<Object> locations = new ArrayList<>();
-        locations.add(Map.of("path", "M1", "kind", "MODULE"));
-        for (int c = 1; c <= cells; c++) {
-            Map<String, Object> cell = new LinkedHashMap<>();
-            cell.put("path", "M1-C%02d".formatted(c));
-            cell.put("parent", "M1");
-            cell.put("kind", "CELL");
-            cell.put("certifiedNormal", certifiedNormal);
-            cell.put("operationalCapacity", operational);
-            cell.put("maximumCapacity", maximum);
-            cell.put("floorAreaM2", areaM2);
-            locations.add(cell);
-        }
-        if (cells > 0) {
-            director.post("/api/facilities/" + code + "/locations", Map.of("format", "habeas-layout/1",
-                    "locations", locations)).expect(201);
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (JsonNode location : director.get("/api/facilities/" + code + "/locations").expect(200).json()) {
-            if (location.path("kind").asString().equals("CELL")) {
-                ids.add(UUID.fromString(location.path("id").asString()));
-            }
-        }
-        return new Facility(code, zone, ids);
-    }
-
-    static Map<String, Object> facilityBody(String code, ZoneId zone, String status, String openedOn) {
-        Map<String, Object> facility = new LinkedHashMap<>();
-        facility.put("code", code);
-        facility.put("name", "Centro de prueba " + code);
-        facility.put("country", "SV");
-        facility.put("timeZone", zone.getId());
-        facility.put("type", "PRISON");
-        facility.put("responsibleAuthority", "Dirección General de Centros Penales");
-        facility.put("inspectionAuthority", "Procuraduría para la Defensa de los Derechos Humanos");
-        facility.put("openedOn", openedOn);
-        facility.put("status", status);
-        return facility;
+        var estate = TestData.aFacility(director, "O", zone, cells, certifiedNormal, operational, maximum, areaM2);
+        return new Facility(estate.code(), zone, estate.cells());
     }
 
     /** A synthetic person registered at {@code facility}. */

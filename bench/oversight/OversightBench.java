@@ -153,13 +153,12 @@ public class OversightBench {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).minusMinutes(1);
         t = System.nanoTime();
         int m = plan(facilities, held, modules, movements, now);
-        System.out.printf("setup: planned %,d episodes (%,d held now, %,d earlier) of %,d people, %d moves per"
+        System.out.printf("setup: planned %,d episodes, a person each (%,d held now, %,d earlier), %d moves per"
                         + " earlier episode, in %.1f s%n", count("bench_ov_episode"),
-                count("bench_ov_episode WHERE g = 0"), count("bench_ov_episode WHERE g > 0"),
-                count("bench_ov_episode"), m, secs(t));
+                count("bench_ov_episode WHERE g = 0"), count("bench_ov_episode WHERE g > 0"), m, secs(t));
 
         t = System.nanoTime();
-        people(now);
+        people();
         System.out.printf("setup: %,d people (person, revision, facility links, %,d nationalities) in %.1f s%n",
                 count("person"), count("person_nationality"), secs(t));
 
@@ -169,7 +168,7 @@ public class OversightBench {
                 count("custody_episode WHERE ended_at IS NULL"), secs(t));
 
         t = System.nanoTime();
-        long written = ledger(now);
+        long written = ledger();
         System.out.printf("setup: %,d movements written in time order in %.1f s%n", written, secs(t));
 
         t = System.nanoTime();
@@ -187,7 +186,7 @@ public class OversightBench {
         jdbc.sql("VACUUM (ANALYZE)").update();
         System.out.printf("setup: VACUUM (ANALYZE) in %.1f s%n", secs(t));
         double loadSeconds = secs(loadStarted);
-        String rowCounts = rowCounts(facilities);
+        String rowCounts = rowCounts();
         System.out.printf("load: %.1f s in all (%.1f min)%n%s", loadSeconds, loadSeconds / 60, rowCounts);
 
         String f1 = code(1);
@@ -342,7 +341,7 @@ public class OversightBench {
 
     // ---- people and episodes
 
-    void people(OffsetDateTime now) {
+    void people() {
         // Age at admission 18-74, most of them young; birth date in full (90 %), a year only (4 %), an estimated age
         // (4 %) or nothing (2 %).
         jdbc.sql("""
@@ -419,7 +418,7 @@ public class OversightBench {
      * an even cadence, to the next cell of the module and back; for an earlier episode the last step ends it (at its
      * release time), and a transfer adds ARRIVED at the next facility and RELEASED there.
      */
-    long ledger(OffsetDateTime now) {
+    long ledger() {
         long rows = jdbc.sql("SELECT sum(total + 1) FROM bench_ov_episode").query(Long.class).single();
         OffsetDateTime first = jdbc.sql("SELECT min(admitted_at) FROM bench_ov_episode")
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
@@ -571,7 +570,7 @@ public class OversightBench {
                    AND (hashtext(m.id::text) & 2147483647) % 10 <> 0""").param("now", now).update();
     }
 
-    String rowCounts(int facilities) {
+    String rowCounts() {
         StringBuilder s = new StringBuilder();
         s.append("rows: facilities %d open + %d planned; locations %,d (cells %,d, of them PLANNED %,d)%n".formatted(
                 count("facility WHERE status = 'OPEN'"), count("facility WHERE status = 'PLANNED'"),
@@ -735,7 +734,8 @@ public class OversightBench {
                     r.call().targetMs() == null ? "" : p95 <= r.call().targetMs() ? "yes" : "NO");
         }
         System.out.println();
-        System.out.println("where the bare SQL goes (median ms of each statement, the three longest):");
+        System.out.println("where the bare SQL goes (median ms per statement, statements of one table added up;"
+                + " the four longest):");
         for (Result r : results) {
             System.out.printf("  %-56s %s%n", r.call().name(), String.join("; ", r.slowest()));
         }
@@ -776,10 +776,18 @@ public class OversightBench {
             order[k] = k;
         }
         Arrays.sort(order, (a, b) -> Long.compare(medians[b], medians[a]));
-        List<String> slowest = new ArrayList<>();
-        for (int k = 0; k < Math.min(3, order.length); k++) {
-            slowest.add("%s %.1f".formatted(sql.label(order[k]), medians[order[k]] / 1e6));
+        // The statements by what they read (a label's "#2", "#3" together): their medians added up, the longest.
+        Map<String, long[]> byLabel = new TreeMap<>();
+        for (int k = 0; k < medians.length; k++) {
+            long[] sum = byLabel.computeIfAbsent(sql.label(k).replaceAll(" #\\d+$", ""), l -> new long[2]);
+            sum[0] += medians[k];
+            sum[1]++;
         }
+        List<String> slowest = byLabel.entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(4)
+                .map(e -> e.getValue()[1] == 1 ? "%s %.1f".formatted(e.getKey(), e.getValue()[0] / 1e6)
+                        : "%s x%d %.1f".formatted(e.getKey(), e.getValue()[1], e.getValue()[0] / 1e6))
+                .toList();
         System.out.printf(Locale.ROOT, "%-58s p50 %8.1f ms  p95 %8.1f ms  max %8.1f ms; bare SQL (%d statements)"
                         + " p50 %8.1f ms  p95 %8.1f ms%n", call.name(), percentile(service, 0.5),
                 percentile(service, 0.95), max(service), sql.size(), percentile(replayed, 0.5),

@@ -412,6 +412,12 @@ public class EstateService {
         return repository.expansions(code);
     }
 
+    /** The expansion projects of every facility the reader may see, by facility code, each in date order. */
+    public Map<String, List<Expansion>> expansionsByFacility() {
+        return repository.expansions(scope.limitedTo()).stream()
+                .collect(Collectors.groupingBy(Expansion::facilityCode, LinkedHashMap::new, Collectors.toList()));
+    }
+
     public Expansion expansion(String code, ExpansionId id) {
         facilityOnly(code);
         return repository.findExpansion(id.value()).filter(e -> e.facilityCode().equals(code))
@@ -515,8 +521,7 @@ public class EstateService {
      * or their ICRC area-based places, in facility and path order (at most {@link #CELL_LIST_LIMIT}).
      */
     public List<CellAboveCapacity> cellsAboveCapacity() {
-        List<String> codes = facilities().stream().map(f -> f.facility().code()).toList();
-        return codes.isEmpty() ? List.of() : repository.cellsAboveCapacity(codes, clock.instant(), CELL_LIST_LIMIT);
+        return repository.cellsAboveCapacity(scope.limitedTo(), clock.instant(), CELL_LIST_LIMIT);
     }
 
     // ---- planned capacity
@@ -551,13 +556,12 @@ public class EstateService {
 
     public Optional<PlannedCapacity> plannedCapacity(String code) {
         facilityOnly(code);
-        return repository.plannedCapacities(List.of(code)).stream().findFirst();
+        return repository.plannedCapacities(Optional.of(Set.of(code))).stream().findFirst();
     }
 
     /** The planned capacities of the facilities the reader may see, by facility code. */
     public Map<String, PlannedCapacity> plannedCapacities() {
-        List<String> codes = facilities().stream().map(f -> f.facility().code()).toList();
-        return repository.plannedCapacities(codes).stream()
+        return repository.plannedCapacities(scope.limitedTo()).stream()
                 .collect(Collectors.toMap(PlannedCapacity::facilityCode, Function.identity()));
     }
 

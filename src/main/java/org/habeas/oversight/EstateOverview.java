@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.habeas.custody.PlacementBreaches;
 import org.habeas.estate.CellAboveCapacity;
 import org.habeas.estate.EstateService;
+import org.habeas.estate.Expansion;
 import org.habeas.estate.FacilityFigures;
 import org.habeas.estate.FacilityStatus;
 import org.habeas.estate.Figures;
@@ -62,9 +63,10 @@ public class EstateOverview {
     public EstateView view() {
         List<FacilityFigures> facilities = estate.facilities();
         Map<String, PlannedCapacity> planned = estate.plannedCapacities();
+        Map<String, List<Expansion>> expansions = estate.expansionsByFacility();
         List<EstateView.FacilityView> views = facilities.stream()
                 .map(f -> new EstateView.FacilityView(f.facility(), f.figures(), planned.get(f.facility().code()),
-                        estate.expansions(f.facility().code())))
+                        expansions.getOrDefault(f.facility().code(), List.of())))
                 .toList();
         Figures open = Figures.total(facilities.stream().filter(f -> f.facility().status() == FacilityStatus.OPEN)
                 .map(FacilityFigures::figures).toList());

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.access.FacilityScope;
@@ -20,6 +21,7 @@ import org.habeas.common.NotFound;
 import org.habeas.custody.CustodyService;
 import org.habeas.custody.Whereabouts;
 import org.habeas.estate.EstateService;
+import org.habeas.estate.Facility;
 import org.habeas.oversight.internal.IncidentRepository;
 import org.habeas.people.PersonId;
 import org.springframework.stereotype.Service;
@@ -85,8 +87,9 @@ public class Incidents {
     @Transactional
     public Incident report(UUID id, String authority, String reference, LocalDate reportedOn) {
         Incident incident = incident(id);
-        LocalDate today = estate.facilityOnly(incident.facility()).today(clock.instant());
-        LocalDate happened = estate.facilityOnly(incident.facility()).localTime(incident.occurredAt()).toLocalDate();
+        Facility where = estate.facilityOnly(incident.facility());
+        LocalDate today = where.today(clock.instant());
+        LocalDate happened = where.localTime(incident.occurredAt()).toLocalDate();
         if (reportedOn.isAfter(today) || reportedOn.isBefore(happened)) {
             throw new InvalidRequest(ErrorCode.VALIDATION_FAILED,
                     "reportedOn must be between the day of the incident (" + happened + ") and today", "reportedOn");
@@ -129,8 +132,8 @@ public class Incidents {
 
     /** The incidents of the facilities the reader may see (or of {@code facility}), the latest first. */
     public List<Incident> incidents(String facility, boolean unreportedOnly) {
-        List<String> codes = facility != null ? List.of(estate.facilityOnly(facility).code())
-                : estate.facilities().stream().map(f -> f.facility().code()).toList();
-        return codes.isEmpty() ? List.of() : repository.incidents(codes, unreportedOnly, LIST_LIMIT);
+        Optional<Set<String>> codes = facility != null ? Optional.of(Set.of(estate.facilityOnly(facility).code()))
+                : scope.limitedTo();
+        return repository.incidents(codes, unreportedOnly, LIST_LIMIT);
     }
 }

@@ -27,22 +27,25 @@ public class PopulationRepository {
     private static final String ON_ROLL = "('IN_CELL','RECEPTION','TEMPORARILY_OUT')";
 
     // Every movement since :since that touches the facilities, as recorded (+1), and each row a correction supersedes
-    // taken back at its own time (-1), as the roll replays the ledger (RollRepository). A movement is almost always
-    // recorded at the facility it leaves or changes; only arrivals (and a rare correction) are recorded at another,
-    // found through the small index movement_from_elsewhere (V92).
+    // taken back at its own time (-1), as the roll replays the ledger (RollRepository). Placements, cell moves,
+    // temporary absences and returns are left out: they begin and end on the same roll (MovementKind), so they change
+    // no figure, and leaving them out lets the index movement_roll_changes (V93) serve the read alone. A movement is
+    // recorded at the facility it leaves or changes, or, for an arrival, at the one it reaches: the small index
+    // movement_from_elsewhere (V92) finds the movements that left another facility.
     private static final String DAILY = """
             WITH zone AS (
                 SELECT facility_code, time_zone FROM estate_facility_zone WHERE facility_code = ANY (:facilities)
             ), recorded AS (
                 SELECT 1 AS sign, episode_id, occurred_at, kind, corrected_kind, facility_code, to_state,
                        from_facility, from_state
-                  FROM movement WHERE facility_code = ANY (:facilities) AND occurred_at >= :since
+                  FROM movement
+                 WHERE facility_code = ANY (:facilities) AND occurred_at >= :since AND kind NOT IN ('PLACED', 'MOVED', 'TEMPORARILY_OUT', 'RETURNED')
                  UNION ALL
                 SELECT 1, episode_id, occurred_at, kind, corrected_kind, facility_code, to_state, from_facility,
                        from_state
                   FROM movement
                  WHERE from_facility = ANY (:facilities) AND from_facility <> facility_code AND occurred_at >= :since
-                   AND NOT facility_code = ANY (:facilities)
+                   AND NOT facility_code = ANY (:facilities) AND kind NOT IN ('PLACED', 'MOVED', 'TEMPORARILY_OUT', 'RETURNED')
                  UNION ALL
                 SELECT -1, s.episode_id, s.occurred_at, s.kind, s.corrected_kind, s.facility_code, s.to_state,
                        s.from_facility, s.from_state
@@ -58,18 +61,20 @@ public class PopulationRepository {
                 SELECT from_facility, occurred_at, episode_id, -sign, 0, NULL
                   FROM recorded WHERE from_facility = ANY (:facilities) AND from_state IN %1$s
             )
-            SELECT (e.occurred_at AT TIME ZONE z.time_zone)::date AS day, %2$s AS category, sum(e.held) AS held,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'ADMITTED'), 0) AS admissions,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'ARRIVED'), 0) AS transfers_in,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'TRANSFERRED_OUT'), 0) AS transfers_out,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'RELEASED'), 0) AS releases,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'REMOVED'), 0) AS removals,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'HANDED_OVER'), 0) AS handovers,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'DIED'), 0) AS deaths,
-                   coalesce(sum(e.sign) FILTER (WHERE e.kind = 'ESCAPED'), 0) AS escapes
-              FROM effect e JOIN zone z ON z.facility_code = e.facility %3$s
-             WHERE (e.occurred_at AT TIME ZONE z.time_zone)::date >= :from
-             GROUP BY 1, 2
+            SELECT day, category, sum(held) AS held,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'ADMITTED'), 0) AS admissions,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'ARRIVED'), 0) AS transfers_in,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'TRANSFERRED_OUT'), 0) AS transfers_out,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'RELEASED'), 0) AS releases,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'REMOVED'), 0) AS removals,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'HANDED_OVER'), 0) AS handovers,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'DIED'), 0) AS deaths,
+                   coalesce(sum(sign) FILTER (WHERE kind = 'ESCAPED'), 0) AS escapes
+              FROM (SELECT (e.occurred_at AT TIME ZONE z.time_zone)::date AS day, %2$s AS category, e.held, e.sign,
+                           e.kind
+                      FROM effect e JOIN zone z ON z.facility_code = e.facility %3$s) d
+             WHERE day >= :from
+             GROUP BY day, category
              UNION ALL
             SELECT NULL, %2$s, count(*), 0, 0, 0, 0, 0, 0, 0, 0
               FROM whereabouts w %4$s

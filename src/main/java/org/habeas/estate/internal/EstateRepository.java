@@ -107,14 +107,16 @@ public class EstateRepository {
     private static final String CELLS_ABOVE_CAPACITY = """
             SELECT l.id, l.facility_code, l.path_key, l.population, l.operational_capacity, l.icrc_places, l.cpt_places
               FROM location l
-             WHERE l.facility_code = ANY (:codes) AND l.kind = 'CELL' AND l.status = 'ACTIVE'
+             WHERE (CAST(:everyFacility AS boolean) OR l.facility_code = ANY (CAST(:codes AS text[])))
+               AND l.kind = 'CELL' AND l.status = 'ACTIVE'
                AND (l.population > l.operational_capacity OR l.population > l.icrc_places)
              ORDER BY l.facility_code, l.path_key COLLATE "C"
              LIMIT :limit""";
 
     private static final String FIND_PLANNED_CAPACITY = """
             SELECT facility_code, places, floor_area_m2, updated_at, updated_by
-              FROM facility_planned_capacity WHERE facility_code = ANY (:codes)""";
+              FROM facility_planned_capacity
+             WHERE CAST(:everyFacility AS boolean) OR facility_code = ANY (CAST(:codes AS text[]))""";
 
     private static final String UPSERT_PLANNED_CAPACITY = """
             INSERT INTO facility_planned_capacity (facility_code, places, floor_area_m2, updated_at, updated_by)
@@ -335,6 +337,10 @@ public class EstateRepository {
     private static final String EXPANSIONS = "SELECT " + EXPANSION_COLUMNS
             + " FROM expansion WHERE facility_code = :facility ORDER BY planned_on, name";
 
+    private static final String EXPANSIONS_OF_FACILITIES = "SELECT " + EXPANSION_COLUMNS
+            + " FROM expansion WHERE CAST(:everyFacility AS boolean) OR facility_code = ANY (CAST(:codes AS text[]))"
+            + " ORDER BY facility_code, planned_on, name";
+
     private static final String UPDATE_EXPANSION = """
             UPDATE expansion SET status = :status, opened_on = :openedOn WHERE id = :id
             """;
@@ -375,9 +381,10 @@ public class EstateRepository {
                 rs.getString("updated_by"))).optional();
     }
 
-    public List<CellAboveCapacity> cellsAboveCapacity(Collection<String> codes, Instant now, int limit) {
-        List<CellAboveCapacity> cells = jdbc.sql(CELLS_ABOVE_CAPACITY).param("codes", codes.toArray(String[]::new))
-                .param("limit", limit)
+    /** The cells above capacity in {@code codes} (empty: every facility). */
+    public List<CellAboveCapacity> cellsAboveCapacity(Optional<Set<String>> codes, Instant now, int limit) {
+        List<CellAboveCapacity> cells = jdbc.sql(CELLS_ABOVE_CAPACITY).param("everyFacility", codes.isEmpty())
+                .param("codes", codes.orElse(Set.of()).toArray(String[]::new)).param("limit", limit)
                 .query((rs, n) -> new CellAboveCapacity(new LocationId(rs.getObject("id", UUID.class)),
                         rs.getString("facility_code"), rs.getString("path_key"), rs.getInt("population"),
                         rs.getInt("operational_capacity"), rs.getInt("operational_capacity"),
@@ -392,8 +399,10 @@ public class EstateRepository {
                 c.cptPlaces())).toList();
     }
 
-    public List<PlannedCapacity> plannedCapacities(Collection<String> codes) {
-        return jdbc.sql(FIND_PLANNED_CAPACITY).param("codes", codes.toArray(String[]::new))
+    /** The planned capacities of {@code codes} (empty: every facility). */
+    public List<PlannedCapacity> plannedCapacities(Optional<Set<String>> codes) {
+        return jdbc.sql(FIND_PLANNED_CAPACITY).param("everyFacility", codes.isEmpty())
+                .param("codes", codes.orElse(Set.of()).toArray(String[]::new))
                 .query((rs, n) -> new PlannedCapacity(rs.getString("facility_code"), rs.getInt("places"),
                         rs.getBigDecimal("floor_area_m2"), instant(rs, "updated_at"), rs.getString("updated_by")))
                 .list();
@@ -657,6 +666,13 @@ public class EstateRepository {
 
     public List<Expansion> expansions(String facility) {
         return jdbc.sql(EXPANSIONS).param("facility", facility).query(EstateRepository::expansion).list();
+    }
+
+    /** The expansion projects of {@code codes} (empty: every facility), by facility then date. */
+    public List<Expansion> expansions(Optional<Set<String>> codes) {
+        return jdbc.sql(EXPANSIONS_OF_FACILITIES).param("everyFacility", codes.isEmpty())
+                .param("codes", codes.orElse(Set.of()).toArray(String[]::new)).query(EstateRepository::expansion)
+                .list();
     }
 
     public void updateExpansion(UUID id, ExpansionStatus status, LocalDate openedOn) {

@@ -69,9 +69,17 @@ public class DetentionAuthorityRepository {
              WHERE (CAST(:facilities AS text[]) IS NULL OR e.facility_code = ANY (CAST(:facilities AS text[])))
             """;
     private static final String DUE = " AND (d.valid_until < t.today OR d.review_due < t.today)";
-    private static final String SELECT_STANDINGS_DUE_IN_SCOPE = STANDINGS + DUE
+    // Only an episode with a document past a date can be due: found from the documents (V93's indexes), the open
+    // episodes read by their key. :cutoff is a day after today anywhere, so no facility's today is missed; the
+    // governing document then decides.
+    private static final String STANDINGS_OF_CANDIDATES = STANDINGS.replace("FROM custody_open_episode e", """
+            FROM (SELECT episode_id FROM legal_detention_authority WHERE valid_until < :cutoff
+                  UNION SELECT episode_id FROM legal_detention_authority WHERE review_due < :cutoff) c
+              JOIN custody_open_episode e ON e.episode_id = c.episode_id""");
+    private static final String SELECT_STANDINGS_DUE_IN_SCOPE = STANDINGS_OF_CANDIDATES + DUE
             + " ORDER BY least(d.valid_until, d.review_due), e.admitted_at LIMIT :limit";
-    private static final String COUNT_STANDINGS_DUE_IN_SCOPE = "SELECT count(*) FROM (" + STANDINGS + DUE + ") due";
+    private static final String COUNT_STANDINGS_DUE_IN_SCOPE = "SELECT count(*) FROM (" + STANDINGS_OF_CANDIDATES
+            + DUE + ") due";
     private static final String SELECT_STANDING_OF_PERSON = STANDINGS + " AND e.person_id = :person";
 
     private final JdbcClient jdbc;
@@ -115,15 +123,20 @@ public class DetentionAuthorityRepository {
 
     /** Held people whose detention is past its review date or has no valid authority, most overdue first. */
     public List<DetentionStanding> due(Set<String> facilities, Instant now, int limit) {
-        return jdbc.sql(SELECT_STANDINGS_DUE_IN_SCOPE).param("now", utc(now))
+        return jdbc.sql(SELECT_STANDINGS_DUE_IN_SCOPE).param("now", utc(now)).param("cutoff", cutoff(now))
                 .param("facilities", facilities == null ? null : facilities.toArray(String[]::new))
                 .param("limit", limit).query((rs, n) -> standing(rs)).list();
     }
 
     public int countDue(Set<String> facilities, Instant now) {
-        return jdbc.sql(COUNT_STANDINGS_DUE_IN_SCOPE).param("now", utc(now))
+        return jdbc.sql(COUNT_STANDINGS_DUE_IN_SCOPE).param("now", utc(now)).param("cutoff", cutoff(now))
                 .param("facilities", facilities == null ? null : facilities.toArray(String[]::new))
                 .query(Integer.class).single();
+    }
+
+    // A day after the latest today anywhere (UTC+14): a document past its date in some facility's zone is before it.
+    private static LocalDate cutoff(Instant now) {
+        return now.atOffset(java.time.ZoneOffset.ofHours(14)).toLocalDate().plusDays(1);
     }
 
     // custody's authority types are all among ours (DetentionAuthority.Type begins with them).

@@ -1,9 +1,9 @@
 package org.habeas.oversight.internal;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.habeas.oversight.Incident;
@@ -30,7 +30,8 @@ public class IncidentRepository {
             """;
 
     private static final String IN_FACILITIES = INCIDENTS + """
-             WHERE i.facility_code = ANY (:codes) AND (NOT :unreportedOnly OR r.incident_id IS NULL)
+             WHERE (CAST(:everyFacility AS boolean) OR i.facility_code = ANY (CAST(:codes AS text[])))
+               AND (NOT :unreportedOnly OR r.incident_id IS NULL)
              ORDER BY i.occurred_at DESC, i.id
              LIMIT :limit""";
 
@@ -56,8 +57,10 @@ public class IncidentRepository {
         this.jdbc = jdbc;
     }
 
-    public List<Incident> incidents(Collection<String> facilities, boolean unreportedOnly, int limit) {
-        return jdbc.sql(IN_FACILITIES).param("codes", facilities.toArray(String[]::new))
+    /** The incidents of {@code facilities} (empty: every facility), the latest first. */
+    public List<Incident> incidents(Optional<Set<String>> facilities, boolean unreportedOnly, int limit) {
+        return jdbc.sql(IN_FACILITIES).param("everyFacility", facilities.isEmpty())
+                .param("codes", facilities.orElse(Set.of()).toArray(String[]::new))
                 .param("unreportedOnly", unreportedOnly).param("limit", limit).query((rs, n) -> incident(rs)).list();
     }
 

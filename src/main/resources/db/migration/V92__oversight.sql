@@ -26,7 +26,8 @@ SELECT p.id AS person_id, p.birth_date, p.estimated_age,
 -- it led and +1 where it came from. Almost every movement is recorded at the facility it leaves, so the index by
 -- facility and time finds them; an arrival is recorded at the facility it reaches, and this small index (arrivals
 -- and the rare correction across facilities only) finds the movements that left another facility.
-CREATE INDEX movement_from_elsewhere ON movement (from_facility, occurred_at) WHERE from_facility <> facility_code;
+CREATE INDEX movement_from_elsewhere ON movement (from_facility, occurred_at)
+    INCLUDE (episode_id, kind, corrected_kind, to_state, facility_code, from_state) WHERE from_facility <> facility_code;
 
 -- REQ-13 (Mandela Rule 71): a serious injury in custody, recorded for its report to an independent authority. Deaths
 -- and escapes are in the movement ledger already; custody publishes them for oversight through this view, the rows

@@ -98,7 +98,8 @@ final class OversightFixtures {
         housing.post("/api/people/" + person + "/movements", body).expect(201);
     }
 
-    static void release(ApiClient housing, UUID person, Instant at) {
+    /** Releases the person at {@code at}; answers the movement's id. */
+    static UUID release(ApiClient housing, UUID person, Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "RELEASED");
         body.put("occurredAt", at.toString());
@@ -107,7 +108,8 @@ final class OversightFixtures {
         body.put("authority", "Juzgado de Paz");
         body.put("particulars", Map.of("identityChecked", true, "identityCheckedBy", "officer on duty",
                 "basis", "COURT_ORDER"));
-        housing.post("/api/people/" + person + "/movements", body).expect(201);
+        return UUID.fromString(housing.post("/api/people/" + person + "/movements", body).expect(201).json()
+                .path("movement").path("id").asString());
     }
 
     /** Records the person's death at {@code at}; answers the movement's id (the incident's). */

@@ -138,6 +138,10 @@ class PopulationStatisticsApiTest extends IntegrationTest {
         assertThat(yesterday.path("population").asLong()).isEqualTo(2);
         assertThat(yesterday.path("admissions").asLong()).isEqualTo(3);
         assertThat(yesterday.path("releases").asLong()).isEqualTo(1);
+        JsonNode today = report.path("rows").get(3);
+        assertThat(today.path("population").asLong()).isEqualTo(2);
+        assertThat(today.path("admissions").asLong()).isEqualTo(1);
+        assertThat(today.path("deaths").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -31,7 +31,9 @@ public class PopulationRepository {
     // temporary absences and returns are left out: they begin and end on the same roll (MovementKind), so they change
     // no figure, and leaving them out lets the index movement_roll_changes (V93) serve the read alone. A movement is
     // recorded at the facility it leaves or changes, or, for an arrival, at the one it reaches: the small index
-    // movement_from_elsewhere (V92) finds the movements that left another facility.
+    // movement_from_elsewhere (V92) finds the movements that left another facility. The changes are summed per
+    // episode and day first, and each episode's category is worked out once (category), however many movements it
+    // has in the range: the look-ups of episodes and people, not the ledger, are what a category costs.
     private static final String DAILY = """
             WITH zone AS (
                 SELECT facility_code, time_zone FROM estate_facility_zone WHERE facility_code = ANY (:facilities)
@@ -39,13 +41,15 @@ public class PopulationRepository {
                 SELECT 1 AS sign, episode_id, occurred_at, kind, corrected_kind, facility_code, to_state,
                        from_facility, from_state
                   FROM movement
-                 WHERE facility_code = ANY (:facilities) AND occurred_at >= :since AND kind NOT IN ('PLACED', 'MOVED', 'TEMPORARILY_OUT', 'RETURNED')
+                 WHERE facility_code = ANY (:facilities) AND occurred_at >= :since
+                   AND kind NOT IN ('PLACED', 'MOVED', 'TEMPORARILY_OUT', 'RETURNED')
                  UNION ALL
                 SELECT 1, episode_id, occurred_at, kind, corrected_kind, facility_code, to_state, from_facility,
                        from_state
                   FROM movement
                  WHERE from_facility = ANY (:facilities) AND from_facility <> facility_code AND occurred_at >= :since
-                   AND NOT facility_code = ANY (:facilities) AND kind NOT IN ('PLACED', 'MOVED', 'TEMPORARILY_OUT', 'RETURNED')
+                   AND NOT facility_code = ANY (:facilities)
+                   AND kind NOT IN ('PLACED', 'MOVED', 'TEMPORARILY_OUT', 'RETURNED')
                  UNION ALL
                 SELECT -1, s.episode_id, s.occurred_at, s.kind, s.corrected_kind, s.facility_code, s.to_state,
                        s.from_facility, s.from_state
@@ -60,26 +64,36 @@ public class PopulationRepository {
                  UNION ALL
                 SELECT from_facility, occurred_at, episode_id, -sign, 0, NULL
                   FROM recorded WHERE from_facility = ANY (:facilities) AND from_state IN %1$s
+            ), per_episode AS (
+                SELECT e.episode_id, (e.occurred_at AT TIME ZONE z.time_zone)::date AS day, sum(e.held) AS held,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'ADMITTED'), 0) AS admissions,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'ARRIVED'), 0) AS transfers_in,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'TRANSFERRED_OUT'), 0) AS transfers_out,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'RELEASED'), 0) AS releases,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'REMOVED'), 0) AS removals,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'HANDED_OVER'), 0) AS handovers,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'DIED'), 0) AS deaths,
+                       coalesce(sum(e.sign) FILTER (WHERE e.kind = 'ESCAPED'), 0) AS escapes
+                  FROM effect e JOIN zone z ON z.facility_code = e.facility
+                 GROUP BY 1, 2
+            ), held_now AS (
+                SELECT episode_id FROM whereabouts WHERE facility_code = ANY (:facilities) AND kind IN %1$s
+            ), category AS MATERIALIZED (
+                SELECT x.episode_id, %2$s AS category
+                  FROM (SELECT episode_id FROM per_episode WHERE day >= :from UNION SELECT episode_id FROM held_now) x
+                       %3$s
             )
-            SELECT day, category, sum(held) AS held,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'ADMITTED'), 0) AS admissions,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'ARRIVED'), 0) AS transfers_in,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'TRANSFERRED_OUT'), 0) AS transfers_out,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'RELEASED'), 0) AS releases,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'REMOVED'), 0) AS removals,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'HANDED_OVER'), 0) AS handovers,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'DIED'), 0) AS deaths,
-                   coalesce(sum(sign) FILTER (WHERE kind = 'ESCAPED'), 0) AS escapes
-              FROM (SELECT (e.occurred_at AT TIME ZONE z.time_zone)::date AS day, %2$s AS category, e.held, e.sign,
-                           e.kind
-                      FROM effect e JOIN zone z ON z.facility_code = e.facility %3$s) d
-             WHERE day >= :from
-             GROUP BY day, category
+            SELECT p.day, c.category, sum(p.held) AS held, sum(p.admissions) AS admissions,
+                   sum(p.transfers_in) AS transfers_in, sum(p.transfers_out) AS transfers_out,
+                   sum(p.releases) AS releases, sum(p.removals) AS removals, sum(p.handovers) AS handovers,
+                   sum(p.deaths) AS deaths, sum(p.escapes) AS escapes
+              FROM per_episode p JOIN category c ON c.episode_id = p.episode_id
+             WHERE p.day >= :from
+             GROUP BY p.day, c.category
              UNION ALL
-            SELECT NULL, %2$s, count(*), 0, 0, 0, 0, 0, 0, 0, 0
-              FROM whereabouts w %4$s
-             WHERE w.facility_code = ANY (:facilities) AND w.kind IN %1$s
-             GROUP BY 2
+            SELECT NULL, c.category, count(*), 0, 0, 0, 0, 0, 0, 0, 0
+              FROM held_now h JOIN category c ON c.episode_id = h.episode_id
+             GROUP BY c.category
             """;
 
     // The category of an episode's person: fixed for the episode (legal status and sex at admission, age on the day
@@ -130,19 +144,16 @@ public class PopulationRepository {
     }
 
     private static String sql(PopulationCategory by) {
-        String episode = " JOIN custody_episode ep ON ep.id = %s.episode_id";
+        String episode = " JOIN custody_episode ep ON ep.id = x.episode_id";
         String person = " LEFT JOIN people_statistics p ON p.person_id = ep.person_id";
         if (by == null) {
-            return DAILY.formatted(ON_ROLL, "'" + PopulationCategory.ALL + "'", "", "");
+            return DAILY.formatted(ON_ROLL, "'" + PopulationCategory.ALL + "'", "");
         }
         return switch (by) {
-            case LEGAL_STATUS -> DAILY.formatted(ON_ROLL, "ep.legal_status", episode.formatted("e"),
-                    episode.formatted("w"));
-            case SEX -> DAILY.formatted(ON_ROLL, "ep.sex", episode.formatted("e"), episode.formatted("w"));
-            case NATIONALITY -> DAILY.formatted(ON_ROLL, "coalesce(p.nationality, 'UNKNOWN')",
-                    episode.formatted("e") + person, episode.formatted("w") + person);
-            case AGE_GROUP -> DAILY.formatted(ON_ROLL, AGE_GROUP, episode.formatted("e") + person + AGE,
-                    episode.formatted("w") + person + AGE);
+            case LEGAL_STATUS -> DAILY.formatted(ON_ROLL, "ep.legal_status", episode);
+            case SEX -> DAILY.formatted(ON_ROLL, "ep.sex", episode);
+            case NATIONALITY -> DAILY.formatted(ON_ROLL, "coalesce(p.nationality, 'UNKNOWN')", episode + person);
+            case AGE_GROUP -> DAILY.formatted(ON_ROLL, AGE_GROUP, episode + person + AGE);
         };
     }
 }

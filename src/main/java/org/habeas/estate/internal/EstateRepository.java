@@ -263,7 +263,8 @@ public class EstateRepository {
     // The designations that bear on some cells: each cell's own and its ancestors', nearest first.
     private static final String DESIGNATIONS_OF = """
             SELECT c.id AS cell, d.path_key, d.for_sex, d.for_age, d.for_detention
-              FROM location c JOIN location d ON d.id = c.id OR d.id = ANY (c.ancestors)
+              FROM location c CROSS JOIN LATERAL unnest(c.ancestors || c.id) AS level (id)
+              JOIN location d ON d.id = level.id
              WHERE c.id = ANY (:cells)
                AND (d.for_sex IS NOT NULL OR d.for_age IS NOT NULL OR d.for_detention IS NOT NULL)
              ORDER BY c.id, cardinality(d.ancestors) DESC

@@ -34,7 +34,7 @@ public class PopulationRepository {
     // movement_from_elsewhere (V92) finds the movements that left another facility. The changes are summed per
     // episode and day first, and each episode's category is worked out once (category), however many movements it
     // has in the range: the look-ups of episodes and people, not the ledger, are what a category costs.
-    private static final String DAILY = """
+    private static final String CHANGES = """
             WITH zone AS (
                 SELECT facility_code, time_zone FROM estate_facility_zone WHERE facility_code = ANY (:facilities)
             ), recorded AS (
@@ -78,7 +78,12 @@ public class PopulationRepository {
                  GROUP BY 1, 2
             ), held_now AS (
                 SELECT episode_id FROM whereabouts WHERE facility_code = ANY (:facilities) AND kind IN %1$s
-            ), category AS MATERIALIZED (
+            )
+            """;
+
+    // By category: each episode's category worked out once (category), however many movements it has in the range.
+    private static final String BY_CATEGORY = CHANGES + """
+            , category AS MATERIALIZED (
                 SELECT x.episode_id, %2$s AS category
                   FROM (SELECT episode_id FROM per_episode WHERE day >= :from UNION SELECT episode_id FROM held_now) x
                        %3$s
@@ -95,6 +100,20 @@ public class PopulationRepository {
               FROM held_now h JOIN category c ON c.episode_id = h.episode_id
              GROUP BY c.category
             """;
+
+    // In total: no category to look up.
+    private static final String TOTAL = CHANGES + """
+            SELECT day, '%2$s' AS category, sum(held) AS held, sum(admissions) AS admissions,
+                   sum(transfers_in) AS transfers_in, sum(transfers_out) AS transfers_out, sum(releases) AS releases,
+                   sum(removals) AS removals, sum(handovers) AS handovers, sum(deaths) AS deaths,
+                   sum(escapes) AS escapes
+              FROM per_episode WHERE day >= :from GROUP BY day
+             UNION ALL
+            SELECT NULL, '%2$s', count(*), 0, 0, 0, 0, 0, 0, 0, 0 FROM held_now
+            """;
+
+    // A year of a facility's changes is tens of thousands of rows to sort and group: in memory, not on disk.
+    private static final String REPORT_MEMORY = "SET LOCAL work_mem = '64MB'";
 
     // The category of an episode's person: fixed for the episode (legal status and sex at admission, age on the day
     // custody began) or as the person's record has it now (the principal nationality, V92 people_statistics).
@@ -123,6 +142,7 @@ public class PopulationRepository {
      * on (up to now) by category; {@code since} is at or before the start of {@code from} in every facility's zone.
      */
     public List<Change> changes(Collection<String> facilities, PopulationCategory by, Instant since, LocalDate from) {
+        jdbc.sql(REPORT_MEMORY).update();
         return jdbc.sql(sql(by)).param("facilities", facilities.toArray(String[]::new)).param("since", utc(since))
                 .param("from", from)
                 .query((rs, n) -> new Change(rs.getObject("day", LocalDate.class), rs.getString("category"),
@@ -147,13 +167,13 @@ public class PopulationRepository {
         String episode = " JOIN custody_episode ep ON ep.id = x.episode_id";
         String person = " LEFT JOIN people_statistics p ON p.person_id = ep.person_id";
         if (by == null) {
-            return DAILY.formatted(ON_ROLL, "'" + PopulationCategory.ALL + "'", "");
+            return TOTAL.formatted(ON_ROLL, PopulationCategory.ALL);
         }
         return switch (by) {
-            case LEGAL_STATUS -> DAILY.formatted(ON_ROLL, "ep.legal_status", episode);
-            case SEX -> DAILY.formatted(ON_ROLL, "ep.sex", episode);
-            case NATIONALITY -> DAILY.formatted(ON_ROLL, "coalesce(p.nationality, 'UNKNOWN')", episode + person);
-            case AGE_GROUP -> DAILY.formatted(ON_ROLL, AGE_GROUP, episode + person + AGE);
+            case LEGAL_STATUS -> BY_CATEGORY.formatted(ON_ROLL, "ep.legal_status", episode);
+            case SEX -> BY_CATEGORY.formatted(ON_ROLL, "ep.sex", episode);
+            case NATIONALITY -> BY_CATEGORY.formatted(ON_ROLL, "coalesce(p.nationality, 'UNKNOWN')", episode + person);
+            case AGE_GROUP -> BY_CATEGORY.formatted(ON_ROLL, AGE_GROUP, episode + person + AGE);
         };
     }
 }

@@ -81,8 +81,11 @@ public class EstateOverview {
     public Safeguards safeguards(String facility) {
         List<FacilityFigures> facilities = facility == null ? estate.facilities()
                 : List.of(estate.facility(facility));
-        Map<String, List<DetentionStanding>> due = authorities.due().stream()
+        List<DetentionStanding> dueListed = authorities.due();
+        Map<String, List<DetentionStanding>> due = dueListed.stream()
                 .collect(Collectors.groupingBy(DetentionStanding::facility));
+        // The count only when the list may have been cut: it is a second read of the same standings.
+        int dueInScope = dueListed.size() < DetentionAuthorities.LIST_LIMIT ? dueListed.size() : authorities.dueCount();
         Map<String, List<CellAboveCapacity>> cells = estate.cellsAboveCapacity().stream()
                 .collect(Collectors.groupingBy(CellAboveCapacity::facility));
         Map<String, OverdueDuties> overdue = rights.overdue().stream()
@@ -120,6 +123,7 @@ public class EstateOverview {
                 .filter(e -> heldByFacility.getOrDefault(facility, List.of()).stream()
                         .anyMatch(h -> h.agreement().equals(e.agreement().agreement())))
                 .toList();
-        return new Safeguards(clock.instant(), lists, endingHere, withoutFacility);
+        return new Safeguards(clock.instant(), lists, endingHere, withoutFacility,
+                new Safeguards.AuthoritiesDue(dueInScope, dueListed.size()));
     }
 }

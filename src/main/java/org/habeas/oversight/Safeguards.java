@@ -17,12 +17,23 @@ import org.habeas.transfer.ExpiringAgreement;
  * (an id the reader opens under their own permissions), never by name; cells by their path.
  */
 public record Safeguards(Instant at, List<FacilitySafeguards> facilities, List<AgreementEnding> agreements,
-                         List<ReturnCaseOpen> returnCasesWithoutFacility) {
+                         List<ReturnCaseOpen> returnCasesWithoutFacility, AuthoritiesDue authoritiesDue) {
 
-    /** How many lines there are in all, across facilities and the estate-level lists. */
+    /**
+     * How many detentions are due in the reader's facilities in all, and how many the lists show: the list is capped
+     * (DetentionAuthorities.LIST_LIMIT, the most urgent first), and the legal module's own list has the rest.
+     */
+    public record AuthoritiesDue(int inScope, int listed) {
+
+        public boolean truncated() {
+            return listed < inScope;
+        }
+    }
+
+    /** How many items are overdue in all, across facilities and the estate-level lists, those not listed too. */
     public long total() {
         return facilities.stream().mapToLong(FacilitySafeguards::total).sum() + agreements.size()
-                + returnCasesWithoutFacility.size();
+                + returnCasesWithoutFacility.size() + authoritiesDue.inScope() - authoritiesDue.listed();
     }
 
     /** One facility's overdue safeguards. {@code notifications} is null when none is overdue. */

@@ -106,7 +106,12 @@ class SafeguardsApiTest extends IntegrationTest {
         as(Role.HOUSING).post("/api/people/" + men[4] + "/health-reports", Map.of("occasion", "INJURY",
                 "at", now.minus(Duration.ofHours(13)).toString())).expect(201);
 
-        JsonNode s = section(as(Role.INSPECTOR).get("/api/estate/safeguards?facility=" + code).expect(200).json(), code);
+        JsonNode all = as(Role.INSPECTOR).get("/api/estate/safeguards?facility=" + code).expect(200).json();
+        JsonNode s = section(all, code);
+        assertThat(all.path("authoritiesDue").path("listed").asInt()).isPositive();
+        assertThat(all.path("authoritiesDue").path("inScope").asInt())
+                .isGreaterThanOrEqualTo(all.path("authoritiesDue").path("listed").asInt());
+        assertThat(all.path("authoritiesDue").path("link").asString()).isEqualTo("/legal/authorities-due");
 
         assertThat(s.path("authorities")).hasSize(1);
         assertThat(s.path("authorities").get(0).path("person").asString()).isEqualTo(men[2].toString());
@@ -169,6 +174,8 @@ class SafeguardsApiTest extends IntegrationTest {
         JsonNode all = inspector.get("/api/estate/safeguards").expect(200).json();
         assertThat(all.path("facilities").valueStream().map(f -> f.path("facility").asString()).toList())
                 .containsExactly(mine.code());
+        assertThat(all.path("authoritiesDue").path("inScope").asInt()).isZero();
+        assertThat(all.path("authoritiesDue").path("truncated").asBoolean()).isFalse();
         inspector.get("/api/estate/safeguards?facility=" + other.code()).expect(404).code("FACILITY_NOT_FOUND");
         for (Role role : List.of(Role.INTAKE, Role.HOUSING, Role.LEGAL, Role.SUPERVISOR, Role.ADMIN, Role.AGENCY,
                 Role.REPRESENTATIVE)) {

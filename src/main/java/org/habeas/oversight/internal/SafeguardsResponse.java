@@ -13,7 +13,11 @@ import org.habeas.oversight.Safeguards;
  * the link to the record it is about. People are named by their record's id only (REQ-19: counts and references).
  */
 record SafeguardsResponse(Instant at, long total, List<FacilitySection> facilities, List<AgreementLine> agreements,
-                          List<ReturnCaseLine> returnCasesWithoutFacility) {
+                          List<ReturnCaseLine> returnCasesWithoutFacility, AuthoritiesDueLine authoritiesDue) {
+
+    /** Detentions due in the reader's facilities in all, and how many the lists show (capped, most urgent first). */
+    record AuthoritiesDueLine(int inScope, int listed, boolean truncated, String link) {
+    }
 
     record AuthorityLine(UUID person, String standing, LocalDate reviewDue, LocalDate validUntil, String link) {
     }
@@ -89,6 +93,8 @@ record SafeguardsResponse(Instant at, long total, List<FacilitySection> faciliti
                 a.agreement(), a.reference(), a.termEnd(), a.daysLeft(), a.heldNow(), a.withoutDisposition(),
                 "/agreements/" + a.agreement())).toList();
         return new SafeguardsResponse(s.at(), s.total(), sections, agreements,
-                s.returnCasesWithoutFacility().stream().map(ReturnCaseLine::of).toList());
+                s.returnCasesWithoutFacility().stream().map(ReturnCaseLine::of).toList(),
+                new AuthoritiesDueLine(s.authoritiesDue().inScope(), s.authoritiesDue().listed(),
+                        s.authoritiesDue().truncated(), "/legal/authorities-due"));
     }
 }

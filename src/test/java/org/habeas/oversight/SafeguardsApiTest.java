@@ -164,6 +164,28 @@ class SafeguardsApiTest extends IntegrationTest {
     }
 
     @Test
+    void aNonAssociationAtFacilityScopeHeldTogetherIsNamedByItsFacility() {   // REQ-22
+        var facility = aFacility(as(Role.DIRECTOR), zone, 2, 2, 4, 6, 20);
+        String code = facility.code();
+        Instant now = Instant.now();
+        UUID[] two = new UUID[2];
+        for (int i = 0; i < 2; i++) {
+            two[i] = aPerson(as(Role.INTAKE), code, "MALE", "1981-01-0" + (i + 1), "SV");
+            admit(as(Role.INTAKE), two[i], code, "PRE_TRIAL", now.minusSeconds(600 - i));
+            place(as(Role.HOUSING), two[i], facility.cells().get(i), now.minusSeconds(300 - i));
+        }
+        as(Role.HOUSING).post("/api/non-associations", Map.of("personA", two[0].toString(), "personB",
+                two[1].toString(), "scope", "FACILITY", "reason", "witness and accused", "source", "court order"))
+                .expect(201);
+        // Every facility, as the estate-wide list reads them, and this one.
+        as(Role.DIRECTOR).get("/api/estate/safeguards").expect(200);
+        JsonNode s = section(as(Role.DIRECTOR).get("/api/estate/safeguards?facility=" + code).expect(200).json(), code);
+        assertThat(s.path("heldTogether")).hasSize(1);
+        assertThat(s.path("heldTogether").get(0).path("scope").asString()).isEqualTo("FACILITY");
+        assertThat(s.path("heldTogether").get(0).path("unit").asString()).isEqualTo(code);
+    }
+
+    @Test
     void aScopedInspectorSeesOnlyTheirFacilitiesAndTheWrongRolesAreRefused() {
         var mine = aFacility(as(Role.DIRECTOR), zone, 1, 2, 4, 6, 20);
         var other = aFacility(as(Role.DIRECTOR), zone, 1, 2, 4, 6, 20);

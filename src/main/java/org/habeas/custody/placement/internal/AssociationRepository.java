@@ -182,7 +182,8 @@ public class AssociationRepository {
 
     // Every open non-association breached in the facility now: two people within its scope of each other, or members
     // of both its groups (allegations not withdrawn) in one unit of its scope. A unit is named by its path (its
-    // facility's code at FACILITY scope).
+    // facility's code at FACILITY scope). The unit is a facility's code at FACILITY scope, which is no uuid: the CASE
+    // keeps the cast from ever seeing it (an AND does not promise its order).
     private static final String HELD_TOGETHER_IN = """
             SELECT na.id, na.scope, coalesce(u.path_key, wa.facility_code) AS unit, na.person_a, na.person_b,
                    NULL AS group_a, NULL AS group_b, 1 AS people_a, 1 AS people_b
@@ -191,8 +192,8 @@ public class AssociationRepository {
               JOIN whereabouts wb ON wb.person_id = na.person_b
               LEFT JOIN estate_place pa ON pa.id = wa.location_id
               LEFT JOIN estate_place pb ON pb.id = wb.location_id
-              LEFT JOIN estate_place u ON na.scope <> 'FACILITY'
-                    AND u.id = CAST(placement_unit(na.scope, wa.facility_code, wa.location_id, pa.parent_id) AS uuid)
+              LEFT JOIN estate_place u ON u.id = CASE WHEN na.scope <> 'FACILITY' THEN
+                    CAST(placement_unit(na.scope, wa.facility_code, wa.location_id, pa.parent_id) AS uuid) END
              WHERE na.status = 'OPEN' AND na.person_a IS NOT NULL AND wa.facility_code = :facility
                AND wa.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
                AND wb.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
@@ -212,7 +213,7 @@ public class AssociationRepository {
                      WHERE na.status = 'OPEN' AND na.group_a IS NOT NULL AND w.facility_code = :facility
                        AND w.kind IN ('IN_CELL', 'RECEPTION', 'TEMPORARILY_OUT')
                      GROUP BY 1, 2, 3, 4, 5) g
-              LEFT JOIN estate_place u ON g.scope <> 'FACILITY' AND u.id = CAST(g.unit AS uuid)
+              LEFT JOIN estate_place u ON u.id = CASE WHEN g.scope <> 'FACILITY' THEN CAST(g.unit AS uuid) END
              WHERE g.unit IS NOT NULL AND g.people_a > 0 AND g.people_b > 0
              ORDER BY 3, 1
             """;

@@ -87,6 +87,9 @@ class OversightPagesTest extends IntegrationTest {
                 PASSWORD_OF_TEST_USERS);
         assertThat(housing.get("/oversight").statusCode()).isEqualTo(403);
         assertThat(housing.get("/oversight/forecast").statusCode()).isEqualTo(403);
-        assertThat(housing.get("/?lang=en").body()).doesNotContain("id=\"nav-oversight\"");
+        assertThat(housing.get("/?lang=en").body()).doesNotContain("id=\"nav-oversight\"")
+                .doesNotContain("id=\"oversight-card\"");
+        assertThat(director.get("/?lang=es").body()).contains("id=\"oversight-card\"", "Salvaguardias vencidas",
+                "id=\"home-safeguards-overdue\"");
     }
 }

@@ -8,6 +8,7 @@ import org.habeas.access.Role;
 import org.habeas.audit.Journal;
 import org.habeas.legal.DetentionAuthorities;
 import org.habeas.legal.ReturnCases;
+import org.habeas.oversight.EstateOverview;
 import org.habeas.rights.RightsService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,7 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The home page: only real figures, read from the modules that own them. The legal card (open return cases, REQ-45;
  * detentions without a valid authority or past their review, REQ-02) is shown to the roles that may read those lists,
- * counted within the reader's facilities.
+ * counted within the reader's facilities. Directors and inspectors also see how many safeguards are overdue in their
+ * facilities (oversight), linked to the list.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
@@ -31,12 +33,15 @@ class HomePages {
     private final ReturnCases returnCases;
     private final DetentionAuthorities authorities;
     private final RightsService rights;
+    private final EstateOverview oversight;
 
-    HomePages(Journal journal, ReturnCases returnCases, DetentionAuthorities authorities, RightsService rights) {
+    HomePages(Journal journal, ReturnCases returnCases, DetentionAuthorities authorities, RightsService rights,
+              EstateOverview oversight) {
         this.journal = journal;
         this.returnCases = returnCases;
         this.authorities = authorities;
         this.rights = rights;
+        this.oversight = oversight;
     }
 
     @GetMapping("/")
@@ -52,6 +57,10 @@ class HomePages {
         // The readers of the duty lists (GET /api/notifications/overdue): a role added later sees nothing by default.
         if (user.roles().stream().anyMatch(DUTY_READERS::contains)) {
             model.addAttribute("overdueDuties", rights.overdue());
+        }
+        // The readers of the oversight pages (GET /api/estate/safeguards): how much is overdue, estate-wide.
+        if (user.has(Role.DIRECTOR) || user.has(Role.INSPECTOR)) {
+            model.addAttribute("safeguardsOverdue", oversight.safeguards(null).total());
         }
         return "web/home";
     }

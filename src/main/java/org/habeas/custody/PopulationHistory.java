@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.habeas.access.FacilityScope;
 import org.habeas.common.Replica;
 import org.habeas.custody.internal.PopulationRepository;
 import org.habeas.custody.internal.PopulationRepository.Change;
@@ -34,11 +35,13 @@ public class PopulationHistory {
 
     private final PopulationRepository repository;
     private final EstateService estate;
+    private final FacilityScope scope;
     private final Replica replica;
 
-    PopulationHistory(PopulationRepository repository, EstateService estate, Replica replica) {
+    PopulationHistory(PopulationRepository repository, EstateService estate, FacilityScope scope, Replica replica) {
         this.repository = repository;
         this.estate = estate;
+        this.scope = scope;
         this.replica = replica;
     }
 
@@ -59,16 +62,19 @@ public class PopulationHistory {
         return days(changes, from, to);
     }
 
-    /** Arrivals and departures of the facilities over the local days {@code from} to {@code to}: {arrived, left}. */
+    /**
+     * Arrivals and departures of the facilities over the local days {@code from} to {@code to}: {arrived, left}. Only
+     * the reader's scope is checked (no facility is read): a code that is no facility counts nothing.
+     */
     public long[] arrivedAndLeft(Collection<String> facilities, LocalDate from, LocalDate to) {
-        facilities.forEach(this::zone);
+        facilities.forEach(scope::require);
         return facilities.isEmpty() ? new long[] {0, 0}
                 : replica.read(() -> repository.arrivedAndLeft(facilities, from, to));
     }
 
-    /** How many people the facilities have on their rolls now (in cells, in reception, temporarily out). */
+    /** How many people the facilities have on their rolls now (in cells, in reception, temporarily out); as above. */
     public long onTheRollNow(Collection<String> facilities) {
-        facilities.forEach(this::zone);
+        facilities.forEach(scope::require);
         return facilities.isEmpty() ? 0 : replica.read(() -> repository.onTheRollNow(facilities));
     }
 

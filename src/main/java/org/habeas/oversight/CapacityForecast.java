@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.habeas.common.ErrorCode;
 import org.habeas.common.InvalidRequest;
@@ -90,6 +92,7 @@ public class CapacityForecast {
             }
         }
 
+        Map<String, PlannedCapacity> plannedCapacities = estate.plannedCapacities();
         List<String> open = new ArrayList<>();
         List<Steps> steps = new ArrayList<>();
         List<String> unscheduled = new ArrayList<>();
@@ -105,7 +108,7 @@ public class CapacityForecast {
                 } else if (f.figures().cells() > 0) {
                     steps.add(steps(estate.timeline(fa.code()), fa.openedOn()));
                 } else {
-                    PlannedCapacity planned = estate.plannedCapacity(fa.code()).orElse(null);
+                    PlannedCapacity planned = plannedCapacities.get(fa.code());
                     if (planned == null) {
                         unscheduled.add(fa.code());
                         continue;
@@ -171,12 +174,12 @@ public class CapacityForecast {
     }
 
     private static YearMonth crossing(List<Forecast.Month> months,
-                                      java.util.function.ToLongFunction<Forecast.Month> limit) {
+                                      ToLongFunction<Forecast.Month> limit) {
         return months.stream().filter(m -> m.projected() > limit.applyAsLong(m)).map(Forecast.Month::month)
                 .findFirst().orElse(null);
     }
 
-    private static long needed(List<Forecast.Month> months, java.util.function.ToLongFunction<Forecast.Month> limit) {
+    private static long needed(List<Forecast.Month> months, ToLongFunction<Forecast.Month> limit) {
         return months.stream().mapToLong(m -> Math.max(0, m.projected() - limit.applyAsLong(m))).max().orElse(0);
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.habeas.common.FormValidation;
 import org.habeas.common.HabeasException;
 import org.habeas.custody.DailyPopulation;
+import org.habeas.estate.EstateService;
 import org.habeas.oversight.CapacityForecast;
 import org.habeas.oversight.EstateOverview;
 import org.habeas.oversight.Forecast;
@@ -42,11 +43,13 @@ class OversightPages {
     private final PopulationStatistics statistics;
     private final CapacityForecast forecasts;
     private final Incidents incidents;
+    private final EstateService estate;
     private final FormValidation validation;
 
     OversightPages(EstateOverview overview, PopulationStatistics statistics, CapacityForecast forecasts,
-                   Incidents incidents, FormValidation validation) {
+                   Incidents incidents, EstateService estate, FormValidation validation) {
         this.overview = overview;
+        this.estate = estate;
         this.statistics = statistics;
         this.forecasts = forecasts;
         this.incidents = incidents;
@@ -96,7 +99,7 @@ class OversightPages {
                       @RequestParam(required = false) String by, Model model) {
         PopulationStatistics.Report report = statistics.population(blankToNull(facility), from, to, blankToNull(by));
         model.addAttribute("report", report);
-        model.addAttribute("facilities", overview.view().facilities());
+        model.addAttribute("facilities", estate.facilities());
         model.addAttribute("chart", populationChart(report));
         model.addAttribute("totals", totals(report));
         return "oversight/statistics";
@@ -125,7 +128,7 @@ class OversightPages {
         Forecast forecast = forecasts.forecast(blankToNull(facility), window, OversightController.intakes(given));
         model.addAttribute("forecast", forecast);
         model.addAttribute("intakes", String.join(" ", given));
-        model.addAttribute("facilities", overview.view().facilities());
+        model.addAttribute("facilities", estate.facilities());
         List<String> months = forecast.months().stream().map(m -> m.month().toString()).toList();
         model.addAttribute("chart", LineChart.of(months, List.of(
                 new LineChart.Series("oversight.forecast.projected", "chart-projected",

@@ -110,6 +110,8 @@ class EstateViewApiTest extends IntegrationTest {
         as(Role.DIRECTOR).get("/api/facilities/" + planned + "/planned-capacity").expect(404)
                 .code("FACILITY_NOT_PLANNED");
         as(Role.ADMIN).put("/api/facilities/" + planned + "/planned-capacity", Map.of("places", 10)).expect(200);
+        as(Role.AGENCY).get("/api/facilities/" + planned + "/planned-capacity").expect(403);
+        as(Role.REPRESENTATIVE).get("/api/facilities/" + planned + "/planned-capacity").expect(403);
         assertThat(as(Role.INSPECTOR).get("/api/facilities/" + planned + "/planned-capacity").expect(200).json()
                 .path("places").asInt()).isEqualTo(10);
         assertThat(jdbc.sql("SELECT count(*) FROM journal_entry WHERE action = 'FACILITY_PLANNED_CAPACITY_RECORDED'"

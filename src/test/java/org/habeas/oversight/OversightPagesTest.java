@@ -85,8 +85,10 @@ class OversightPagesTest extends IntegrationTest {
         assertThat(director.get("/oversight/forecast?window=2").statusCode()).isEqualTo(400);
         PageSession housing = new PageSession(baseUrl()).logOn(newUser(Role.HOUSING).username(),
                 PASSWORD_OF_TEST_USERS);
-        assertThat(housing.get("/oversight").statusCode()).isEqualTo(403);
-        assertThat(housing.get("/oversight/forecast").statusCode()).isEqualTo(403);
+        for (String page : new String[] {"/oversight", "/oversight/safeguards", "/oversight/statistics",
+                "/oversight/statistics.csv", "/oversight/forecast"}) {
+            assertThat(housing.get(page).statusCode()).as(page).isEqualTo(403);
+        }
         assertThat(housing.get("/?lang=en").body()).doesNotContain("id=\"nav-oversight\"")
                 .doesNotContain("id=\"oversight-card\"");
         assertThat(director.get("/?lang=es").body()).contains("id=\"oversight-card\"", "Salvaguardias vencidas",

@@ -227,6 +227,9 @@ class SafeguardsApiTest extends IntegrationTest {
         // The description is medical: not shown without the MEDICAL permission (REQ-14).
         assertThat(as(Role.DIRECTOR).get("/api/incidents/" + id).expect(200).json().path("description").isNull())
                 .isTrue();
+        for (Role role : List.of(Role.HOUSING, Role.INTAKE, Role.LEGAL, Role.AGENCY, Role.REPRESENTATIVE)) {
+            as(role).get("/api/incidents/" + id).expect(403);
+        }
         LocalDate today = LocalDate.now(zone);
         Map<String, Object> report = new HashMap<>(Map.of("authority", "Procuraduría para la Defensa de los Derechos"
                 + " Humanos", "reference", "PDDH-77", "reportedOn", today.toString()));
